@@ -1,0 +1,108 @@
+/**
+ * The application shell: providers, routes and the things every screen
+ * shares (notices, the update prompt). The home board and attendance are in
+ * the first bundle; every other screen loads lazily.
+ */
+import { Navigate, Route, Router, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { lazy, Show, type JSX } from 'solid-js';
+import type { Repositories } from '../data';
+import { I18nProvider } from '../i18n';
+import Home from '../board/Home';
+import AttendancePage from '../board/attendance/AttendancePage';
+import { AppProvider, createAppStore, useApp } from './context';
+import { NoticeHost } from './ui';
+import { UpdatePrompt } from './UpdatePrompt';
+
+const GoalsPage = lazy(() => import('../board/goals/GoalsPage'));
+const WorkPage = lazy(() => import('../board/work/WorkPage'));
+const DeviationsPage = lazy(() => import('../board/deviations/DeviationsPage'));
+const ReportDeviation = lazy(() => import('../board/deviations/ReportDeviation'));
+const ImprovementsPage = lazy(() => import('../board/improvements/ImprovementsPage'));
+const ProposeIdea = lazy(() => import('../board/improvements/ProposeIdea'));
+const Setup = lazy(() => import('./setup/Setup'));
+const Supervisor = lazy(() => import('./supervisor/Supervisor'));
+const About = lazy(() => import('./About'));
+const SyncScreen = lazy(() => import('../sync/ui/SyncScreen'));
+const PairPage = lazy(() => import('../sync/ui/PairPage'));
+
+/** Screens that need a workplace send a device without one to the setup wizard. */
+function NeedsWorkplace(props: { children: JSX.Element }) {
+  const app = useApp();
+  return (
+    <Show when={app.workplaceId()} fallback={<Navigate href="/setup" />}>
+      {props.children}
+    </Show>
+  );
+}
+
+/** Supervisor-only screens: locked → back to the board. */
+function NeedsSupervisor(props: { children: JSX.Element }) {
+  const app = useApp();
+  return (
+    <Show when={app.unlocked()} fallback={<Navigate href="/" />}>
+      {props.children}
+    </Show>
+  );
+}
+
+function Layout(props: RouteSectionProps) {
+  const location = useLocation();
+  return (
+    <div class="app" data-path={location.pathname}>
+      {props.children}
+      <NoticeHost />
+      <UpdatePrompt />
+    </div>
+  );
+}
+
+const guarded = (Page: (props: Record<string, never>) => JSX.Element) => () => (
+  <NeedsWorkplace>
+    <Page />
+  </NeedsWorkplace>
+);
+
+export function App(props: { repos: Repositories; workplaceId: string | null; lang: string }) {
+  // eslint-disable-next-line solid/reactivity -- created once for the app's lifetime
+  const store = createAppStore(props.repos, props.workplaceId);
+  return (
+    <I18nProvider initial={props.lang}>
+      <AppProvider store={store}>
+        <Router root={Layout}>
+          <Route path="/" component={guarded(Home)} />
+          <Route path="/attendance" component={guarded(AttendancePage)} />
+          <Route path="/goals" component={guarded(GoalsPage)} />
+          <Route path="/work" component={guarded(WorkPage)} />
+          <Route path="/deviations" component={guarded(DeviationsPage)} />
+          <Route path="/deviations/new" component={guarded(ReportDeviation)} />
+          <Route path="/improvements" component={guarded(ImprovementsPage)} />
+          <Route path="/improvements/new" component={guarded(ProposeIdea)} />
+          <Route path="/setup" component={Setup} />
+          <Route
+            path="/supervisor/*"
+            component={() => (
+              <NeedsWorkplace>
+                <NeedsSupervisor>
+                  <Supervisor />
+                </NeedsSupervisor>
+              </NeedsWorkplace>
+            )}
+          />
+          <Route
+            path="/sync"
+            component={() => (
+              <NeedsWorkplace>
+                <NeedsSupervisor>
+                  <SyncScreen />
+                </NeedsSupervisor>
+              </NeedsWorkplace>
+            )}
+          />
+          <Route path="/pair" component={PairPage} />
+          <Route path="/about" component={About} />
+          <Route path="*" component={() => <Navigate href="/" />} />
+        </Router>
+      </AppProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * Goals: today's goals and this week's goals, each a card with its pictogram,
+ * progress and traffic-light status (colour AND pictogram AND word), plus the
+ * month's safety cross.
+ *
+ * Participants only add: "+1" on a count goal, "done" on a yes/no goal, each
+ * with a big confirmation and a 10-second undo. Taking a yes/no goal back
+ * later is supervisor-only. Goals themselves are made in the supervisor screens.
+ */
+import { createMemo, For, Show } from 'solid-js';
+import { useApp } from '../../app/context';
+import { PictoButton, PictoLink, Screen } from '../../app/ui';
+import type { GoalPeriod } from '../../data/types';
+import { isoWeekday } from '../../domain/dates';
+import { periodRange } from '../../domain/goals';
+import { useI18n } from '../../i18n';
+import { SECTION_PICTOGRAM, STATUS_PICTOGRAM, WEEKDAY_PICTOGRAM } from '../../pictograms/catalog';
+import { Pictogram } from '../../pictograms/Pictogram';
+import { createBoardData } from '../store';
+import { SafetyCross } from './SafetyCross';
+import { createGoalViews, type GoalView } from './status';
+import './goals.css';
+
+const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
+export default function GoalsPage() {
+  const app = useApp();
+  const { t, pl } = useI18n();
+  const board = createBoardData();
+  const views = createGoalViews(board);
+  // Cards are keyed by goal id (live queries hand out new objects on every change), so a card and
+  // its focused button stay in place while its progress updates.
+  const viewById = createMemo(() => new Map(views().map((v) => [v.goal.id, v])));
+  const idsOf = (period: GoalPeriod) =>
+    createMemo(() => views().filter((v) => v.goal.period === period).map((v) => v.goal.id), undefined, { equals: sameIds });
+  const daily = idsOf('day');
+  const weekly = idsOf('week');
+
+  const goalLabel = (v: GoalView) => v.goal.text || pl(v.goal.pictogramId);
+
+  const addOne = async (v: GoalView) => {
+    const wp = app.workplaceId();
+    if (!wp || v.goal.target.kind !== 'count') return;
+    const target = v.goal.target.target;
+    const entry = await app.run(() => app.repos.goals.addProgress(wp, v.goal.id, app.today(), 1));
+    if (!entry) return;
+    app.notify({
+      kind: 'success',
+      pictogram: v.goal.pictogramId,
+      message: 'goals.added',
+      params: { goal: goalLabel(v), progress: v.progress + 1, target },
+      undo: () => app.repos.goals.undoProgress(entry.id),
+    });
+  };
+
+  /** The goal's live progress entries in its current period (today, or this week). */
+  const entriesOf = (v: GoalView) => {
+    const [from, to] = periodRange(v.goal.period, board.day());
+    return board.progress().filter((p) => p.goalId === v.goal.id && p.date >= from && p.date <= to);
+  };
+
+  const toggleDone = async (v: GoalView) => {
+    const wp = app.workplaceId();
+    if (!wp) return;
+    if (v.progress >= 1) {
+      // Taking "done" back is a supervisor's change; a participant uses the notice's undo.
+      if (!app.unlocked()) {
+        app.notify({ kind: 'info', pictogram: STATUS_PICTOGRAM.green, message: 'goals.alreadyDone', params: { goal: goalLabel(v) } });
+        return;
+      }
+      const entries = entriesOf(v);
+      const ok = await app.run(async () => {
+        for (const e of entries) await app.repos.goals.undoProgress(e.id);
+        return true;
+      });
+      if (ok) app.notify({ kind: 'info', pictogram: 'undo', message: 'app.undone' });
+      return;
+    }
+    const entry = await app.run(() => app.repos.goals.addProgress(wp, v.goal.id, app.today(), 1));
+    if (!entry) return;
+    app.notify({
+      kind: 'success',
+      pictogram: v.goal.pictogramId,
+      message: 'goals.doneSaved',
+      params: { goal: goalLabel(v) },
+      undo: () => app.repos.goals.undoProgress(entry.id),
+    });
+  };
+
+  const GoalCard = (props: { id: string }) => {
+    // keeps the last known view for the moment between a goal's removal and its card's disposal
+    const v = createMemo<GoalView>((last) => (viewById().get(props.id) ?? last) as GoalView);
+    const headingId = () => `goal-${v().goal.id}`;
+    const target = () => {
+      const tg = v().goal.target;
+      return tg.kind === 'count' ? tg.target : 1;
+    };
+    const share = () => Math.min(100, (v().progress / target()) * 100);
+    return (
+      <li class={`goals-card color-${v().color}`} aria-labelledby={headingId()} data-goal-id={v().goal.id}>
+        <div class="goals-card-head">
+          <Pictogram id={v().goal.pictogramId} class="goals-card-icon" />
+          <h3 id={headingId()} class={v().goal.text ? 'goals-card-text' : 'sr-only'}>
+            {goalLabel(v())}
+          </h3>
+        </div>
+        <p class="goals-status">
+          <Pictogram id={STATUS_PICTOGRAM[v().color]} class="goals-status-icon" />
+          <span>{t(`goals.status.${v().color}`)}</span>
+        </p>
+        <Show
+          when={v().goal.target.kind === 'count'}
+          fallback={
+            <PictoButton
+              pictogram="check"
+              label={v().progress >= 1 ? t('goals.done') : t('goals.notDone')}
+              aria-label={t('goals.markDone', { goal: goalLabel(v()) })}
+              aria-pressed={v().progress >= 1}
+              variant={v().progress >= 1 ? 'primary' : 'secondary'}
+              size="large"
+              class="goals-done"
+              onClick={() => void toggleDone(v())}
+            />
+          }
+        >
+          <p class="goals-progress-text">{t('goals.progress', { progress: v().progress, target: target() })}</p>
+          <div class="progress-bar goals-progress-bar" aria-hidden="true">
+            <span style={{ width: `${share()}%` }} />
+          </div>
+          <PictoButton
+            pictogram="plus"
+            label="+1"
+            aria-label={t('goals.addProgress', { goal: goalLabel(v()) })}
+            variant="primary"
+            size="large"
+            class="goals-add"
+            onClick={() => void addOne(v())}
+          />
+        </Show>
+      </li>
+    );
+  };
+
+  const Group = (props: { id: string; title: string; pictogram: string; goalIds: string[] }) => (
+    <Show when={props.goalIds.length > 0}>
+      <section class="goals-group" aria-labelledby={props.id}>
+        <h2 id={props.id} class="goals-group-title">
+          <Pictogram id={props.pictogram} />
+          <span>{props.title}</span>
+        </h2>
+        <ul class="goals-cards" role="list">
+          <For each={props.goalIds}>{(id) => <GoalCard id={id} />}</For>
+        </ul>
+      </section>
+    </Show>
+  );
+
+  return (
+    <Screen
+      title={t('goals.title')}
+      pictogram={SECTION_PICTOGRAM.goals}
+      class="goals-screen"
+      actions={
+        <Show when={app.unlocked()}>
+          <PictoLink href="/supervisor/goals" pictogram="edit" label={t('goals.manage')} />
+        </Show>
+      }
+    >
+      <div class="goals-layout">
+        <div class="goals-main">
+          <Show
+            when={views().length > 0}
+            fallback={
+              <p class="empty goals-empty">
+                <Pictogram id={SECTION_PICTOGRAM.goals} />
+                <span>{t('goals.none')}</span>
+              </p>
+            }
+          >
+            <Group id="goals-daily" title={t('goals.daily')} pictogram={WEEKDAY_PICTOGRAM[isoWeekday(board.day())]} goalIds={daily()} />
+            <Group id="goals-weekly" title={t('goals.weekly')} pictogram="calendar" goalIds={weekly()} />
+          </Show>
+        </div>
+        <section class="goals-safety" aria-labelledby="goals-safety-title">
+          <h2 id="goals-safety-title" class="goals-group-title">
+            <Pictogram id="safety" />
+            <span>{t('goals.safetyCross')}</span>
+          </h2>
+          <SafetyCross date={app.today()} deviations={board.deviations()} />
+        </section>
+      </div>
+    </Screen>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The one Dexie schema for everything Tavla keeps on the device.
+ *
+ * What lives where:
+ * - synced tables (workplaces … pictograms): the board's records, one row per
+ *   thing, each stamped with per-field HLCs (see types.ts) and mirrored to the
+ *   server by the sync client;
+ * - `blobs`: photos, custom pictograms and voice clips, content-addressed by
+ *   SHA-256, so a record only holds the hash and the bytes sync separately;
+ * - `outbox`: every local change not yet acknowledged by the server, written
+ *   in the same transaction as the change itself (repositories do this);
+ * - `meta`: device state (HLC clock, device id, sync cursor, pairing token);
+ * - `settings`: device-local preferences (language, pictures-only, …);
+ * - `drafts`: half-entered forms, so an idle reset or reload never loses input.
+ *
+ * Versions are append-only: never edit a released `version(n)`, add n+1.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  AttendanceMark,
+  BlobRecord,
+  CustomPictogram,
+  Deviation,
+  Goal,
+  GoalProgress,
+  Improvement,
+  OutboxOp,
+  Person,
+  RecurringTask,
+  Setting,
+  Task,
+  WorkArea,
+  Workplace,
+} from './types';
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export interface Draft {
+  key: string;
+  value: unknown;
+  updatedAt: number;
+}
+
+export class TavlaDb extends Dexie {
+  workplaces!: EntityTable<Workplace, 'id'>;
+  persons!: EntityTable<Person, 'id'>;
+  attendance!: EntityTable<AttendanceMark, 'id'>;
+  goals!: EntityTable<Goal, 'id'>;
+  goalProgress!: EntityTable<GoalProgress, 'id'>;
+  workAreas!: EntityTable<WorkArea, 'id'>;
+  recurringTasks!: EntityTable<RecurringTask, 'id'>;
+  tasks!: EntityTable<Task, 'id'>;
+  deviations!: EntityTable<Deviation, 'id'>;
+  improvements!: EntityTable<Improvement, 'id'>;
+  pictograms!: EntityTable<CustomPictogram, 'id'>;
+  blobs!: EntityTable<BlobRecord, 'hash'>;
+  outbox!: EntityTable<OutboxOp, 'opId'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+  settings!: EntityTable<Setting, 'key'>;
+  drafts!: EntityTable<Draft, 'key'>;
+
+  /** The device's wall clock. Tests give each simulated device its own skew. */
+  now: () => number = () => Date.now();
+
+  constructor(name = 'tavla') {
+    super(name);
+    this.version(1).stores({
+      workplaces: 'id',
+      persons: 'id, workplaceId',
+      attendance: 'id, [workplaceId+date], [workplaceId+personId], personId',
+      goals: 'id, workplaceId',
+      goalProgress: 'id, goalId, [workplaceId+date]',
+      workAreas: 'id, workplaceId',
+      recurringTasks: 'id, workplaceId',
+      tasks: 'id, [workplaceId+date], recurringId',
+      deviations: 'id, [workplaceId+date], [workplaceId+status], category',
+      improvements: 'id, [workplaceId+status], [workplaceId+date]',
+      pictograms: 'id, workplaceId',
+      blobs: 'hash, workplaceId, uploaded',
+      outbox: 'opId, [table+rowId], workplaceId',
+      meta: 'key',
+      settings: 'key',
+      drafts: 'key',
+    });
+  }
+}

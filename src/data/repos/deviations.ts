@@ -1,0 +1,57 @@
+/** Deviations (avvikelser): anyone reports; only a supervisor changes status. */
+import { changeDeviationStatus } from '../../domain/deviations';
+import type { TavlaDb } from '../db';
+import { newId } from '../ids';
+import type { Deviation, DeviationCategory, DeviationStatus, Iso } from '../types';
+import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
+
+export interface NewDeviation {
+  category: DeviationCategory;
+  date: Iso;
+  pictogramId?: string | null;
+  photo?: string | null;
+  text?: string;
+  reportedBy?: string | null;
+}
+
+export function deviationsRepo(db: TavlaDb) {
+  return {
+    report(workplaceId: string, input: NewDeviation, id = newId()): Promise<Deviation> {
+      return writeRecord<Deviation>(db, 'deviations', workplaceId, id, {
+        category: input.category,
+        date: input.date,
+        pictogramId: input.pictogramId ?? null,
+        photo: input.photo ?? null,
+        text: input.text?.trim() ?? '',
+        reportedBy: input.reportedBy ?? null,
+        status: 'new',
+        responsibleId: null,
+        action: '',
+        solvedAt: null,
+      });
+    },
+    /** Supervisor only (the store checks the mode): moves new → handling → solved. */
+    async setStatus(id: string, to: DeviationStatus, extra: { responsibleId?: string | null; action?: string } = {}, now = db.now()) {
+      return inWriteTx(db, ['deviations'], async () => {
+        const d = await db.deviations.get(id);
+        if (!d || d.deleted) return undefined;
+        const patch = changeDeviationStatus(d, to, { now, ...extra });
+        return updateRecord<Deviation>(db, 'deviations', id, patch, { now });
+      });
+    },
+    update(id: string, patch: Partial<Pick<Deviation, 'responsibleId' | 'action' | 'text' | 'category'>>) {
+      return updateRecord<Deviation>(db, 'deviations', id, patch);
+    },
+    remove(id: string) {
+      return deleteRecord<Deviation>(db, 'deviations', id);
+    },
+    async all(workplaceId: string): Promise<Deviation[]> {
+      const rows = await db.deviations.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, '\uffff']).toArray();
+      return rows.filter((r) => !r.deleted);
+    },
+    async between(workplaceId: string, from: Iso, to: Iso): Promise<Deviation[]> {
+      const rows = await db.deviations.where('[workplaceId+date]').between([workplaceId, from], [workplaceId, to], true, true).toArray();
+      return rows.filter((r) => !r.deleted);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/** Device-local state: settings (not synced) and drafts of half-entered forms. */
+import type { TavlaDb } from '../db';
+import { translateStorageError } from '../writer';
+
+export function settingsRepo(db: TavlaDb) {
+  return {
+    async get<T>(key: string, fallback: T): Promise<T> {
+      const row = await db.settings.get(key);
+      return row === undefined ? fallback : (row.value as T);
+    },
+    async set(key: string, value: unknown): Promise<void> {
+      try {
+        await db.settings.put({ key, value });
+      } catch (err) {
+        throw translateStorageError(err);
+      }
+    },
+  };
+}
+
+export function draftsRepo(db: TavlaDb) {
+  return {
+    async get<T>(key: string): Promise<T | undefined> {
+      return (await db.drafts.get(key))?.value as T | undefined;
+    },
+    async save(key: string, value: unknown): Promise<void> {
+      await db.drafts.put({ key, value, updatedAt: Date.now() });
+    },
+    async clear(key: string): Promise<void> {
+      await db.drafts.delete(key);
+    },
+  };
+}

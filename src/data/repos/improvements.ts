@@ -1,0 +1,56 @@
+/** Improvements (förbättringar): ideas credited to who proposed them, moved idea → planned → doing → done. */
+import { moveIdea } from '../../domain/pdca';
+import type { TavlaDb } from '../db';
+import { newId } from '../ids';
+import type { Improvement, ImprovementStatus, Iso } from '../types';
+import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
+
+export interface NewImprovement {
+  date: Iso;
+  pictogramId?: string | null;
+  photo?: string | null;
+  text?: string;
+  proposedBy?: string | null;
+}
+
+export function improvementsRepo(db: TavlaDb) {
+  return {
+    propose(workplaceId: string, input: NewImprovement, id = newId(), now = db.now()): Promise<Improvement> {
+      return writeRecord<Improvement>(
+        db,
+        'improvements',
+        workplaceId,
+        id,
+        {
+          date: input.date,
+          pictogramId: input.pictogramId ?? null,
+          photo: input.photo ?? null,
+          text: input.text?.trim() ?? '',
+          proposedBy: input.proposedBy ?? null,
+          status: 'idea',
+          reason: '',
+          movedAt: now,
+        },
+        { now },
+      );
+    },
+    async move(id: string, to: ImprovementStatus, opts: { reason?: string } = {}, now = db.now()) {
+      return inWriteTx(db, ['improvements'], async () => {
+        const idea = await db.improvements.get(id);
+        if (!idea || idea.deleted) return undefined;
+        const patch = moveIdea(idea, to, { now, ...opts });
+        return updateRecord<Improvement>(db, 'improvements', id, patch, { now });
+      });
+    },
+    update(id: string, patch: Partial<Pick<Improvement, 'text' | 'pictogramId'>>) {
+      return updateRecord<Improvement>(db, 'improvements', id, patch);
+    },
+    remove(id: string) {
+      return deleteRecord<Improvement>(db, 'improvements', id);
+    },
+    async all(workplaceId: string): Promise<Improvement[]> {
+      const rows = await db.improvements.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, '\uffff']).toArray();
+      return rows.filter((r) => !r.deleted);
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * People of a workplace. First names only, by design. Erasing a person
+ * tombstones the row and blanks every personal field (name, photo, language)
+ * in the same op, so the erasure syncs to every device (unsent edits of the
+ * person are dropped from the outbox first, so their name never leaves); records that
+ * reference the person keep only the now-meaningless random id, which keeps
+ * the workplace's counts right without saying who.
+ */
+import type { TavlaDb } from '../db';
+import { newId } from '../ids';
+import type { Avatar, Person } from '../types';
+import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
+
+export const ERASED_AVATAR: Avatar = { kind: 'pictogram', ref: 'person' };
+
+export interface NewPerson {
+  firstName: string;
+  avatar: Avatar;
+  language?: string;
+}
+
+export function personsRepo(db: TavlaDb) {
+  return {
+    async add(workplaceId: string, input: NewPerson, id = newId()): Promise<Person> {
+      const count = await db.persons.where('workplaceId').equals(workplaceId).count();
+      return writeRecord<Person>(db, 'persons', workplaceId, id, {
+        firstName: input.firstName,
+        avatar: input.avatar,
+        language: input.language ?? 'sv',
+        active: 1,
+        order: count,
+      });
+    },
+    update(id: string, patch: Partial<Pick<Person, 'firstName' | 'avatar' | 'language' | 'active' | 'order'>>) {
+      return updateRecord<Person>(db, 'persons', id, patch);
+    },
+    async list(workplaceId: string): Promise<Person[]> {
+      const rows = await db.persons.where('workplaceId').equals(workplaceId).toArray();
+      return rows.filter((p) => !p.deleted && p.active).sort((a, b) => a.order - b.order || a.firstName.localeCompare(b.firstName));
+    },
+    /** Removes a person's personal data on this device; sync carries it everywhere. */
+    async erase(id: string): Promise<void> {
+      await inWriteTx(db, ['persons', 'blobs'], async () => {
+        const p = await db.persons.get(id);
+        if (!p) return;
+        const photo = p.avatar?.kind === 'photo' ? p.avatar.ref : null;
+        // Unsent edits of this person would carry their name to the server: drop them.
+        await db.outbox.where('[table+rowId]').equals(['persons', id]).delete();
+        await deleteRecord<Person>(db, 'persons', id, { firstName: '', avatar: ERASED_AVATAR, language: '' });
+        if (photo) await db.blobs.delete(photo);
+      });
+    },
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * The single write path for synced records.
+ *
+ * `writeRecord` creates or patches one row and appends the matching outbox
+ * op in the same IndexedDB transaction, stamping every changed field with the
+ * next tick of the device's hybrid logical clock (persisted in `meta`, read
+ * and written inside the same transaction, so two tabs never reuse a stamp).
+ * Either the row and its op are both stored or neither is.
+ *
+ * Repositories are the only callers; UI code never writes tables.
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import { formatHlc, initialClock, send, type HlcState } from '../sync/hlc';
+import { TOMBSTONE_FIELDS } from '../sync/merge';
+import type { TavlaDb } from './db';
+import { newId, newNodeId } from './ids';
+import type { OutboxOp, SyncedRow, SyncedTable } from './types';
+
+export class StorageFullError extends Error {
+  constructor(cause?: unknown) {
+    super('Storage is full');
+    this.name = 'StorageFullError';
+    this.cause = cause;
+  }
+}
+
+export class StorageUnavailableError extends Error {
+  constructor(cause?: unknown) {
+    super('Storage is unavailable');
+    this.name = 'StorageUnavailableError';
+    this.cause = cause;
+  }
+}
+
+export class RecordNotFoundError extends Error {
+  constructor(table: string, id: string) {
+    super(`${table}/${id} not found`);
+    this.name = 'RecordNotFoundError';
+  }
+}
+
+/** Maps IndexedDB failures to errors the UI can explain. */
+export function translateStorageError(err: unknown): unknown {
+  const name = (err as { name?: string; inner?: { name?: string } })?.name;
+  const inner = (err as { inner?: { name?: string } })?.inner?.name;
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError' || name === Dexie.errnames.QuotaExceeded) {
+    return new StorageFullError(err);
+  }
+  if (
+    name === Dexie.errnames.MissingAPI ||
+    name === Dexie.errnames.DatabaseClosed ||
+    name === Dexie.errnames.InvalidState ||
+    name === 'SecurityError' ||
+    inner === 'SecurityError'
+  ) {
+    return new StorageUnavailableError(err);
+  }
+  return err;
+}
+
+const CLOCK_KEY = 'hlc';
+
+/** Ticks the persisted clock. Must run inside a transaction that includes `meta`. */
+export async function tickClock(db: TavlaDb, now: number): Promise<string> {
+  const entry = await db.meta.get(CLOCK_KEY);
+  const state = (entry?.value as HlcState | undefined) ?? initialClock(newNodeId());
+  const next = send(state, now);
+  await db.meta.put({ key: CLOCK_KEY, value: next });
+  return formatHlc(next);
+}
+
+export async function readClock(db: TavlaDb): Promise<HlcState | undefined> {
+  return (await db.meta.get(CLOCK_KEY))?.value as HlcState | undefined;
+}
+
+export async function saveClock(db: TavlaDb, state: HlcState): Promise<void> {
+  await db.meta.put({ key: CLOCK_KEY, value: state });
+}
+
+/** A deleted row keeps only its identity: a delete is an erasure, as on the server (see merge.ts). */
+function tombstone<T extends SyncedRow>(row: T): T {
+  const out: Record<string, unknown> = {};
+  const clock: Record<string, string> = {};
+  for (const f of TOMBSTONE_FIELDS) {
+    if (f in row) out[f] = (row as Record<string, unknown>)[f];
+    const stamp = row._clock[f];
+    if (stamp) clock[f] = stamp;
+  }
+  out._clock = clock;
+  return out as T;
+}
+
+type Fields<T> = Partial<Omit<T, keyof SyncedRow>>;
+
+export interface WriteOptions {
+  now?: number;
+}
+
+function table<T extends SyncedRow>(db: TavlaDb, name: SyncedTable): Table<T, string> {
+  return db.table(name) as Table<T, string>;
+}
+
+/**
+ * Inside an open rw transaction (over the table, `outbox` and `meta`):
+ * creates the row if it does not exist, else patches the given fields.
+ * Fields equal to the stored value are skipped; nothing changes → no op.
+ */
+async function writeInTx<T extends SyncedRow>(
+  db: TavlaDb,
+  name: SyncedTable,
+  workplaceId: string,
+  id: string,
+  patch: Fields<T> & { deleted?: 0 | 1 },
+  now: number,
+): Promise<T> {
+  const t = table<T>(db, name);
+  const existing = await t.get(id);
+  const changed: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) continue;
+    if (existing && JSON.stringify((existing as Record<string, unknown>)[k]) === JSON.stringify(v)) continue;
+    changed[k] = v;
+  }
+  if (existing && Object.keys(changed).length === 0) return existing;
+  if (existing?.deleted === 1 && changed.deleted !== 0) return existing; // a tombstone stays dead
+  const hlc = await tickClock(db, now);
+  if (!existing) {
+    changed.createdAt = now;
+    changed.deleted = changed.deleted ?? 0;
+  }
+  changed.updatedAt = now;
+  // Identity (id, workplaceId) is never a stamped field: the op carries it, as the server expects.
+  delete changed.id;
+  delete changed.workplaceId;
+  const clock = { ...(existing?._clock ?? {}) };
+  for (const k of Object.keys(changed)) clock[k] = hlc;
+  let row = { ...(existing ?? { id }), ...changed, workplaceId, _clock: clock } as T;
+  if (row.deleted === 1) row = tombstone(row);
+  await t.put(row);
+  const op: OutboxOp = {
+    opId: newId(),
+    table: name,
+    rowId: id,
+    workplaceId,
+    fields: changed,
+    hlc,
+    createdAt: now,
+  };
+  await db.outbox.add(op);
+  return row;
+}
+
+/** Runs `fn` in one rw transaction over the given tables plus outbox and meta. */
+export async function inWriteTx<R>(
+  db: TavlaDb,
+  tables: (SyncedTable | 'blobs' | 'drafts')[],
+  fn: (tx: Transaction) => Promise<R>,
+): Promise<R> {
+  try {
+    return await db.transaction('rw', [...tables.map((n) => db.table(n)), db.outbox, db.meta], fn);
+  } catch (err) {
+    throw translateStorageError(err);
+  }
+}
+
+/** Creates or patches one record (and its outbox op) atomically. */
+export async function writeRecord<T extends SyncedRow>(
+  db: TavlaDb,
+  name: SyncedTable,
+  workplaceId: string,
+  id: string,
+  patch: Fields<T> & { deleted?: 0 | 1 },
+  opts: WriteOptions = {},
+): Promise<T> {
+  const now = opts.now ?? db.now();
+  if (Dexie.currentTransaction) return writeInTx<T>(db, name, workplaceId, id, patch, now);
+  return inWriteTx(db, [name], () => writeInTx<T>(db, name, workplaceId, id, patch, now));
+}
+
+/** Patches an existing record; throws RecordNotFoundError if it is missing. */
+export async function updateRecord<T extends SyncedRow>(
+  db: TavlaDb,
+  name: SyncedTable,
+  id: string,
+  patch: Fields<T>,
+  opts: WriteOptions = {},
+): Promise<T> {
+  const run = async () => {
+    const existing = await table<T>(db, name).get(id);
+    if (!existing || existing.deleted) throw new RecordNotFoundError(name, id);
+    return writeInTx<T>(db, name, existing.workplaceId, id, patch, opts.now ?? db.now());
+  };
+  if (Dexie.currentTransaction) return run();
+  return inWriteTx(db, [name], run);
+}
+
+/** Tombstones a record (and optionally blanks personal fields first). */
+export async function deleteRecord<T extends SyncedRow>(
+  db: TavlaDb,
+  name: SyncedTable,
+  id: string,
+  scrub: Fields<T> = {},
+  opts: WriteOptions = {},
+): Promise<void> {
+  const run = async () => {
+    const existing = await table<T>(db, name).get(id);
+    if (!existing || existing.deleted) return;
+    await writeInTx<T>(db, name, existing.workplaceId, id, { ...scrub, deleted: 1 } as Fields<T> & { deleted: 1 }, opts.now ?? db.now());
+  };
+  if (Dexie.currentTransaction) return run();
+  return inWriteTx(db, [name], run);
+}

@@ -1,0 +1,40 @@
+/**
+ * Boot: open the database, read the device's settings (language, workplace),
+ * ask the browser to keep our storage, then render. If IndexedDB cannot be
+ * opened (private mode, disabled storage) a plain explanation is shown
+ * instead of a broken board.
+ */
+import { render } from 'solid-js/web';
+import { TavlaDb } from './data/db';
+import { createRepositories } from './data';
+import { translateStorageError, StorageUnavailableError } from './data/writer';
+import { App } from './app/App';
+import { startSyncRunner } from './sync/runner';
+import { StorageProblem } from './app/StorageProblem';
+import { initialLanguage } from './app/boot';
+import './app/styles.css';
+
+async function boot() {
+  const root = document.getElementById('root')!;
+  const db = new TavlaDb();
+  try {
+    await db.open();
+  } catch (err) {
+    const e = translateStorageError(err);
+    console.error('IndexedDB unavailable', err);
+    render(() => <StorageProblem unavailable={e instanceof StorageUnavailableError} lang={initialLanguage(null)} />, root);
+    return;
+  }
+  const repos = createRepositories(db);
+  const [workplaceId, savedLang] = await Promise.all([
+    repos.settings.get<string | null>('workplaceId', null),
+    repos.settings.get<string | null>('language', null),
+  ]);
+  render(() => <App repos={repos} workplaceId={workplaceId} lang={initialLanguage(savedLang)} />, root);
+  startSyncRunner(db);
+  if (navigator.storage?.persist) {
+    navigator.storage.persist().catch(() => undefined);
+  }
+}
+
+void boot();

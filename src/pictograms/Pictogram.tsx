@@ -1,0 +1,62 @@
+/**
+ * One pictogram as a decorative image: the surrounding control carries the
+ * accessible name (and the spoken word), so the image itself is hidden from
+ * assistive technology.
+ *
+ * Built-in ids load `/pictograms/<id>.svg` on demand (built by
+ * `npm run pictograms`, precached by the service worker). Custom pictograms
+ * (`custom:<id>`) are photos the caller passes in as an object URL via `src`.
+ * Unknown ids, and custom ones without a `src`, show the generic "question"
+ * pictogram instead of a broken image.
+ */
+import { splitProps, type JSX } from 'solid-js';
+import { FALLBACK_PICTOGRAM, isCustomPictogram, pictogramUrl } from './catalog.ts';
+
+export interface PictogramProps {
+  /** built-in id, or `custom:<id>` together with `src` */
+  id: string;
+  /** object URL (or any URL) of a custom pictogram's image */
+  src?: string;
+  /** number = CSS px; string = any CSS length ('3rem', '100%'); default 48 */
+  size?: number | string;
+  class?: string;
+  style?: JSX.CSSProperties;
+}
+
+export const DEFAULT_PICTOGRAM_SIZE = 48;
+
+/** The image URL a pictogram id resolves to (custom → its src, unknown → fallback). */
+export function pictogramSrc(id: string, src?: string): string {
+  if (src && (isCustomPictogram(id) || !id)) return src;
+  if (isCustomPictogram(id)) return pictogramUrl(FALLBACK_PICTOGRAM);
+  return pictogramUrl(id);
+}
+
+export function Pictogram(props: PictogramProps) {
+  const [local] = splitProps(props, ['id', 'src', 'size', 'class', 'style']);
+  const size = () => local.size ?? DEFAULT_PICTOGRAM_SIZE;
+  const px = () => (typeof size() === 'number' ? (size() as number) : undefined);
+  const style = (): JSX.CSSProperties | undefined => {
+    const s = size();
+    if (typeof s === 'number') return local.style;
+    return { width: s, height: s, ...local.style };
+  };
+  return (
+    <img
+      src={pictogramSrc(local.id, local.src)}
+      alt=""
+      aria-hidden="true"
+      draggable={false}
+      width={px()}
+      height={px()}
+      decoding="async"
+      class={local.class ? `picto ${local.class}` : 'picto'}
+      classList={{ 'picto-custom': isCustomPictogram(local.id) }}
+      style={style()}
+      data-pictogram={local.id}
+    />
+  );
+}
+
+export default Pictogram;
+export { isBuiltinPictogram, pictogramsByCategory, pictogramUrl } from './catalog.ts';

@@ -1,0 +1,528 @@
+/**
+ * The built-in pictogram catalogue as the running app sees it: ids and categories
+ * only, plus the stable mappings the rest of the app uses (deviation category →
+ * pictogram, attendance status → pictogram, …).
+ *
+ * This module is imported by the first screen, so it stays small: the iconify
+ * source names live in `manifest.ts`, which only the build script (and the
+ * credits list) import. The SVG files themselves are built into
+ * `public/pictograms/<id>.svg` by `npm run pictograms` and loaded on demand by
+ * `<img>`.
+ *
+ * Ids are stable: they are stored in the database (tasks, goals, avatars …),
+ * so never rename or remove one — add a new id instead.
+ */
+
+export const PICTOGRAM_CATEGORIES = [
+  'work-area',
+  'task',
+  'tool',
+  'deviation',
+  'goal',
+  'idea',
+  'attendance',
+  'weekday',
+  'status',
+  'person',
+  'ui',
+  'misc',
+] as const;
+
+export type PictogramCategory = (typeof PICTOGRAM_CATEGORIES)[number];
+
+/** Every built-in id, grouped by category. Order = order in the picker. */
+export const PICTOGRAMS_BY_CATEGORY = {
+  'work-area': [
+    'cleaning',
+    'laundry',
+    'carpentry',
+    'textile',
+    'moving',
+    'kitchen',
+    'cafe',
+    'secondhand',
+    'outdoor',
+    'shop',
+    'office',
+    'workshop',
+    'warehouse',
+    'restroom',
+    'reception',
+  ],
+  task: [
+    'mop-floor',
+    'wipe-surfaces',
+    'clean-toilet',
+    'clean-windows',
+    'empty-bins',
+    'wash-clothes',
+    'sort-laundry',
+    'fold-laundry',
+    'change-bed-linen',
+    'sew',
+    'cut-fabric',
+    'measure',
+    'paint',
+    'assemble',
+    'repair',
+    'pack-boxes',
+    'carry-furniture',
+    'load-truck',
+    'cook',
+    'bake',
+    'wash-dishes',
+    'set-table',
+    'make-coffee',
+    'serve-customers',
+    'cash-register',
+    'price-items',
+    'sort-clothes',
+    'shelve-books',
+    'rake-leaves',
+    'mow-lawn',
+    'shovel-snow',
+    'water-plants',
+    'pick-litter',
+    'recycle',
+    'wash-hands',
+    'meeting',
+  ],
+  tool: [
+    'bucket',
+    'broom',
+    'sponge',
+    'spray-bottle',
+    'cleaning-gloves',
+    'soap',
+    'toilet-paper',
+    'plunger',
+    'toilet',
+    'window',
+    'washing-machine',
+    'laundry-basket',
+    'detergent',
+    't-shirt',
+    'socks',
+    'jeans',
+    'dress',
+    'saw',
+    'hammer',
+    'screwdriver',
+    'wrench',
+    'nut-and-bolt',
+    'wood',
+    'ruler',
+    'set-square',
+    'pencil',
+    'toolbox',
+    'clamp',
+    'axe',
+    'ladder',
+    'sewing-needle',
+    'thread',
+    'yarn',
+    'scissors',
+    'safety-pin',
+    'package',
+    'lorry',
+    'couch',
+    'chair',
+    'bed',
+    'stairs',
+    'elevator',
+    'cooking-pot',
+    'kitchen-knife',
+    'coffee',
+    'teapot',
+    'bread',
+    'sandwich',
+    'salad',
+    'clothes',
+    'books',
+    'shopping-bags',
+    'shopping-cart',
+    'coins',
+    'toy',
+    'tree',
+    'evergreen-tree',
+    'flower',
+    'seedling',
+    'potted-plant',
+    'shovel',
+    'wheelbarrow',
+    'garden-gloves',
+    'snowflake',
+    'safety-vest',
+    'hard-hat',
+    'ear-protection',
+    'goggles',
+    'key',
+  ],
+  deviation: [
+    'injury',
+    'first-aid',
+    'broken-tool',
+    'broken-machine',
+    'missing-material',
+    'quality',
+    'customer',
+    'late-time',
+    'deviation-other',
+    'fire',
+    'electricity',
+    'spill',
+    'heavy-lift',
+    'conflict',
+  ],
+  goal: [
+    'target',
+    'trophy',
+    'medal',
+    'chart-up',
+    'chart-down',
+    'bar-chart',
+    'star-goal',
+    'finish-flag',
+    'strong',
+    'applause',
+    'safety',
+    'hundred',
+    'stopwatch',
+  ],
+  idea: [
+    'idea',
+    'idea-planned',
+    'idea-doing',
+    'idea-done',
+    'idea-not-now',
+    'thought',
+    'handshake',
+    'sparkles',
+  ],
+  attendance: [
+    'present',
+    'late',
+    'sick',
+    'absent-notified',
+    'absent-unnotified',
+    'leave',
+    'sick-child',
+    'appointment',
+    'went-home',
+  ],
+  weekday: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  status: [
+    'status-green',
+    'status-yellow',
+    'status-red',
+    'status-grey',
+    'status-new',
+    'status-handling',
+    'status-solved',
+    'status-done',
+    'status-not-done',
+  ],
+  person: [
+    'avatar-person-light',
+    'avatar-person-medium-light',
+    'avatar-person-medium',
+    'avatar-person-medium-dark',
+    'avatar-person-dark',
+    'avatar-woman-light',
+    'avatar-woman-medium-light',
+    'avatar-woman-medium',
+    'avatar-woman-medium-dark',
+    'avatar-woman-dark',
+    'avatar-man-light',
+    'avatar-man-medium-light',
+    'avatar-man-medium',
+    'avatar-man-medium-dark',
+    'avatar-man-dark',
+    'avatar-woman-curly-medium-dark',
+    'avatar-man-curly-dark',
+    'avatar-woman-red-light',
+    'avatar-man-beard-medium',
+    'avatar-woman-blonde-medium-light',
+    'avatar-man-bald-medium-dark',
+    'avatar-person-white-hair-medium-light',
+    'avatar-woman-headscarf-medium',
+    'avatar-woman-headscarf-dark',
+    'avatar-man-turban-medium-dark',
+    'avatar-older-person-medium',
+    'avatar-cat',
+    'avatar-dog',
+    'avatar-fox',
+    'avatar-bear',
+    'avatar-panda',
+    'avatar-rabbit',
+    'avatar-frog',
+    'avatar-owl',
+    'avatar-lion',
+    'avatar-penguin',
+    'avatar-koala',
+    'avatar-unicorn',
+    'avatar-sunflower',
+    'avatar-rocket',
+  ],
+  ui: [
+    'check',
+    'undo',
+    'back',
+    'close',
+    'home',
+    'lock',
+    'unlock',
+    'settings',
+    'speaker',
+    'mute',
+    'camera',
+    'plus',
+    'minus',
+    'next',
+    'previous',
+    'up',
+    'down',
+    'trash',
+    'edit',
+    'info',
+    'warning',
+    'offline',
+    'sync',
+    'synced',
+    'language',
+    'person',
+    'people',
+    'print',
+    'calendar',
+    'photo',
+    'question',
+    'star',
+    'ok',
+    'cancel',
+    'clock',
+    'microphone',
+    'play',
+    'stop',
+    'search',
+    'save',
+    'bell',
+    'message',
+    'phone',
+    'qr-code',
+    'tablet',
+    'show',
+    'tap',
+  ],
+  misc: [
+    'fika',
+    'lunch',
+    'break',
+    'birthday',
+    'gift',
+    'party',
+    'sun',
+    'rain',
+    'bus',
+    'bicycle',
+    'car',
+    'walk',
+    'heart',
+    'music',
+    'medicine',
+    'water',
+    'thumbs-down',
+  ],
+} as const satisfies Record<PictogramCategory, readonly string[]>;
+
+type ByCategory = typeof PICTOGRAMS_BY_CATEGORY;
+
+/** Union of every built-in pictogram id. */
+export type PictogramId = ByCategory[PictogramCategory][number];
+
+/** A pictogram reference as stored in data: a built-in id or `custom:<uuid>`. */
+export type PictogramRef = PictogramId | `custom:${string}`;
+
+/** All built-in ids in picker order. */
+export const PICTOGRAM_IDS: readonly PictogramId[] = PICTOGRAM_CATEGORIES.flatMap(
+  (c) => PICTOGRAMS_BY_CATEGORY[c] as readonly PictogramId[],
+);
+
+const CATEGORY_OF = new Map<string, PictogramCategory>();
+for (const c of PICTOGRAM_CATEGORIES) for (const id of PICTOGRAMS_BY_CATEGORY[c]) CATEGORY_OF.set(id, c);
+
+/** The id used when a pictogram is unknown (deleted custom one, typo, newer app version). */
+export const FALLBACK_PICTOGRAM: PictogramId = 'question';
+
+export function isBuiltinPictogram(id: string): id is PictogramId {
+  return CATEGORY_OF.has(id);
+}
+
+export function isCustomPictogram(id: string): id is `custom:${string}` {
+  return id.startsWith('custom:');
+}
+
+export function pictogramCategory(id: string): PictogramCategory | undefined {
+  return CATEGORY_OF.get(id);
+}
+
+export function pictogramsByCategory(category: PictogramCategory): readonly PictogramId[] {
+  return PICTOGRAMS_BY_CATEGORY[category];
+}
+
+/** URL of a built-in pictogram's SVG; unknown ids give the fallback's URL. */
+export function pictogramUrl(id: string): string {
+  const known = isBuiltinPictogram(id) ? id : FALLBACK_PICTOGRAM;
+  const base = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
+  return `${base}pictograms/${known}.svg`;
+}
+
+// ---- stable mappings used across the app --------------------------------
+
+export const DEVIATION_PICTOGRAM = {
+  safety: 'injury',
+  brokenTool: 'broken-tool',
+  missingMaterial: 'missing-material',
+  quality: 'quality',
+  customer: 'customer',
+  time: 'late-time',
+  other: 'deviation-other',
+} as const satisfies Record<
+  'safety' | 'brokenTool' | 'missingMaterial' | 'quality' | 'customer' | 'time' | 'other',
+  PictogramId
+>;
+
+export const ATTENDANCE_PICTOGRAM = {
+  present: 'present',
+  late: 'late',
+  sick: 'sick',
+  absentNotified: 'absent-notified',
+  absentUnnotified: 'absent-unnotified',
+  leave: 'leave',
+} as const satisfies Record<
+  'present' | 'late' | 'sick' | 'absentNotified' | 'absentUnnotified' | 'leave',
+  PictogramId
+>;
+
+/** ISO weekday (1 = Monday … 7 = Sunday) → pictogram (Swedish weekday colours + number). */
+export const WEEKDAY_PICTOGRAM = {
+  1: 'monday',
+  2: 'tuesday',
+  3: 'wednesday',
+  4: 'thursday',
+  5: 'friday',
+  6: 'saturday',
+  7: 'sunday',
+} as const satisfies Record<1 | 2 | 3 | 4 | 5 | 6 | 7, PictogramId>;
+
+export const ACTIVITY_PICTOGRAM = {
+  cleaning: 'cleaning',
+  laundry: 'laundry',
+  carpentry: 'carpentry',
+  textile: 'textile',
+  moving: 'moving',
+  kitchen: 'kitchen',
+  secondhand: 'secondhand',
+  outdoor: 'outdoor',
+} as const satisfies Record<
+  'cleaning' | 'laundry' | 'carpentry' | 'textile' | 'moving' | 'kitchen' | 'secondhand' | 'outdoor',
+  PictogramId
+>;
+
+export const SECTION_PICTOGRAM = {
+  attendance: 'people',
+  goals: 'target',
+  work: 'toolbox',
+  deviations: 'warning',
+  improvements: 'idea',
+} as const satisfies Record<'attendance' | 'goals' | 'work' | 'deviations' | 'improvements', PictogramId>;
+
+export const UI_PICTOGRAM = {
+  check: 'check',
+  undo: 'undo',
+  back: 'back',
+  close: 'close',
+  home: 'home',
+  lock: 'lock',
+  unlock: 'unlock',
+  settings: 'settings',
+  speaker: 'speaker',
+  mute: 'mute',
+  camera: 'camera',
+  plus: 'plus',
+  minus: 'minus',
+  next: 'next',
+  previous: 'previous',
+  up: 'up',
+  down: 'down',
+  trash: 'trash',
+  edit: 'edit',
+  info: 'info',
+  warning: 'warning',
+  offline: 'offline',
+  sync: 'sync',
+  synced: 'synced',
+  language: 'language',
+  person: 'person',
+  people: 'people',
+  idea: 'idea',
+  print: 'print',
+  calendar: 'calendar',
+  photo: 'photo',
+  question: 'question',
+  star: 'star',
+  ok: 'ok',
+  cancel: 'cancel',
+  clock: 'clock',
+  microphone: 'microphone',
+  play: 'play',
+  stop: 'stop',
+  search: 'search',
+  save: 'save',
+  bell: 'bell',
+  message: 'message',
+  phone: 'phone',
+  qrCode: 'qr-code',
+  tablet: 'tablet',
+  show: 'show',
+  tap: 'tap',
+} as const satisfies Record<string, PictogramId>;
+
+export const STATUS_PICTOGRAM = {
+  green: 'status-green',
+  yellow: 'status-yellow',
+  red: 'status-red',
+  grey: 'status-grey',
+} as const satisfies Record<'green' | 'yellow' | 'red' | 'grey', PictogramId>;
+
+export const PDCA_PICTOGRAM = {
+  idea: 'idea',
+  planned: 'idea-planned',
+  doing: 'idea-doing',
+  done: 'idea-done',
+  notNow: 'idea-not-now',
+} as const satisfies Record<'idea' | 'planned' | 'doing' | 'done' | 'notNow', PictogramId>;
+
+export const DEVIATION_STATUS_PICTOGRAM = {
+  new: 'status-new',
+  handling: 'status-handling',
+  solved: 'status-solved',
+} as const satisfies Record<'new' | 'handling' | 'solved', PictogramId>;
+
+/** One pictogram per category, for the picker's tabs. */
+export const CATEGORY_PICTOGRAM = {
+  'work-area': 'cleaning',
+  task: 'check',
+  tool: 'toolbox',
+  deviation: 'warning',
+  goal: 'target',
+  idea: 'idea',
+  attendance: 'people',
+  weekday: 'calendar',
+  status: 'status-green',
+  person: 'person',
+  ui: 'settings',
+  misc: 'star',
+} as const satisfies Record<PictogramCategory, PictogramId>;
+
+/** Built-in avatars offered when a person has no photo. */
+export const AVATAR_PICTOGRAMS: readonly PictogramId[] = PICTOGRAMS_BY_CATEGORY.person;

@@ -1,0 +1,35 @@
+/**
+ * The storage seam: a tiny interface that PGlite (embedded, the default) and
+ * PostgreSQL (DATABASE_URL) both implement, so the server speaks one SQL
+ * dialect to either. Both adapters normalise types the same way: int8 comes
+ * back as a JS number, bytea as a Buffer, json/jsonb parsed, timestamptz as Date.
+ * Pass jsonb parameters as JSON strings (`$1::jsonb`) so the two drivers agree.
+ */
+
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Runs one or more statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+/**
+ * Called with a notification's payload, or with `null` after the listener
+ * lost its connection and got it back: notices sent meanwhile are gone, so
+ * whoever listens should treat everything as possibly changed.
+ */
+export type NotifyCallback = (payload: string | null) => void;
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** LISTENs on a channel; resolves to an unlisten function. */
+  listen(channel: string, cb: NotifyCallback): Promise<() => Promise<void>>;
+  notify(channel: string, payload: string): Promise<void>;
+  close(): Promise<void>;
+}

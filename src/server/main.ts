@@ -1,0 +1,83 @@
+/**
+ * `npm start` / `npm run serve`: the Tavla server for one school, one
+ * municipality or a laptop.
+ *
+ *   PORT          (8080)
+ *   HOST          (127.0.0.1; 0.0.0.0 to reach it from tablets on the network)
+ *   DATA_DIR      (./data) where embedded PGlite keeps its files
+ *   DATABASE_URL  a PostgreSQL URL; when set, PGlite is not used
+ *   TRUST_PROXY   "true" (or a proxy address list) behind a reverse proxy
+ *   PUBLIC_ORIGIN the origin printed in pairing QR codes, if not the Host header
+ *   LOG_LEVEL     (info)
+ *
+ * Serves the built PWA from dist/ when it exists, the API under /api.
+ * SIGTERM/SIGINT close the listener, end event streams, then the database.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app';
+import type { Db } from './db/db';
+import { migrate } from './db/migrate';
+import { openPglite } from './db/pglite';
+import { openPostgres } from './db/postgres';
+
+const env = process.env;
+const port = Number(env.PORT ?? 8080);
+const host = env.HOST ?? '127.0.0.1';
+const dataDir = resolve(env.DATA_DIR ?? './data');
+const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+async function openDb(): Promise<Db> {
+  if (env.DATABASE_URL) {
+    return openPostgres({ connectionString: env.DATABASE_URL, onError: (err) => console.error('database:', err.message) });
+  }
+  const dir = join(dataDir, 'pglite');
+  await mkdir(dir, { recursive: true });
+  return openPglite(dir);
+}
+
+async function main() {
+  const db = await openDb();
+  await migrate(db);
+  const staticDir = existsSync(join(distDir, 'index.html')) ? distDir : undefined;
+  const trustProxy = env.TRUST_PROXY === undefined ? false : env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY;
+  const app = await buildApp({
+    db,
+    staticDir,
+    logger: { level: env.LOG_LEVEL ?? 'info' },
+    trustProxy,
+    publicOrigin: env.PUBLIC_ORIGIN,
+  });
+  if (!staticDir) app.log.warn({ distDir }, 'no built app found (run `npm run build`); serving the API only');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) {
+      app.log.warn('second signal: exiting now');
+      process.exit(1);
+    }
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    try {
+      await app.close();
+      await db.close();
+    } finally {
+      clearTimeout(force);
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port, host });
+  const shownPort = (app.server.address() as { port: number } | null)?.port ?? port;
+  console.log(`Tavla is running at http://localhost:${shownPort}`);
+}
+
+main().catch((err: unknown) => {
+  console.error('Tavla could not start:', err);
+  process.exit(1);
+});

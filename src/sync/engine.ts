@@ -1,0 +1,217 @@
+/**
+ * The sync engine: one round of "push the outbox, then pull what changed".
+ *
+ * Push: photos and other blobs referenced by pending ops go up first (the
+ * server verifies their SHA-256), then the ops, oldest first, in batches.
+ * An op leaves the outbox only after the server acknowledged it, so a lost
+ * response just means the same batch is sent again — harmless, because the
+ * server ignores op ids it has already applied.
+ *
+ * Pull: pages of rows after our cursor, each merged field by field into the
+ * local row (mergeRows: last writer wins per field by HLC, tombstones win).
+ * Local rows with unsent edits are merged, never overwritten; the local clock
+ * receives every remote stamp so later local edits win over what we saw.
+ *
+ * This module has no DOM or timers: `fetch`, the base URL and the token are
+ * injected, which lets the convergence simulation run many engines over
+ * fake-indexeddb against a real server through a misbehaving network.
+ */
+import type { Table } from 'dexie';
+import type { TavlaDb } from '../data/db';
+import type { OutboxOp, SyncedRow, SyncedTable } from '../data/types';
+import { SYNCED_TABLES } from '../data/types';
+import { readClock, saveClock } from '../data/writer';
+import { newNodeId } from '../data/ids';
+import { formatHlc, initialClock, isHlc, parseHlc, recv, ClockDriftError } from './hlc';
+import { mergeRows, type MergeableRow } from './merge';
+import { SCHEMA_HEADER, SCHEMA_VERSION, type ErrorBody, type PullResponse, type PushResponse } from './protocol';
+
+export const PUSH_BATCH = 400;
+export const PULL_LIMIT = 500;
+
+export type SyncProblem = 'unauthorized' | 'update_required' | 'clock_drift' | 'offline' | 'server';
+
+/** A failure the UI can explain; `retry` says whether trying again later may help. */
+export class SyncError extends Error {
+  constructor(
+    readonly problem: SyncProblem,
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+  get retry(): boolean {
+    return this.problem === 'offline' || this.problem === 'server';
+  }
+}
+
+export interface EngineOptions {
+  db: TavlaDb;
+  workplaceId: string;
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export interface SyncResult {
+  pushed: number;
+  pulled: number;
+  cursor: number;
+}
+
+const CURSOR_KEY = (workplaceId: string) => `syncCursor:${workplaceId}`;
+
+/** Fields of each table that hold a blob hash (photos, custom pictogram images). */
+export function blobRefs(table: SyncedTable, fields: Record<string, unknown>): string[] {
+  const refs: string[] = [];
+  const add = (v: unknown) => {
+    if (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)) refs.push(v);
+  };
+  if (table === 'deviations' || table === 'improvements') add(fields.photo);
+  if (table === 'pictograms') add(fields.blob);
+  if (table === 'persons') {
+    const avatar = fields.avatar as { kind?: string; ref?: string } | undefined;
+    if (avatar?.kind === 'photo') add(avatar.ref);
+  }
+  return refs;
+}
+
+export function createSyncEngine(opts: EngineOptions) {
+  const { db, workplaceId, baseUrl } = opts;
+  const doFetch = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  const now = opts.now ?? Date.now;
+
+  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    let res: Response;
+    try {
+      res = await doFetch(`${baseUrl}${path}`, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${opts.token}`,
+          [SCHEMA_HEADER]: String(SCHEMA_VERSION),
+          ...(init.body && typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}),
+          ...(init.headers as Record<string, string> | undefined),
+        },
+      });
+    } catch (err) {
+      throw new SyncError('offline', `network: ${String(err)}`);
+    }
+    if (res.ok) return (res.status === 204 ? undefined : await res.json()) as T;
+    let body: Partial<ErrorBody> = {};
+    try {
+      body = (await res.json()) as ErrorBody;
+    } catch {
+      /* not JSON: a proxy or a dying server */
+    }
+    const message = body.message ?? res.statusText;
+    if (res.status === 401 || res.status === 403) throw new SyncError('unauthorized', message, res.status);
+    if (res.status === 426 || body.error === 'update_required') throw new SyncError('update_required', message, res.status);
+    if (body.error === 'clock_drift') throw new SyncError('clock_drift', message, res.status);
+    throw new SyncError('server', message, res.status);
+  }
+
+  /** Merges a remote stamp into the persisted clock (refusing one too far ahead). */
+  async function receiveStamp(stamp: string | undefined) {
+    if (!stamp || !isHlc(stamp)) return;
+    await db.transaction('rw', db.meta, async () => {
+      const state = (await readClock(db)) ?? initialClock(newNodeId());
+      try {
+        await saveClock(db, recv(state, stamp, now()));
+      } catch (err) {
+        if (err instanceof ClockDriftError) throw new SyncError('clock_drift', err.message);
+        throw err;
+      }
+    });
+  }
+
+  async function uploadBlobs(ops: OutboxOp[]) {
+    const hashes = new Set(ops.flatMap((op) => blobRefs(op.table, op.fields)));
+    for (const hash of hashes) {
+      const rec = await db.blobs.get(hash);
+      if (!rec || rec.uploaded) continue; // missing locally: the server may have it already
+      await call(`/api/blobs/${hash}`, { method: 'PUT', body: rec.data, headers: { 'content-type': rec.type || 'application/octet-stream' } });
+      await db.blobs.update(hash, { uploaded: 1 });
+    }
+  }
+
+  async function push(): Promise<number> {
+    let pushed = 0;
+    for (;;) {
+      const batch = await db.outbox.where('workplaceId').equals(workplaceId).sortBy('opId');
+      const ops = batch.slice(0, PUSH_BATCH);
+      if (ops.length === 0) return pushed;
+      await uploadBlobs(ops);
+      const clock = await readClock(db);
+      const res = await call<PushResponse>('/api/sync/push', {
+        method: 'POST',
+        body: JSON.stringify({ schemaVersion: SCHEMA_VERSION, deviceClock: clock ? formatHlc(clock) : undefined, ops }),
+      });
+      await db.outbox.bulkDelete(res.acked.filter((id) => ops.some((o) => o.opId === id)));
+      await receiveStamp(res.serverHlc);
+      pushed += ops.length;
+      if (ops.length < PUSH_BATCH) return pushed;
+    }
+  }
+
+  async function applyPulled(res: PullResponse) {
+    const tables = [...new Set(res.rows.map((r) => r.table))].filter((t) => SYNCED_TABLES.includes(t));
+    let maxStamp: string | undefined = res.serverHlc;
+    await db.transaction('rw', [...tables.map((t) => db.table(t)), db.meta], async () => {
+      for (const { table, row } of res.rows) {
+        if (!SYNCED_TABLES.includes(table) || row.workplaceId !== workplaceId) continue;
+        const t = db.table(table) as Table<MergeableRow, string>;
+        const local = await t.get(row.id);
+        const merged = local ? mergeRows(local, row as MergeableRow) : mergeRows(row as MergeableRow, row as MergeableRow);
+        await t.put(merged);
+        for (const stamp of Object.values(row._clock ?? {})) if (!maxStamp || stamp > maxStamp) maxStamp = stamp;
+      }
+      await db.meta.put({ key: CURSOR_KEY(workplaceId), value: res.cursor });
+    });
+    // Stamps far ahead of our clock only come from a device with a wrong clock; don't adopt them.
+    if (maxStamp && parseHlc(maxStamp).millis - now() < 5 * 60_000) await receiveStamp(maxStamp);
+  }
+
+  async function pull(): Promise<{ pulled: number; cursor: number }> {
+    let cursor = ((await db.meta.get(CURSOR_KEY(workplaceId)))?.value as number | undefined) ?? 0;
+    let pulled = 0;
+    for (;;) {
+      const res = await call<PullResponse>(`/api/sync/pull?cursor=${cursor}&limit=${PULL_LIMIT}`);
+      await applyPulled(res);
+      pulled += res.rows.length;
+      cursor = res.cursor;
+      if (!res.hasMore) return { pulled, cursor };
+    }
+  }
+
+  /** Fetches a blob the device does not have yet (photos are downloaded lazily). */
+  async function fetchBlob(hash: string): Promise<Blob | undefined> {
+    let res: Response;
+    try {
+      res = await doFetch(`${baseUrl}/api/blobs/${hash}`, { headers: { authorization: `Bearer ${opts.token}`, [SCHEMA_HEADER]: String(SCHEMA_VERSION) } });
+    } catch {
+      return undefined;
+    }
+    if (!res.ok) return undefined;
+    const data = await res.blob();
+    await db.blobs.put({ hash, workplaceId, type: data.type, size: data.size, data, createdAt: now(), uploaded: 1 });
+    return data;
+  }
+
+  return {
+    push,
+    pull,
+    fetchBlob,
+    /** One full round: push everything pending, then pull everything new. */
+    async sync(): Promise<SyncResult> {
+      const pushed = await push();
+      const { pulled, cursor } = await pull();
+      return { pushed, pulled, cursor };
+    },
+    pendingCount: () => db.outbox.where('workplaceId').equals(workplaceId).count(),
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;
+export type { SyncedRow };

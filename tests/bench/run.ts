@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: loads one busy year (tests/bench/dataset.ts) into IndexedDB
+ * in headless Chromium and measures the board the way a wall tablet sees it:
+ *
+ * - initial JS (gzip) actually fetched for the board route;
+ * - navigation → board fully rendered (performance mark set by Home when every
+ *   section's first live-query result is on screen), warm service worker;
+ * - check-in tap → face updated (median, p95 of 50 taps);
+ * - JS heap after rendering (after a forced GC).
+ *
+ * Prints a table with the targets. Benchmarks measure; they do not assert.
+ */
+import { gzipSync } from 'node:zlib';
+import { toIsoDate } from '../../src/domain/dates';
+import { launch, newSession, serveDist } from '../e2e/harness';
+import { oneYear } from './dataset';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+
+async function main() {
+  const [browser, server] = await Promise.all([launch(), serveDist()]);
+  const { page, context } = await newSession(browser);
+  const jsBytes = new Map<string, Buffer>();
+  page.on('response', async (res) => {
+    const url = res.url();
+    if (url.endsWith('.js') && !url.endsWith('/sw.js') && !url.includes('workbox-')) {
+      try {
+        jsBytes.set(url, await res.body());
+      } catch {
+        /* served from the service worker: counted on the first load */
+      }
+    }
+  });
+
+  // First load creates the schema; then the data set goes in raw, in one transaction per table.
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => indexedDB.databases().then((dbs) => dbs.some((d) => d.name === 'tavla')));
+  const data = oneYear(toIsoDate(new Date()));
+  const seedStart = Date.now();
+  await page.evaluate(async ({ tables, workplaceId }) => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('tavla');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const names = [...Object.keys(tables), 'settings'];
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(names, 'readwrite');
+      for (const [name, rows] of Object.entries(tables)) for (const r of rows) tx.objectStore(name).put(r);
+      tx.objectStore('settings').put({ key: 'workplaceId', value: workplaceId });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, data);
+  const seedMs = Date.now() - seedStart;
+
+  // Warm the service worker: wait until it controls the page.
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 }).catch(() => page.reload());
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 });
+  const initialJs = [...jsBytes.values()].reduce((sum, b) => sum + gzipSync(b).length, 0);
+  const initialFiles = jsBytes.size;
+
+  const renders: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    await page.reload();
+    const t = await page.waitForFunction(() => performance.getEntriesByName('tavla:board-ready')[0]?.startTime, undefined, { timeout: 30_000 });
+    renders.push((await t.jsonValue()) as number);
+  }
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+
+  await page.goto(`${server.url}/attendance`);
+  await page.locator('.face-button').first().waitFor();
+  const taps: number[] = await page.evaluate(async () => {
+    const out: number[] = [];
+    const buttons = [...document.querySelectorAll<HTMLButtonElement>('.face-button')].slice(0, 50);
+    for (const btn of buttons) {
+      const changed = new Promise<number>((resolve) => {
+        const obs = new MutationObserver(() => {
+          if (/status-(present|late)/.test(btn.className)) {
+            obs.disconnect();
+            requestAnimationFrame(() => resolve(performance.now()));
+          }
+        });
+        obs.observe(btn, { attributes: true, attributeFilter: ['class'] });
+      });
+      const t0 = performance.now();
+      btn.click();
+      out.push((await changed) - t0);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return out;
+  });
+
+  await browser.close();
+  await server.close();
+
+  const rows: [string, string, string][] = [
+    ['initial JS of the board route (gzip)', `${(initialJs / 1024).toFixed(1)} KB in ${initialFiles} files`, '≤ 60 KB'],
+    ['navigation → board rendered (median of 7)', `${median(renders).toFixed(0)} ms (min ${Math.min(...renders).toFixed(0)}, max ${Math.max(...renders).toFixed(0)})`, '≤ 400 ms'],
+    ['check-in tap → UI updated, median', `${median(taps).toFixed(1)} ms`, ''],
+    ['check-in tap → UI updated, p95 (50 taps)', `${p95(taps).toFixed(1)} ms`, '≤ 50 ms'],
+    ['JS heap after rendering', `${(heap / 1024 / 1024).toFixed(1)} MB`, '≤ 30 MB'],
+    ['seed one year (26,000 rows, raw IndexedDB)', `${seedMs} ms`, ''],
+  ];
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  console.log(`\n${'measure'.padEnd(w0)} | ${'result'.padEnd(w1)} | target`);
+  console.log(`${'-'.repeat(w0)}-|-${'-'.repeat(w1)}-|-------`);
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)} | ${b.padEnd(w1)} | ${c}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

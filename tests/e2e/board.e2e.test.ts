@@ -1,0 +1,153 @@
+/**
+ * The board as people use it, in real Chromium: first-run setup, the demo,
+ * a participant checking in (and undoing), reporting a deviation and
+ * proposing an idea in three taps, a supervisor closing the loop, a wrong PIN
+ * locking out, and the board surviving an offline reload.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, newSession, serveDist, startDemo, unlock, type Session } from './harness';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let s: Session;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), serveDist()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  expect(s.errors, 'uncaught page errors').toEqual([]);
+  await s.context.close();
+});
+
+describe('first run', () => {
+  it('sets up a new workplace with the wizard and shows its board', async () => {
+    s = await newSession(browser);
+    const { page } = s;
+    await page.goto(`${server.url}/?lang=en`);
+    await page.getByRole('button', { name: 'Create a new board' }).click();
+    await page.getByLabel('Workplace name').fill('Snickeriet Ek');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Carpentry' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('The day starts').fill('07:30');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Supervisor PIN (4–8 digits)').fill('2468');
+    await page.getByLabel('The same PIN again').fill('2468');
+    await page.getByRole('button', { name: 'Create the board' }).click();
+    for (const name of ['Attendance', 'Goals', "Today's work", 'Deviations', 'Improvements']) {
+      await expect(page.getByRole('region', { name }).isVisible()).resolves.toBe(true);
+    }
+    await expect(page.getByText('Snickeriet Ek')).toBeDefined();
+    expect(await page.getByText('Snickeriet Ek').isVisible()).toBe(true);
+  });
+});
+
+describe('participants', () => {
+  it('check in with one tap on their face and can undo it', async () => {
+    s = await newSession(browser);
+    const { page } = s;
+    await startDemo(page, server.url);
+    await page.getByRole('region', { name: 'Attendance' }).getByRole('link').click();
+    const summary = page.locator('.screen-summary');
+    const before = await summary.textContent();
+    const face = page.getByRole('button', { name: 'Jonas', exact: true });
+    await face.click();
+    await page.getByRole('status').getByText('Welcome, Jonas!', { exact: false }).waitFor();
+    await expect.poll(() => summary.textContent()).not.toBe(before);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => summary.textContent()).toBe(before);
+  });
+
+  it('report a deviation in three taps without reading', async () => {
+    s = await newSession(browser);
+    const { page } = s;
+    await startDemo(page, server.url);
+    const region = page.getByRole('region', { name: 'Deviations' });
+    const before = await region.locator('.section-summary').textContent();
+    await page.getByRole('link', { name: 'Report a deviation' }).click(); // 1
+    await page.getByRole('button', { name: 'Broken tool or machine' }).click(); // 2
+    await page.getByRole('button', { name: 'Sara', exact: true }).click(); // 3
+    await page.getByText('Thank you! The deviation is saved.').waitFor();
+    await page.getByRole('region', { name: 'Deviations' }).waitFor();
+    await expect.poll(() => page.getByRole('region', { name: 'Deviations' }).locator('.section-summary').textContent()).not.toBe(before);
+  });
+
+  it('propose an idea in three taps, credited to their face', async () => {
+    s = await newSession(browser);
+    const { page } = s;
+    await startDemo(page, server.url);
+    await page.getByRole('link', { name: 'New idea' }).click(); // 1
+    await page.locator('main').getByRole('button').filter({ has: page.locator('img') }).nth(1).click(); // 2: any idea pictogram
+    await page.getByRole('button', { name: 'Aya', exact: true }).click(); // 3
+    await page.getByText('Thank you for the idea!').waitFor();
+    await page.goto(`${server.url}/improvements`);
+    await page.getByText('Idea from Aya').first().waitFor();
+  });
+});
+
+describe('supervisor', () => {
+  it('unlocks with the PIN, moves an idea to done and closes a deviation', async () => {
+    s = await newSession(browser);
+    const { page } = s;
+    await startDemo(page, server.url);
+    await unlock(page);
+    await page.goto(`${server.url}/improvements`);
+    const doneColumn = page.getByRole('region', { name: 'Done' });
+    const doneBefore = await doneColumn.locator('article, li').count();
+    for (let i = 0; i < 3; i++) {
+      const move = page.getByRole('button', { name: /^Move to (Planned|Doing|Done)$/ }).first();
+      if (!(await move.isVisible())) break;
+      await move.click();
+    }
+    await expect.poll(() => doneColumn.locator('article, li').count()).toBeGreaterThan(doneBefore);
+    await page.goto(`${server.url}/deviations`);
+    const solved = page.getByRole('region', { name: 'Solved' });
+    const solvedBefore = await solved.locator('article, li').count();
+    await page.getByRole('button', { name: 'Move to Solved' }).first().click();
+    await expect.poll(() => solved.locator('article, li').count()).toBeGreaterThan(solvedBefore);
+  });
+
+  it('a wrong PIN is refused and repeated wrong PINs lock the pad', async () => {
+    s = await newSession(browser);
+    const { page } = s;
+    await startDemo(page, server.url);
+    await page.getByRole('button', { name: 'Unlock' }).first().click();
+    const dialog = page.getByRole('dialog');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      for (const d of '9999') await dialog.getByRole('button', { name: `Digit ${d}`, exact: true }).click();
+      await dialog.getByRole('button', { name: 'Unlock' }).click();
+    }
+    await dialog.getByText(/Too many tries\. Wait \d+ seconds\./).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Digit 1', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Manage' }).count()).toBe(0);
+  });
+});
+
+describe('offline', () => {
+  it('reloads with no network and still shows the whole board with its data', async () => {
+    s = await newSession(browser);
+    const { page, context } = s;
+    await startDemo(page, server.url);
+    await page.getByRole('region', { name: 'Attendance' }).getByRole('link').click();
+    await page.getByRole('button', { name: 'Jonas', exact: true }).click();
+    await page.goto(`${server.url}/`);
+    const summary = await page.getByRole('region', { name: 'Attendance' }).locator('.section-summary').textContent();
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 }).catch(async () => {
+      await page.reload(); // the first load installs the worker; the second is controlled by it
+      await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+    });
+    await context.setOffline(true);
+    await page.reload();
+    for (const name of ['Attendance', 'Goals', "Today's work", 'Deviations', 'Improvements']) {
+      await page.getByRole('region', { name }).waitFor();
+    }
+    expect(await page.getByRole('region', { name: 'Attendance' }).locator('.section-summary').textContent()).toBe(summary);
+    await page.getByRole('region', { name: 'Goals' }).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Goals' }).waitFor();
+  });
+});

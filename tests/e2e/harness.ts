@@ -1,0 +1,121 @@
+/**
+ * E2E harness: serves the built app (dist/) with the real Tavla server on a
+ * free port and drives Debian's Chromium through playwright-core. Each test
+ * gets a fresh browser context, i.e. an empty IndexedDB and no service worker.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const DIST = join(import.meta.dirname, '..', '..', 'dist');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+  '.json': 'application/json',
+};
+
+/**
+ * A static server for dist/ with SPA fallback. The sync server (src/server)
+ * serves the app the same way in production; e2e tests of the board itself
+ * need no API, so they use this small server and start in milliseconds.
+ */
+export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(DIST, path));
+    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(DIST, 'index.html');
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': file.endsWith('sw.js') ? 'no-cache' : 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+export async function newSession(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Session> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/Stockholm' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return { context, page, errors };
+}
+
+/** Starts the demo from the welcome screen and waits for the board. */
+export async function startDemo(page: Page, baseUrl: string, lang = 'en'): Promise<void> {
+  await page.goto(`${baseUrl}/?lang=${lang}`);
+  await page.getByRole('button', { name: lang === 'en' ? 'Try the demo' : 'Prova demo' }).click();
+  await page.getByRole('region', { name: lang === 'en' ? 'Attendance' : 'Närvaro' }).waitFor();
+}
+
+/** Unlocks supervisor mode with the PIN pad. */
+export async function unlock(page: Page, pin = '1234'): Promise<void> {
+  await page.getByRole('button', { name: 'Unlock' }).first().click();
+  for (const d of pin) await page.getByRole('button', { name: `Digit ${d}`, exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('link', { name: 'Manage' }).waitFor();
+}
+
+/** Runs axe-core in the page and returns serious and critical violations. */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+  const source = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+/** The real Tavla server (embedded PGlite in memory) serving dist/ and the API. */
+export async function serveWithServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const { buildApp } = await import('../../src/server/app');
+  const { openPglite } = await import('../../src/server/db/pglite');
+  const { migrate } = await import('../../src/server/db/migrate');
+  const db = await openPglite();
+  await migrate(db);
+  const app = await buildApp({ db, staticDir: DIST, rateLimit: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The home board fits tablets and a TV without scrolling, and axe-core finds
+ * no serious or critical violations on the main screens.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { axeViolations, launch, newSession, serveDist, startDemo, unlock } from './harness';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), serveDist()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('home board layout', () => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 800, height: 1280 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`fits ${viewport.width}×${viewport.height} without scrolling`, async () => {
+      const s = await newSession(browser, viewport);
+      await startDemo(s.page, server.url);
+      const size = await s.page.evaluate(() => ({
+        scrollHeight: document.documentElement.scrollHeight,
+        scrollWidth: document.documentElement.scrollWidth,
+      }));
+      expect(size.scrollHeight).toBeLessThanOrEqual(viewport.height);
+      expect(size.scrollWidth).toBeLessThanOrEqual(viewport.width);
+      for (const name of ['Attendance', 'Goals', "Today's work", 'Deviations', 'Improvements']) {
+        const box = await s.page.getByRole('region', { name }).boundingBox();
+        expect(box, name).not.toBeNull();
+        expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height + 1);
+        expect(box!.height).toBeGreaterThan(120);
+      }
+      await s.context.close();
+    });
+  }
+});
+
+describe('accessibility (axe-core)', () => {
+  const screens = ['/', '/attendance', '/goals', '/work', '/deviations', '/deviations/new', '/improvements', '/improvements/new', '/about'];
+  for (const lang of ['sv', 'en']) {
+    it(`has no serious violations on the participant screens (${lang})`, async () => {
+      const s = await newSession(browser);
+      await startDemo(s.page, server.url);
+      for (const path of screens) {
+        await s.page.goto(`${server.url}${path}?lang=${lang}`);
+        await s.page.locator('main').first().waitFor();
+        await s.page.waitForTimeout(150);
+        const violations = await axeViolations(s.page);
+        expect(violations, `${path} (${lang})`).toEqual([]);
+      }
+      await s.context.close();
+    });
+  }
+
+  it('has no serious violations on the supervisor screens', async () => {
+    const s = await newSession(browser);
+    await startDemo(s.page, server.url);
+    await unlock(s.page);
+    for (const name of ['People', 'Goals', 'Tasks', 'Pictures', 'Workplace']) {
+      await s.page.getByRole('link', { name: 'Manage' }).click().catch(() => undefined);
+      await s.page.goto(`${server.url}/supervisor`).catch(() => undefined);
+      await s.page.getByRole('link', { name }).first().click();
+      await s.page.locator('main').first().waitFor();
+      const violations = await axeViolations(s.page);
+      expect(violations, name).toEqual([]);
+    }
+    await s.context.close();
+  });
+
+  it('gives every participant control a touch target of at least 64 px', async () => {
+    const s = await newSession(browser);
+    await startDemo(s.page, server.url);
+    for (const path of ['/', '/attendance', '/deviations/new', '/improvements/new']) {
+      await s.page.goto(`${server.url}${path}`);
+      await s.page.locator('main').first().waitFor();
+      const small = await s.page.evaluate(() =>
+        [...document.querySelectorAll('main button, main a[href]')]
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .map((el) => ({ name: el.getAttribute('aria-label') ?? el.textContent?.trim(), rect: el.getBoundingClientRect() }))
+          .filter((x) => x.rect.width < 64 || x.rect.height < 64)
+          .map((x) => `${x.name} ${Math.round(x.rect.width)}×${Math.round(x.rect.height)}`),
+      );
+      expect(small, path).toEqual([]);
+    }
+    await s.context.close();
+  });
+});

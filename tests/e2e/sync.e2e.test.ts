@@ -1,0 +1,65 @@
+/**
+ * Two tablets, one workplace, the real server: the first board (set up
+ * offline as the demo) connects to the server with a supervisor account,
+ * which uploads its data; it shows a pairing code and QR code; a second
+ * tablet joins with the code, gets the whole board, and a check-in on one
+ * shows up on the other live. An expired/unknown code gets a clear message.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, newSession, serveWithServer, startDemo, unlock } from './harness';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), serveWithServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('sync between tablets', () => {
+  it('connects a board, pairs a second tablet with a code and syncs a check-in live', async () => {
+    const a = await newSession(browser);
+    await startDemo(a.page, server.url);
+    await unlock(a.page);
+    await a.page.goto(`${server.url}/sync`);
+    await a.page.getByLabel('Email').fill('handledare@example.se');
+    await a.page.getByLabel('Password (at least 10 characters)').fill('correct horse battery');
+    await a.page.getByRole('button', { name: 'Create account' }).click();
+    await a.page.getByRole('button', { name: 'Pair a tablet' }).click();
+    const code = (await a.page.locator('.pairing-code-text').textContent())!.trim();
+    expect(code).toMatch(/^[A-Z0-9]{6,}$/);
+    expect(await a.page.getByRole('img', { name: `QR code for the code ${code}` }).isVisible()).toBe(true);
+    await a.page.goto(`${server.url}/`);
+    await a.page.getByRole('link', { name: /Synced/ }).waitFor({ timeout: 20_000 });
+
+    const b = await newSession(browser);
+    await b.page.goto(`${server.url}/pair?code=${code}&lang=en`);
+    await b.page.getByRole('button', { name: 'Join' }).click();
+    await b.page.getByRole('region', { name: 'Attendance' }).waitFor();
+    const people = b.page.getByRole('region', { name: 'Attendance' }).locator('.section-summary');
+    await expect.poll(() => people.textContent(), { timeout: 20_000 }).toMatch(/of 8 here/);
+
+    // A check-in on tablet B reaches tablet A without a reload (push → NOTIFY → SSE poke → pull).
+    const summaryA = a.page.getByRole('region', { name: 'Attendance' }).locator('.section-summary');
+    const before = await summaryA.textContent();
+    await b.page.getByRole('region', { name: 'Attendance' }).getByRole('link').click();
+    await b.page.getByRole('button', { name: 'Jonas', exact: true }).click();
+    await expect.poll(() => summaryA.textContent(), { timeout: 20_000 }).not.toBe(before);
+
+    // The code was single use.
+    const c = await newSession(browser);
+    await c.page.goto(`${server.url}/pair?code=${code}&lang=en`);
+    await c.page.getByRole('button', { name: 'Join' }).click();
+    await c.page.getByText('The code has already been used. Make a new code.').waitFor();
+    await c.page.goto(`${server.url}/pair?code=NOPE2345&lang=en`);
+    await c.page.getByRole('button', { name: 'Join' }).click();
+    await c.page.getByText('The code does not exist. Look carefully and try again.').waitFor();
+
+    expect([...a.errors, ...b.errors, ...c.errors]).toEqual([]);
+    await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
+  });
+});
