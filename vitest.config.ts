@@ -1,9 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
   plugins: [solid()],
-  resolve: { conditions: ['development', 'browser'] },
+  resolve: {
+    conditions: ['development', 'browser'],
+    alias: {
+      'virtual:pwa-register/solid': fileURLToPath(new URL('./tests/helpers/pwa-register-stub.ts', import.meta.url)),
+    },
+  },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts', 'tests/server/**/*.test.ts'],

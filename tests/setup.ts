@@ -1,14 +1,18 @@
 import 'fake-indexeddb/auto';
-import { vi } from 'vitest';
 
-// The service worker registration module only exists in a Vite build with the PWA plugin.
-vi.mock('virtual:pwa-register/solid', async () => {
-  const { createSignal } = await import('solid-js');
-  return {
-    useRegisterSW: () => ({
-      needRefresh: createSignal(false),
-      offlineReady: createSignal(false),
-      updateServiceWorker: async () => undefined,
-    }),
+// jsdom's Blob predates Blob#arrayBuffer; browsers (and the app) rely on it.
+if (typeof Blob !== 'undefined' && typeof Blob.prototype.arrayBuffer !== 'function') {
+  Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob): Promise<ArrayBuffer> {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
   };
-});
+}
+
+// jsdom has no canvas; axe-core probes it for icon ligatures and logs noise.
+if (typeof HTMLCanvasElement !== 'undefined') {
+  HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];
+}

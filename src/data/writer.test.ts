@@ -91,8 +91,8 @@ describe('repositories', () => {
     const tables = ops.map((o) => o.table);
     for (const t of ['workplaces', 'persons', 'attendance', 'goals', 'goalProgress', 'workAreas', 'tasks', 'deviations', 'improvements'])
       expect(tables).toContain(t);
-    expect(ops).toHaveLength(11);
-    expect(new Set(ops.map((o) => o.opId)).size).toBe(11);
+    expect(ops).toHaveLength(12);
+    expect(new Set(ops.map((o) => o.opId)).size).toBe(12);
   });
 
   it('never stores the supervisor PIN in plain text', async () => {

@@ -97,39 +97,42 @@ describe.each(backends)('live updates ($name)', (backend) => {
     await expect(sse.next((m) => m.event === 'never', 2000)).rejects.toThrow('stream ended');
   });
 
-  it.runIf(backend.name === 'postgres')('fans a push on one replica out to streams on another', async () => {
-    const app1 = await h.build();
-    const replicaDb = await backend.openReplica!(h.info.schema!);
-    const app2 = await buildApp({ db: replicaDb, rateLimit: false, now: () => clock.now });
-    extra.push({ app: app2, db: replicaDb });
-    const base2 = await listen(app2);
-    const { workplaceId, deviceToken } = await workplaceWithDevice(app1);
-    const { sse } = await events(base2, deviceToken);
-    expect(await sse.nextPoke()).toBe(0);
-    await push(app1, deviceToken, [op(workplaceId, 'tasks', 't1', { text: 'Iron the shirts' })]);
-    expect(await sse.nextPoke()).toBe(1);
-  });
+  // Replicas and LISTEN/NOTIFY exist only with PostgreSQL; PGlite runs a single process.
+  if (backend.name === 'postgres') {
+    it('fans a push on one replica out to streams on another', async () => {
+      const app1 = await h.build();
+      const replicaDb = await backend.openReplica!(h.info.schema!);
+      const app2 = await buildApp({ db: replicaDb, rateLimit: false, now: () => clock.now });
+      extra.push({ app: app2, db: replicaDb });
+      const base2 = await listen(app2);
+      const { workplaceId, deviceToken } = await workplaceWithDevice(app1);
+      const { sse } = await events(base2, deviceToken);
+      expect(await sse.nextPoke()).toBe(0);
+      await push(app1, deviceToken, [op(workplaceId, 'tasks', 't1', { text: 'Iron the shirts' })]);
+      expect(await sse.nextPoke()).toBe(1);
+    });
 
-  it.runIf(backend.name === 'postgres')('re-listens after the LISTEN connection dies, with a catch-up poke', async () => {
-    const app = await h.build();
-    const base = await listen(app);
-    const { workplaceId, deviceToken } = await workplaceWithDevice(app);
-    const { sse } = await events(base, deviceToken);
-    expect(await sse.nextPoke()).toBe(0);
-    await push(app, deviceToken, [op(workplaceId, 'tasks', 't1', { text: 'one' })]);
-    expect(await sse.nextPoke()).toBe(1);
+    it('re-listens after the LISTEN connection dies, with a catch-up poke', async () => {
+      const app = await h.build();
+      const base = await listen(app);
+      const { workplaceId, deviceToken } = await workplaceWithDevice(app);
+      const { sse } = await events(base, deviceToken);
+      expect(await sse.nextPoke()).toBe(0);
+      await push(app, deviceToken, [op(workplaceId, 'tasks', 't1', { text: 'one' })]);
+      expect(await sse.nextPoke()).toBe(1);
 
-    const admin = new pg.Client({ connectionString: h.info.url });
-    await admin.connect();
-    const killed = await admin.query(
-      `select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and query ilike 'listen%'`,
-      [h.info.schema],
-    );
-    await admin.end();
-    expect(killed.rowCount).toBe(1);
-    // the listener reconnects and pokes every stream with the current cursor
-    expect(await sse.nextPoke(10_000)).toBe(1);
-    await push(app, deviceToken, [op(workplaceId, 'tasks', 't2', { text: 'two' })]);
-    expect(await sse.nextPoke()).toBe(2);
-  });
+      const admin = new pg.Client({ connectionString: h.info.url });
+      await admin.connect();
+      const killed = await admin.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and query ilike 'listen%'`,
+        [h.info.schema],
+      );
+      await admin.end();
+      expect(killed.rowCount).toBe(1);
+      // the listener reconnects and pokes every stream with the current cursor
+      expect(await sse.nextPoke(10_000)).toBe(1);
+      await push(app, deviceToken, [op(workplaceId, 'tasks', 't2', { text: 'two' })]);
+      expect(await sse.nextPoke()).toBe(2);
+    });
+  }
 });

@@ -17,9 +17,9 @@ export async function registerStatic(app: FastifyInstance, root: string): Promis
     cacheControl: false,
     setHeaders(reply, path) {
       const file = basename(path);
-      if (ALWAYS_REVALIDATE.test(file)) reply.header('cache-control', 'no-cache');
-      else if (path.includes('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
-      else reply.header('cache-control', 'public, max-age=3600');
+      if (ALWAYS_REVALIDATE.test(file)) reply.setHeader('cache-control', 'no-cache');
+      else if (path.includes('/assets/')) reply.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      else reply.setHeader('cache-control', 'public, max-age=3600');
     },
   });
 }
