@@ -10,6 +10,7 @@ import { I18nProvider } from '../i18n';
 import Home from '../board/Home';
 import AttendancePage from '../board/attendance/AttendancePage';
 import { AppProvider, createAppStore, useApp } from './context';
+import { createPrefsStore, PrefsProvider } from './prefs';
 import { NoticeHost } from './ui';
 import { UpdatePrompt } from './UpdatePrompt';
 
@@ -65,8 +66,11 @@ const guarded = (Page: (props: Record<string, never>) => JSX.Element) => () => (
 export function App(props: { repos: Repositories; workplaceId: string | null; lang: string }) {
   // eslint-disable-next-line solid/reactivity -- created once for the app's lifetime
   const store = createAppStore(props.repos, props.workplaceId);
+  // eslint-disable-next-line solid/reactivity -- created once for the app's lifetime
+  const prefs = createPrefsStore(props.repos);
   return (
     <I18nProvider initial={props.lang}>
+      <PrefsProvider store={prefs}>
       <AppProvider store={store}>
         <Router root={Layout}>
           <Route path="/" component={guarded(Home)} />
@@ -98,11 +102,15 @@ export function App(props: { repos: Repositories; workplaceId: string | null; la
               </NeedsWorkplace>
             )}
           />
+          {/* --- routes: meeting & history --- */}
+          {/* --- routes: reports, trends, backup --- */}
+          {/* --- routes: own page, kiosk, speech --- */}
           <Route path="/pair" component={PairPage} />
           <Route path="/about" component={About} />
           <Route path="*" component={() => <Navigate href="/" />} />
         </Router>
       </AppProvider>
+      </PrefsProvider>
     </I18nProvider>
   );
 }

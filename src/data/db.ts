@@ -24,11 +24,13 @@ import type {
   Goal,
   GoalProgress,
   Improvement,
+  Meeting,
   OutboxOp,
   Person,
   RecurringTask,
   Setting,
   Task,
+  VoiceClip,
   WorkArea,
   Workplace,
 } from './types';
@@ -56,6 +58,8 @@ export class TavlaDb extends Dexie {
   deviations!: EntityTable<Deviation, 'id'>;
   improvements!: EntityTable<Improvement, 'id'>;
   pictograms!: EntityTable<CustomPictogram, 'id'>;
+  meetings!: EntityTable<Meeting, 'id'>;
+  voiceClips!: EntityTable<VoiceClip, 'id'>;
   blobs!: EntityTable<BlobRecord, 'hash'>;
   outbox!: EntityTable<OutboxOp, 'opId'>;
   meta!: EntityTable<MetaEntry, 'key'>;
@@ -84,6 +88,11 @@ export class TavlaDb extends Dexie {
       meta: 'key',
       settings: 'key',
       drafts: 'key',
+    });
+    // Versions are append-only: never edit a released one, add the next.
+    this.version(2).stores({
+      meetings: 'id, [workplaceId+date]',
+      voiceClips: 'id, workplaceId, [workplaceId+key]',
     });
   }
 }

@@ -49,6 +49,22 @@ export interface Workplace extends SyncedRow {
   demo: boolean;
   /** deviation categories offered on the board, in order */
   deviationCategories: DeviationCategory[];
+  /** the morning meeting's agenda; absent = the default agenda (see src/meeting) */
+  meetingAgenda?: MeetingAgendaStep[];
+  /** target length of the morning meeting in minutes (default 15) */
+  meetingTargetMinutes?: number;
+  /** months personal data is kept before it is anonymised (default 24) */
+  retentionMonths?: number;
+}
+
+export const MEETING_STEPS = ['attendance', 'safety', 'goals', 'improvements', 'work', 'closing'] as const;
+export type MeetingStepId = (typeof MEETING_STEPS)[number];
+
+export interface MeetingAgendaStep {
+  step: MeetingStepId;
+  enabled: boolean;
+  /** target minutes for this step */
+  minutes: number;
 }
 
 export interface Avatar {
@@ -182,6 +198,48 @@ export interface Improvement extends SyncedRow {
   movedAt: number;
 }
 
+export type MeetingDecisionKind = 'assignTask' | 'moveIdea' | 'deviationStatus' | 'attendance' | 'goalProgress' | 'other';
+
+export interface MeetingDecision {
+  kind: MeetingDecisionKind;
+  /** id of the record the decision changed */
+  refId: string;
+  /** e.g. the new status of an idea or a deviation */
+  value: string;
+  at: number;
+  step: MeetingStepId;
+}
+
+/** A morning board meeting as it was held. One per start; a reload resumes it. */
+export interface Meeting extends SyncedRow {
+  date: Iso;
+  startedAt: number;
+  /** null while the meeting runs */
+  endedAt: number | null;
+  /** person ids present at the meeting */
+  attendees: string[];
+  /** the steps as run, with the time spent on each */
+  steps: { step: MeetingStepId; ms: number }[];
+  /** index into `steps` of the step on screen (to resume after a reload) */
+  current: number;
+  decisions: MeetingDecision[];
+  targetMinutes: number;
+}
+
+/**
+ * A recorded spoken word: a clip for a pictogram, a UI label or a person's
+ * name in one language. The id is derived from key + lang, so re-recording
+ * replaces the clip on every device. A recorded clip wins over synthetic speech.
+ */
+export interface VoiceClip extends SyncedRow {
+  /** what the clip says, e.g. 'pictogram:saw', 'message:section.goals', 'person:<id>' */
+  key: string;
+  lang: string;
+  blob: string; // SHA-256 of the audio blob
+  durationMs: number;
+  mimeType: string;
+}
+
 /** A supervisor-made pictogram; built-in ones live in the manifest, not here. */
 export interface CustomPictogram extends SyncedRow {
   label: string;
@@ -217,7 +275,9 @@ export type SyncedTable =
   | 'tasks'
   | 'deviations'
   | 'improvements'
-  | 'pictograms';
+  | 'pictograms'
+  | 'meetings'
+  | 'voiceClips';
 
 export const SYNCED_TABLES: readonly SyncedTable[] = [
   'workplaces',
@@ -231,6 +291,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   'deviations',
   'improvements',
   'pictograms',
+  'meetings',
+  'voiceClips',
 ];
 
 /**

@@ -70,7 +70,7 @@ export function blobRefs(table: SyncedTable, fields: Record<string, unknown>): s
     if (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)) refs.push(v);
   };
   if (table === 'deviations' || table === 'improvements') add(fields.photo);
-  if (table === 'pictograms') add(fields.blob);
+  if (table === 'pictograms' || table === 'voiceClips') add(fields.blob);
   if (table === 'persons') {
     const avatar = fields.avatar as { kind?: string; ref?: string } | undefined;
     if (avatar?.kind === 'photo') add(avatar.ref);

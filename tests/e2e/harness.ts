@@ -20,7 +20,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export const DIST = join(import.meta.dirname, '..', '..', 'dist');
+/** The build under test; helpers working in parallel can point TAVLA_DIST at their own build. */
+export const DIST = process.env.TAVLA_DIST ?? join(import.meta.dirname, '..', '..', 'dist');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
