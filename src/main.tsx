@@ -30,7 +30,10 @@ async function boot() {
     repos.settings.get<string | null>('workplaceId', null),
     repos.settings.get<string | null>('language', null),
   ]);
-  render(() => <App repos={repos} workplaceId={workplaceId} lang={initialLanguage(savedLang)} />, root);
+  const lang = initialLanguage(savedLang);
+  // A language chosen by `?lang=` is the device's choice from now on.
+  if (lang !== savedLang) void repos.settings.set('language', lang).catch(() => undefined);
+  render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, root);
   startSyncRunner(db);
   if (navigator.storage?.persist) {
     navigator.storage.persist().catch(() => undefined);

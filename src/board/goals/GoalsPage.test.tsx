@@ -31,7 +31,7 @@ describe('GoalsPage', () => {
 
     const item = await card('Fold shirts');
     expect(within(item).getByText('0 of 5')).toBeTruthy();
-    fireEvent.click(within(item).getByRole('button', { name: 'Add one to Fold shirts' }));
+    fireEvent.click(within(item).getByRole('button', { name: '+1 to Fold shirts' }));
 
     await waitFor(() => expect(within(item).getByText('1 of 5')).toBeTruthy());
     const entries = await repos.goals.progressBetween(wp.id, today(), today());
@@ -44,7 +44,7 @@ describe('GoalsPage', () => {
     await repos.goals.add(wp.id, { pictogramId: 'trophy', text: 'Fold shirts', period: 'week', target: { kind: 'count', target: 20 } });
     renderApp(repos, wp.id, '/goals');
     const item = await card('Fold shirts');
-    fireEvent.click(within(item).getByRole('button', { name: 'Add one to Fold shirts' }));
+    fireEvent.click(within(item).getByRole('button', { name: '+1 to Fold shirts' }));
     await waitFor(() => expect(within(item).getByText('1 of 20')).toBeTruthy());
 
     fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
@@ -57,7 +57,7 @@ describe('GoalsPage', () => {
     renderApp(repos, wp.id, '/goals');
 
     // No text: the goal is named by its pictogram's label.
-    const button = await screen.findByRole('button', { name: /: done$/ });
+    const button = await screen.findByRole('button', { name: /: Not done$/ });
     expect(button.getAttribute('aria-pressed')).toBe('false');
     fireEvent.click(button);
 
@@ -74,7 +74,7 @@ describe('GoalsPage', () => {
     const goal = await repos.goals.add(wp.id, { pictogramId: 'safety', text: 'Sweep', period: 'day', target: { kind: 'yesno' } });
     await repos.goals.addProgress(wp.id, goal.id, today(), 1);
     renderApp(repos, wp.id, '/goals');
-    const button = await screen.findByRole('button', { name: 'Sweep: done' });
+    const button = await screen.findByRole('button', { name: 'Sweep: Done' });
     await waitFor(() => expect(button.getAttribute('aria-pressed')).toBe('true'));
     fireEvent.click(button);
     expect(await screen.findByText('Sweep is already done.')).toBeTruthy();

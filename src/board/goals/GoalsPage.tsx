@@ -114,7 +114,7 @@ export default function GoalsPage() {
             <PictoButton
               pictogram="check"
               label={v().progress >= 1 ? t('goals.done') : t('goals.notDone')}
-              aria-label={t('goals.markDone', { goal: goalLabel(v()) })}
+              aria-label={t('goals.doneToggle', { goal: goalLabel(v()), state: v().progress >= 1 ? t('goals.done') : t('goals.notDone') })}
               aria-pressed={v().progress >= 1}
               variant={v().progress >= 1 ? 'primary' : 'secondary'}
               size="large"
@@ -130,7 +130,7 @@ export default function GoalsPage() {
           <PictoButton
             pictogram="plus"
             label="+1"
-            aria-label={t('goals.addProgress', { goal: goalLabel(v()) })}
+            aria-label={t('goals.addOne', { goal: goalLabel(v()) })}
             variant="primary"
             size="large"
             class="goals-add"
