@@ -5,12 +5,13 @@
  *
  * Built-in ids load `/pictograms/<id>.svg` on demand (built by
  * `npm run pictograms`, precached by the service worker). Custom pictograms
- * (`custom:<id>`) are photos the caller passes in as an object URL via `src`.
- * Unknown ids, and custom ones without a `src`, show the generic "question"
+ * (`custom:<id>`) are photos: the caller may pass an object URL via `src`,
+ * otherwise the app-wide registry in custom.ts resolves them. Unknown ids show the generic "question"
  * pictogram instead of a broken image.
  */
 import { splitProps, type JSX } from 'solid-js';
 import { FALLBACK_PICTOGRAM, isCustomPictogram, pictogramUrl } from './catalog.ts';
+import { customPictogramUrl } from './custom.ts';
 
 export interface PictogramProps {
   /** built-in id, or `custom:<id>` together with `src` */
@@ -28,7 +29,7 @@ export const DEFAULT_PICTOGRAM_SIZE = 48;
 /** The image URL a pictogram id resolves to (custom → its src, unknown → fallback). */
 export function pictogramSrc(id: string, src?: string): string {
   if (src && (isCustomPictogram(id) || !id)) return src;
-  if (isCustomPictogram(id)) return pictogramUrl(FALLBACK_PICTOGRAM);
+  if (isCustomPictogram(id)) return customPictogramUrl(id) ?? pictogramUrl(FALLBACK_PICTOGRAM);
   return pictogramUrl(id);
 }
 

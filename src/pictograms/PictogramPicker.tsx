@@ -12,6 +12,7 @@ import {
   type PictogramCategory,
 } from './catalog.ts';
 import { Pictogram } from './Pictogram.tsx';
+import { customPictograms } from './custom.ts';
 import './pictograms.css';
 
 export interface ExtraPictogram {
@@ -34,7 +35,7 @@ export interface PictogramPickerProps {
   label(id: string): string;
   /** the word for a tab; default: the label of the tab's pictogram */
   categoryLabel?: (category: PickerTab) => string;
-  /** custom photo pictograms, offered in a first tab */
+  /** custom photo pictograms, offered in a first tab; default: the workplace's (custom.ts) */
   extra?: readonly ExtraPictogram[];
   /** accessible name of the tab list and grid (e.g. "Choose a picture") */
   ariaLabel?: string;
@@ -48,13 +49,15 @@ let pickerSeq = 0;
 export function PictogramPicker(props: PictogramPickerProps) {
   const uid = `picto-picker-${++pickerSeq}`;
   const categories = () => (props.categories?.length ? props.categories : PICTOGRAM_CATEGORIES);
-  const hasExtra = () => (props.extra?.length ?? 0) > 0;
+  // without an explicit list, offer the workplace's custom pictograms
+  const extra = (): readonly ExtraPictogram[] => props.extra ?? customPictograms().map((e) => ({ id: e.id, src: e.url, label: e.label }));
+  const hasExtra = () => extra().length > 0;
   const tabs = createMemo<PickerTab[]>(() => [...(hasExtra() ? (['custom'] as const) : []), ...categories()]);
 
   // start on the tab holding the current value, if any
   const initialTab = (): PickerTab => {
     const v = props.value;
-    if (v && props.extra?.some((e) => e.id === v)) return 'custom';
+    if (v && extra().some((e) => e.id === v)) return 'custom';
     if (v) {
       const c = categories().find((cat) => (pictogramsByCategory(cat) as readonly string[]).includes(v));
       if (c) return c;
@@ -69,7 +72,7 @@ export function PictogramPicker(props: PictogramPickerProps) {
 
   const items = createMemo(() => {
     const t = active();
-    if (t === 'custom') return (props.extra ?? []).map((e) => ({ id: e.id, src: e.src as string | undefined, label: e.label }));
+    if (t === 'custom') return extra().map((e) => ({ id: e.id, src: e.src as string | undefined, label: e.label }));
     return pictogramsByCategory(t).map((id) => ({ id: id as string, src: undefined, label: props.label(id) }));
   });
 
