@@ -103,7 +103,9 @@ export function createAppStore(repos: Repositories, initialWorkplaceId: string |
   };
 
   const unlock = async (pin: string, now = Date.now()): Promise<UnlockResult> => {
-    const wp = workplace();
+    // The live workplace may still be loading right after start: read it directly.
+    const id = workplaceId();
+    const wp = workplace() ?? (id ? await repos.workplaces.get(id) : undefined);
     if (!wp) return { ok: false, lockedForMs: 0 };
     const state = await repos.settings.get<PinLockState>(LOCKOUT_KEY, { failures: 0, lockedUntil: 0 });
     const remaining = isLockedOut(state, now);
