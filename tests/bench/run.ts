@@ -57,9 +57,10 @@ async function main() {
   const seedMs = Date.now() - seedStart;
 
   // Warm the service worker: wait until it controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 }).catch(() => page.reload());
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 });
   const initialJs = [...jsBytes.values()].reduce((sum, b) => sum + gzipSync(b).length, 0);
   const initialFiles = jsBytes.size;
 

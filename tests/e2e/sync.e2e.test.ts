@@ -49,7 +49,29 @@ describe('sync between tablets', () => {
     const before = await summaryA.textContent();
     await b.page.getByRole('region', { name: 'Attendance' }).getByRole('link').click();
     await b.page.getByRole('button', { name: 'Jonas', exact: true }).click();
-    await expect.poll(() => summaryA.textContent(), { timeout: 20_000 }).not.toBe(before);
+    const tapped = Date.now();
+    await expect.poll(() => summaryA.textContent(), { timeout: 20_000, interval: 50 }).not.toBe(before);
+    expect(Date.now() - tapped, 'a check-in reaches the other tablet within 2 s').toBeLessThan(2000);
+
+    // Tablet A loses the network; both tablets keep working; when A comes back both boards agree.
+    await a.context.setOffline(true);
+    await a.page.getByRole('region', { name: 'Attendance' }).getByRole('link').click();
+    await a.page.getByRole('button', { name: 'Sara', exact: true }).click();
+    await a.page.getByRole('status').getByText('Welcome, Sara!', { exact: false }).waitFor();
+    await b.page.getByRole('button', { name: 'Lina', exact: true }).click();
+    await b.page.getByRole('status').getByText('Welcome, Lina!', { exact: false }).waitFor();
+    await b.page.waitForTimeout(1500);
+    expect(await b.page.getByRole('button', { name: 'Sara', exact: true }).getAttribute('class'), 'A is really offline').not.toMatch(/status-(present|late)/);
+    await a.context.setOffline(false);
+    await a.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const summaryOf = (p: typeof a.page) => p.locator('.screen-summary').textContent();
+    await expect.poll(() => summaryOf(a.page), { timeout: 20_000 }).toMatch(/^3 of 8/);
+    await expect.poll(() => summaryOf(b.page), { timeout: 20_000 }).toMatch(/^3 of 8/);
+    for (const name of ['Jonas', 'Sara', 'Lina']) {
+      for (const p of [a.page, b.page]) {
+        await expect.poll(() => p.getByRole('button', { name, exact: true }).getAttribute('class')).toMatch(/status-(present|late)/);
+      }
+    }
 
     // The code was single use.
     const c = await newSession(browser);
