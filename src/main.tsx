@@ -9,7 +9,6 @@ import { TavlaDb } from './data/db';
 import { createRepositories } from './data';
 import { translateStorageError, StorageUnavailableError } from './data/writer';
 import { App } from './app/App';
-import { startSyncRunner } from './sync/runner';
 import { StorageProblem } from './app/StorageProblem';
 import { initialLanguage } from './app/boot';
 import './app/styles.css';
@@ -34,7 +33,8 @@ async function boot() {
   // A language chosen by `?lang=` is the device's choice from now on.
   if (lang !== savedLang) void repos.settings.set('language', lang).catch(() => undefined);
   render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, root);
-  startSyncRunner(db);
+  // Sync is not needed to draw the board: load it after the first render.
+  void import('./sync/runner').then((m) => m.startSyncRunner(db));
   if (navigator.storage?.persist) {
     navigator.storage.persist().catch(() => undefined);
   }

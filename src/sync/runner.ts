@@ -15,34 +15,12 @@ import type { TavlaDb } from '../data/db';
 import { createSyncEngine, SyncError, type SyncProblem } from './engine';
 import { ACCESS_TOKEN_QUERY, SCHEMA_QUERY, SCHEMA_VERSION } from './protocol';
 
-export const PAIRING_KEY = 'pairing';
-export const STATUS_KEY = 'syncStatus';
-
-export interface Pairing {
-  baseUrl: string;
-  workplaceId: string;
-  token: string;
-  deviceName: string;
-}
-
-export interface SyncStatus {
-  state: 'unpaired' | 'syncing' | 'synced' | 'offline' | 'attention';
-  problem: SyncProblem | null;
-  lastSyncAt: number | null;
-}
+export { PAIRING_KEY, STATUS_KEY, readPairing, savePairing, type Pairing, type SyncStatus } from './state';
+import { STATUS_KEY, readPairing, savePairing, type Pairing, type SyncStatus } from './state';
 
 export const INTERVAL_MS = 60_000;
 export const DEBOUNCE_MS = 1_500;
 export const MAX_BACKOFF_MS = 5 * 60_000;
-
-export async function readPairing(db: TavlaDb): Promise<Pairing | null> {
-  return ((await db.meta.get(PAIRING_KEY))?.value as Pairing | undefined) ?? null;
-}
-
-export async function savePairing(db: TavlaDb, pairing: Pairing | null): Promise<void> {
-  if (pairing) await db.meta.put({ key: PAIRING_KEY, value: pairing });
-  else await db.meta.delete(PAIRING_KEY);
-}
 
 async function writeStatus(db: TavlaDb, patch: Partial<SyncStatus>) {
   await db.transaction('rw', db.meta, async () => {
