@@ -1,0 +1,93 @@
+/**
+ * The server process of `npm run bench:sync`, started as a child so that its
+ * memory is measured apart from the load generator.
+ *
+ *   BENCH_MODE     "tavla" (default): the real app (buildApp) over
+ *                  PGlite in DATA_DIR, or PostgreSQL when DATABASE_URL is set
+ *                  (in schema BENCH_PG_SCHEMA, which must exist);
+ *                  "bare": a bare Fastify app with one JSON route, the baseline.
+ *
+ * Same settings as src/server/main.ts except: no request logging (neither
+ * the baseline logs) and no rate limits (the bench pairs hundreds of devices).
+ * Listens on 127.0.0.1, a free port, and talks to the parent over IPC:
+ *   → {type:'ready', port}
+ *   ← {type:'mem-reset'}   start tracking peaks afresh
+ *   ← {type:'mem-report'}  → {type:'mem', rss, heapUsed, peakRss, peakHeapUsed} (bytes)
+ *   ← {type:'stop'}        close and exit
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app';
+import type { Db } from '../../src/server/db/db';
+import { migrate } from '../../src/server/db/migrate';
+import { openPglite } from '../../src/server/db/pglite';
+import { openPostgres } from '../../src/server/db/postgres';
+
+export type ServerMessage =
+  | { type: 'ready'; port: number }
+  | { type: 'mem'; rss: number; heapUsed: number; peakRss: number; peakHeapUsed: number };
+export type ParentMessage = { type: 'mem-reset' } | { type: 'mem-report' } | { type: 'stop' };
+
+const env = process.env;
+const send = (m: ServerMessage) => process.send?.(m);
+
+async function openDb(): Promise<Db> {
+  if (env.DATABASE_URL) {
+    return openPostgres({ connectionString: env.DATABASE_URL, searchPath: env.BENCH_PG_SCHEMA, applicationName: 'tavla-bench' });
+  }
+  if (!env.DATA_DIR) throw new Error('DATA_DIR is required for PGlite');
+  const dir = join(env.DATA_DIR, 'pglite');
+  await mkdir(dir, { recursive: true });
+  return openPglite(dir);
+}
+
+async function start(): Promise<{ app: FastifyInstance; db?: Db }> {
+  if (env.BENCH_MODE === 'bare') {
+    const app = Fastify({ logger: false });
+    app.get('/', async () => ({ hello: 'world' }));
+    return { app };
+  }
+  const db = await openDb();
+  await migrate(db);
+  const app = await buildApp({ db, logger: false, rateLimit: false });
+  return { app, db };
+}
+
+async function main() {
+  const { app, db } = await start();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+
+  const peak = { rss: 0, heapUsed: 0 };
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+    return m;
+  };
+  setInterval(sample, 100).unref();
+
+  process.on('message', (raw: ParentMessage) => {
+    if (raw.type === 'mem-reset') {
+      peak.rss = 0;
+      peak.heapUsed = 0;
+      sample();
+    } else if (raw.type === 'mem-report') {
+      const m = sample();
+      send({ type: 'mem', rss: m.rss, heapUsed: m.heapUsed, peakRss: peak.rss, peakHeapUsed: peak.heapUsed });
+    } else if (raw.type === 'stop') {
+      void (async () => {
+        await app.close();
+        await db?.close();
+        process.exit(0);
+      })();
+    }
+  });
+  process.on('disconnect', () => process.exit(0)); // the parent died: don't linger
+  send({ type: 'ready', port: (app.server.address() as { port: number }).port });
+}
+
+main().catch((err: unknown) => {
+  console.error('bench server could not start:', err);
+  process.exit(1);
+});
