@@ -35,6 +35,8 @@ async function boot() {
   render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, root);
   // Sync is not needed to draw the board: load it after the first render.
   void import('./sync/runner').then((m) => m.startSyncRunner(db));
+  // Personal data past the workplace's retention period is anonymised at start and then daily.
+  void import('./retention/job').then((m) => m.startRetentionJob(repos));
   if (navigator.storage?.persist) {
     navigator.storage.persist().catch(() => undefined);
   }

@@ -11,8 +11,11 @@ import Home from '../board/Home';
 import AttendancePage from '../board/attendance/AttendancePage';
 import { AppProvider, createAppStore, useApp } from './context';
 import { createPrefsStore, PrefsProvider } from './prefs';
+import { CustomPictograms } from './CustomPictograms';
 import { NoticeHost } from './ui';
+import { KioskGuard } from '../kiosk/KioskGuard';
 import { UpdatePrompt } from './UpdatePrompt';
+import { SpeechProvider } from '../speech/SpeechProvider';
 
 const GoalsPage = lazy(() => import('../board/goals/GoalsPage'));
 const WorkPage = lazy(() => import('../board/work/WorkPage'));
@@ -25,6 +28,19 @@ const Supervisor = lazy(() => import('./supervisor/Supervisor'));
 const About = lazy(() => import('./About'));
 const SyncScreen = lazy(() => import('../sync/ui/SyncScreen'));
 const PairPage = lazy(() => import('../sync/ui/PairPage'));
+const AttendanceReportPage = lazy(() => import('../reports/AttendanceReportPage'));
+const TrendsPage = lazy(() => import('../reports/TrendsPage'));
+const BackupPage = lazy(() => import('../backup/BackupPage'));
+const RestorePage = lazy(() => import('../backup/BackupPage').then((m) => ({ default: m.RestorePage })));
+const RetentionPage = lazy(() => import('../retention/RetentionPage'));
+const MeetingPage = lazy(() => import('../meeting/MeetingPage'));
+const MeetingLog = lazy(() => import('../meeting/MeetingLog'));
+const HistoryPage = lazy(() => import('../board/history/HistoryPage'));
+const HistoryBoard = lazy(() => import('../board/history/HistoryBoard'));
+const DeviationLog = lazy(() => import('../board/history/DeviationLog'));
+const IdeaLog = lazy(() => import('../board/history/IdeaLog'));
+const PrintBoard = lazy(() => import('../board/print/PrintBoard'));
+const MyPage = lazy(() => import('../board/me/MyPage'));
 
 /** Screens that need a workplace send a device without one to the setup wizard. */
 function NeedsWorkplace(props: { children: JSX.Element }) {
@@ -50,7 +66,8 @@ function Layout(props: RouteSectionProps) {
   const location = useLocation();
   return (
     <div class="app" data-path={location.pathname}>
-      {props.children}
+      <CustomPictograms />
+      <KioskGuard>{props.children}</KioskGuard>
       <NoticeHost />
       <UpdatePrompt />
     </div>
@@ -63,6 +80,14 @@ const guarded = (Page: (props: Record<string, never>) => JSX.Element) => () => (
   </NeedsWorkplace>
 );
 
+const supervisorOnly = (Page: (props: Record<string, never>) => JSX.Element) => () => (
+  <NeedsWorkplace>
+    <NeedsSupervisor>
+      <Page />
+    </NeedsSupervisor>
+  </NeedsWorkplace>
+);
+
 export function App(props: { repos: Repositories; workplaceId: string | null; lang: string }) {
   // eslint-disable-next-line solid/reactivity -- created once for the app's lifetime
   const store = createAppStore(props.repos, props.workplaceId);
@@ -72,6 +97,7 @@ export function App(props: { repos: Repositories; workplaceId: string | null; la
     <I18nProvider initial={props.lang}>
       <PrefsProvider store={prefs}>
       <AppProvider store={store}>
+      <SpeechProvider>
         <Router root={Layout}>
           <Route path="/" component={guarded(Home)} />
           <Route path="/attendance" component={guarded(AttendancePage)} />
@@ -103,12 +129,27 @@ export function App(props: { repos: Repositories; workplaceId: string | null; la
             )}
           />
           {/* --- routes: meeting & history --- */}
+          {/* the meeting guards supervisor mode itself: a lock mid-meeting asks for the PIN in place */}
+          <Route path="/meeting" component={guarded(MeetingPage)} />
+          <Route path="/meeting/log" component={guarded(MeetingLog)} />
+          <Route path="/history" component={guarded(HistoryPage)} />
+          <Route path="/history/deviations" component={guarded(DeviationLog)} />
+          <Route path="/history/ideas" component={guarded(IdeaLog)} />
+          <Route path="/history/:date" component={guarded(HistoryBoard)} />
+          <Route path="/print/board" component={guarded(PrintBoard)} />
           {/* --- routes: reports, trends, backup --- */}
+          <Route path="/reports/attendance" component={supervisorOnly(AttendanceReportPage)} />
+          <Route path="/trends" component={supervisorOnly(TrendsPage)} />
+          <Route path="/backup" component={supervisorOnly(BackupPage)} />
+          <Route path="/retention" component={supervisorOnly(RetentionPage)} />
+          <Route path="/restore" component={RestorePage} />
           {/* --- routes: own page, kiosk, speech --- */}
+          <Route path="/me/:personId?" component={guarded(MyPage)} />
           <Route path="/pair" component={PairPage} />
           <Route path="/about" component={About} />
           <Route path="*" component={() => <Navigate href="/" />} />
         </Router>
+      </SpeechProvider>
       </AppProvider>
       </PrefsProvider>
     </I18nProvider>

@@ -27,6 +27,8 @@ export interface DevicePrefs {
   quietReloadHour: number;
   /** dim the screen outside the workplace's opening hours */
   dimOutsideHours: boolean;
+  /** a short sound with every confirmation (see src/kiosk/sound.ts) */
+  sounds: boolean;
 }
 
 export const DEFAULT_PREFS: DevicePrefs = {
@@ -39,6 +41,7 @@ export const DEFAULT_PREFS: DevicePrefs = {
   idleSeconds: 120,
   quietReloadHour: 3,
   dimOutsideHours: true,
+  sounds: true,
 };
 
 const PREFS_KEY = 'devicePrefs';

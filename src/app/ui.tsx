@@ -11,6 +11,8 @@ import type { Person } from '../data/types';
 import { useI18n } from '../i18n';
 import { useApp } from './context';
 import { createLive } from './live';
+import { BilingualLabel } from '../speech/BilingualLabel';
+import { SpeakButton } from '../speech/SpeakButton';
 
 type ButtonProps = JSX.ButtonHTMLAttributes<HTMLButtonElement> & {
   pictogram: string;
@@ -31,7 +33,9 @@ export function PictoButton(props: ButtonProps) {
       class={`picto-button ${own.variant ?? 'secondary'} ${own.size ?? 'normal'} ${own.class ?? ''}`}
     >
       <Pictogram id={own.pictogram} src={own.pictogramSrc} class="picto-button-icon" />
-      <span class="label">{own.label}</span>
+      <span class="label">
+        <BilingualLabel text={own.label} />
+      </span>
       {own.children}
     </button>
   );
@@ -41,7 +45,9 @@ export function PictoLink(props: { href: string; pictogram: string; label: strin
   return (
     <A href={props.href} class={`picto-button ${props.variant ?? 'secondary'} normal ${props.class ?? ''}`} aria-label={props.label}>
       <Pictogram id={props.pictogram} class="picto-button-icon" />
-      <span class="label">{props.label}</span>
+      <span class="label">
+        <BilingualLabel text={props.label} />
+      </span>
     </A>
   );
 }
@@ -65,10 +71,14 @@ export function useBlobUrl(hash: () => string | null | undefined) {
 export function FaceImage(props: { person: Pick<Person, 'avatar'> | undefined; class?: string }) {
   const photoHash = () => (props.person?.avatar.kind === 'photo' ? props.person.avatar.ref : null);
   const url = useBlobUrl(photoHash);
+  // Marks the face for speak-on-tap (the person's name in their language); no box of its own.
+  const personId = () => (props.person as Partial<Person> | undefined)?.id;
   return (
-    <Show when={url()} fallback={<Pictogram id={props.person?.avatar.kind === 'pictogram' ? props.person.avatar.ref : 'person'} class={`face ${props.class ?? ''}`} />}>
-      <img src={url()} alt="" aria-hidden="true" class={`face photo ${props.class ?? ''}`} draggable={false} />
-    </Show>
+    <span class="face-frame" data-speak-person={personId()} style={{ display: 'contents' }}>
+      <Show when={url()} fallback={<Pictogram id={props.person?.avatar.kind === 'pictogram' ? props.person.avatar.ref : 'person'} class={`face ${props.class ?? ''}`} />}>
+        <img src={url()} alt="" aria-hidden="true" class={`face photo ${props.class ?? ''}`} draggable={false} />
+      </Show>
+    </span>
   );
 }
 
@@ -81,9 +91,14 @@ export function Screen(props: ParentProps<{ title: string; pictogram: string; ac
         <PictoLink href="/" pictogram="home" label={t('app.home')} class="home-link" />
         <h1 id="screen-title" class="screen-title">
           <Pictogram id={props.pictogram} class="title-icon" />
-          <span>{props.title}</span>
+          <span>
+            <BilingualLabel text={props.title} />
+          </span>
         </h1>
-        <div class="screen-actions">{props.actions}</div>
+        <div class="screen-actions">
+          {props.actions}
+          <SpeakButton />
+        </div>
       </header>
       <div class="screen-body">{props.children}</div>
     </main>

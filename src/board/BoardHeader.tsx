@@ -7,6 +7,7 @@ import { LANGUAGES, useI18n } from '../i18n';
 import { ACTIVITY_PICTOGRAM } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
 import { SyncStatus } from '../sync/ui/SyncStatus';
+import { SpeakButton } from '../speech/SpeakButton';
 import '../sync/ui/sync.css';
 
 export function LanguageButton() {
@@ -56,6 +57,7 @@ export function SupervisorButton() {
         when={app.unlocked()}
         fallback={<PictoButton pictogram="lock" label={t('supervisor.unlock')} variant="ghost" onClick={() => setAsking(true)} />}
       >
+        <PictoLink href="/meeting" pictogram="meeting" label={t('meeting.start')} variant="primary" class="start-meeting" />
         <PictoLink href="/supervisor" pictogram="settings" label={t('supervisor.manage')} variant="ghost" />
         <PictoButton pictogram="unlock" label={t('supervisor.lock')} variant="ghost" onClick={() => app.lock()} />
       </Show>
@@ -88,9 +90,13 @@ export function BoardHeader(props: { date: JSX.Element; status?: JSX.Element }) 
           <span>{t('app.demoBanner', { pin: '1234' })}</span>
         </p>
       </Show>
+      {/* a participant's own week (src/board/me) */}
+      <PictoLink href="/me" pictogram="person" label={t('me.open')} class="my-page-link" />
       <div class="board-tools">
         {props.status ?? <SyncStatus />}
+        <SpeakButton scope=".board" parts={['.board-date', 'main']} />
         <LanguageButton />
+        <PictoLink href="/history" pictogram="calendar" label={t('history.open')} variant="ghost" />
         <PictoLink href="/about" pictogram="info" label={t('app.about')} variant="ghost" />
         <SupervisorButton />
       </div>

@@ -7,56 +7,76 @@
  */
 import { A } from '@solidjs/router';
 import { createEffect, createMemo, For, Show, type JSX } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { useApp } from '../app/context';
 import { FaceImage, PictoLink } from '../app/ui';
 import { DEVIATION_PICTOGRAM, SECTION_PICTOGRAM, STATUS_PICTOGRAM, WEEKDAY_PICTOGRAM, PDCA_PICTOGRAM } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
 import { isoWeekday, parseIsoDate } from '../domain/dates';
+import { deviationsOn, improvementsOn } from '../domain/history';
 import { useI18n, type MessageKey } from '../i18n';
 import { createBoardData } from './store';
 import { createGoalViews } from './goals/status';
 import { BoardHeader } from './BoardHeader';
 import { SafetyCross } from './goals/SafetyCross';
+import { BilingualLabel } from '../speech/BilingualLabel';
+import sv from '../i18n/sv';
 
 type SectionKey = keyof typeof SECTION_PICTOGRAM;
 
-function Section(props: { key: SectionKey; href: string; title: MessageKey; summary: string; children: JSX.Element; action?: JSX.Element }) {
+function Section(props: { key: SectionKey; href: string; title: MessageKey; summary: string; children: JSX.Element; action?: JSX.Element; readOnly?: boolean }) {
   const { t } = useI18n();
   const id = () => `section-${props.key}`;
   return (
     <section class={`board-section section-${props.key}`} aria-labelledby={`${id()}-title`}>
-      <A href={props.href} class="section-open" aria-describedby={`${id()}-summary`}>
+      {/* read-only (a past day): the same tile, but it opens nothing */}
+      <Dynamic component={props.readOnly ? 'div' : A} {...(props.readOnly ? {} : { href: props.href })} class="section-open" aria-describedby={`${id()}-summary`} data-speak={t(props.title)} data-speak-key={`message:${props.title}`}>
         <h2 id={`${id()}-title`} class="section-title">
           <Pictogram id={SECTION_PICTOGRAM[props.key]} class="section-icon" />
-          <span>{t(props.title)}</span>
+          <span>
+            <BilingualLabel text={t(props.title)} sv={sv[props.title]} />
+          </span>
         </h2>
         <p id={`${id()}-summary`} class="section-summary">
           {props.summary}
         </p>
         <div class="section-glance">{props.children}</div>
-      </A>
-      <Show when={props.action}>
+      </Dynamic>
+      <Show when={!props.readOnly && props.action}>
         <div class="section-action">{props.action}</div>
       </Show>
     </section>
   );
 }
 
-export default function Home() {
+export interface HomeProps {
+  /** the day to show (default today); a past day with `readOnly` is the history view */
+  date?: string;
+  /** no links into the section screens and no "report" / "new idea" buttons */
+  readOnly?: boolean;
+  /** replaces the board header (gets the date line) */
+  header?: (date: JSX.Element) => JSX.Element;
+}
+
+export default function Home(props: HomeProps) {
   const app = useApp();
-  const { t, formatDate } = useI18n();
-  const board = createBoardData();
+  const { t, formatDate, formatNumber } = useI18n();
+  const day = () => props.date ?? app.today();
+  const board = createBoardData(day);
   const goals = createGoalViews(board);
+  // A past day shows deviations and ideas as they stood then (see domain/history.ts).
+  const deviations = createMemo(() => (props.date ? deviationsOn(board.deviations(), day()) : board.deviations()));
+  const improvements = createMemo(() => (props.date ? improvementsOn(board.improvements(), day()) : board.improvements()));
 
   const here = createMemo(() => board.people().filter((p) => {
     const s = board.markOf().get(p.id)?.status;
     return s === 'present' || s === 'late';
   }));
-  const openDeviations = createMemo(() => board.deviations().filter((d) => d.status !== 'solved'));
+  const openDeviations = createMemo(() => deviations().filter((d) => d.status !== 'solved'));
   const newDeviations = createMemo(() => openDeviations().filter((d) => d.status === 'new').length);
   const doneTasks = createMemo(() => board.tasks().filter((x) => x.doneAt).length);
-  const ideaCount = (s: string) => board.improvements().filter((i) => i.status === s).length;
-  const weekday = () => isoWeekday(app.today());
+  const ideaCount = (s: string) => improvements().filter((i) => i.status === s).length;
+  const weekday = () => isoWeekday(day());
   // A performance mark for the benchmark: the first frame with every section's data.
   createEffect(() => {
     if (board.ready() && !performance.getEntriesByName('tavla:board-ready').length) {
@@ -64,31 +84,39 @@ export default function Home() {
     }
   });
 
+  const dateLine = () => (
+    <p class="board-date">
+      <Pictogram id={WEEKDAY_PICTOGRAM[weekday()]} class="weekday-icon" />
+      <span>
+        <span class="weekday-name">{formatDate(parseIsoDate(day()), { weekday: 'long' })}</span>{' '}
+        <span class="date-text">{formatDate(parseIsoDate(day()), { day: 'numeric', month: 'long' })}</span>
+      </span>
+    </p>
+  );
+
   return (
     <div class="board">
-      <BoardHeader
-        date={
-          <p class="board-date">
-            <Pictogram id={WEEKDAY_PICTOGRAM[weekday()]} class="weekday-icon" />
-            <span>
-              <span class="weekday-name">{formatDate(parseIsoDate(app.today()), { weekday: 'long' })}</span>{' '}
-              <span class="date-text">{formatDate(parseIsoDate(app.today()), { day: 'numeric', month: 'long' })}</span>
-            </span>
-          </p>
-        }
-      />
+      <Show when={props.header} fallback={<BoardHeader date={dateLine()} />}>
+        {(header) => header()(dateLine())}
+      </Show>
       <main class="board-grid" aria-label={t('board.title')}>
         <Section
           key="attendance"
           href="/attendance"
           title="section.attendance"
           summary={t('board.hereCount', { here: board.attendance().here, total: board.attendance().total })}
+          readOnly={props.readOnly}
         >
           <div class="glance-faces">
             <For each={board.people()}>
               {(p) => (
                 <span class={`glance-face ${here().includes(p) ? 'is-here' : 'not-here'}`}>
                   <FaceImage person={p} />
+                  <Show when={props.readOnly}>
+                    <span class="sr-only">
+                      {p.firstName}: {t(`status.${board.markOf().get(p.id)?.status ?? 'none'}`)}
+                    </span>
+                  </Show>
                 </span>
               )}
             </For>
@@ -103,6 +131,7 @@ export default function Home() {
               ? t('board.goalsSummary', { green: goals().filter((g) => g.color === 'green').length, total: goals().length })
               : t('board.noGoals')
           }
+          readOnly={props.readOnly}
         >
           <div class="glance-goals">
             <ul class="glance-goal-list">
@@ -115,7 +144,7 @@ export default function Home() {
                 )}
               </For>
             </ul>
-            <SafetyCross compact date={app.today()} deviations={board.deviations()} />
+            <SafetyCross compact date={day()} deviations={deviations()} />
           </div>
         </Section>
         <Section
@@ -123,6 +152,7 @@ export default function Home() {
           href="/work"
           title="section.work"
           summary={board.tasks().length ? t('board.tasksSummary', { done: doneTasks(), total: board.tasks().length }) : t('board.noTasks')}
+          readOnly={props.readOnly}
         >
           <div class="glance-tasks">
             <div class="progress-bar" aria-hidden="true">
@@ -148,6 +178,7 @@ export default function Home() {
           title="section.deviations"
           summary={openDeviations().length ? t('board.openDeviations', { count: openDeviations().length }) : t('deviations.none')}
           action={<PictoLink href="/deviations/new" pictogram="plus" label={t('deviations.report')} variant="primary" />}
+          readOnly={props.readOnly}
         >
           <ul class="glance-deviation-list">
             <For each={openDeviations().slice(0, 6)}>
@@ -168,14 +199,15 @@ export default function Home() {
           title="section.improvements"
           summary={t('board.ideasSummary', { ideas: ideaCount('idea') + ideaCount('planned'), doing: ideaCount('doing'), done: ideaCount('done') })}
           action={<PictoLink href="/improvements/new" pictogram="plus" label={t('improvements.new')} variant="primary" />}
+          readOnly={props.readOnly}
         >
           <ul class="glance-pdca">
             <For each={['idea', 'planned', 'doing', 'done'] as const}>
               {(s) => (
                 <li>
                   <Pictogram id={PDCA_PICTOGRAM[s]} />
-                  <span class="count" aria-label={`${t(`improvement.status.${s}`)}: ${ideaCount(s)}`}>
-                    {ideaCount(s)}
+                  <span class="count" aria-label={`${t(`improvement.status.${s}`)}: ${formatNumber(ideaCount(s))}`}>
+                    {formatNumber(ideaCount(s))}
                   </span>
                 </li>
               )}

@@ -1,13 +1,18 @@
 /** All repositories over one database: the only writers of the board's tables. */
 import { TavlaDb } from './db';
 import { attendanceRepo } from './repos/attendance';
+import { backupRepo } from './repos/backup';
+import { reportsRepo } from './repos/reports';
+import { retentionRepo } from './repos/retention';
 import { blobsRepo, pictogramsRepo } from './repos/blobs';
 import { deviationsRepo } from './repos/deviations';
 import { draftsRepo, settingsRepo } from './repos/device';
 import { goalsRepo } from './repos/goals';
 import { improvementsRepo } from './repos/improvements';
+import { meetingsRepo } from './repos/meetings';
 import { personsRepo } from './repos/persons';
 import { syncRepo } from './repos/sync';
+import { voiceClipsRepo } from './repos/voiceClips';
 import { workRepo } from './repos/work';
 import { workplacesRepo } from './repos/workplaces';
 
@@ -21,11 +26,16 @@ export function createRepositories(db: TavlaDb) {
     work: workRepo(db),
     deviations: deviationsRepo(db),
     improvements: improvementsRepo(db),
+    meetings: meetingsRepo(db),
     pictograms: pictogramsRepo(db),
     blobs: blobsRepo(db),
     settings: settingsRepo(db),
     drafts: draftsRepo(db),
     sync: syncRepo(db),
+    reports: reportsRepo(db),
+    retention: retentionRepo(db),
+    backup: backupRepo(db),
+    voiceClips: voiceClipsRepo(db),
   };
 }
 

@@ -81,6 +81,8 @@ export interface Person extends SyncedRow {
   language: string;
   active: 0 | 1;
   order: number;
+  /** optional picture PIN guarding the person's own page: PBKDF2 hash + salt, never the pictograms (see domain/picturePin) */
+  picturePin?: { hash: string; salt: string } | null;
 }
 
 export const ATTENDANCE_STATUSES = [
@@ -222,6 +224,8 @@ export interface Meeting extends SyncedRow {
   steps: { step: MeetingStepId; ms: number }[];
   /** index into `steps` of the step on screen (to resume after a reload) */
   current: number;
+  /** epoch ms the step on screen was entered: its running time is `ms + now − this` (null once ended) */
+  stepStartedAt?: number | null;
   decisions: MeetingDecision[];
   targetMinutes: number;
 }

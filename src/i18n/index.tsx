@@ -10,64 +10,186 @@
 import { createContext, createEffect, createResource, createSignal, useContext, type Accessor, type ParentProps } from 'solid-js';
 import sv from './sv';
 import pictogramsSv from './pictograms.sv';
+import { customPictogramLabel } from '../pictograms/custom';
 
 export type MessageKey = keyof typeof sv;
 export type Messages = Record<MessageKey, string>;
 export type Params = Record<string, string | number>;
 
 export interface Language {
+  /** the `?lang=` value and `<html lang>`: a BCP 47 tag */
   code: string;
-  /** the language's name in its own script, for the picker */
+  /** the language's name in its own script, for the picker (never a flag) */
   name: string;
   dir: 'ltr' | 'rtl';
-  /** BCP 47 tag for Intl and speech */
+  /** BCP 47 tag for Intl (numerals, month names) and speech */
   locale: string;
 }
 
+/**
+ * The UI languages, in picker order. Adding a language = its catalogue file
+ * `./<code>.ts` (+ `./pictograms.<code>.ts`) and one line here; the loaders
+ * below find the files by name (see docs/translations.md).
+ *
+ * Locales are chosen deliberately:
+ * - `ar-SY`: most Arabic speakers in Swedish workplaces come from Syria and
+ *   Iraq, who write Arabic-Indic digits (٣) and Levantine/Iraqi month names
+ *   (كانون الثاني). Plain `ar` would give Latin digits and Egyptian names.
+ * - `fa-AF`: Dari as written in Afghanistan (Persian digits ۳, month names
+ *   such as جنوری); dates are still forced to the Gregorian calendar below.
+ * - `ti-ER`: most Tigrinya speakers in Sweden come from Eritrea.
+ * - Easy-to-read Swedish (lättläst) uses a private-use subtag; screen
+ *   readers, Intl and speech treat it as Swedish.
+ */
 export const LANGUAGES: Language[] = [
   { code: 'sv', name: 'Svenska', dir: 'ltr', locale: 'sv-SE' },
+  { code: 'sv-x-lattlast', name: 'Lättläst svenska', dir: 'ltr', locale: 'sv-SE' },
   { code: 'en', name: 'English', dir: 'ltr', locale: 'en-GB' },
+  { code: 'ar', name: 'العربية', dir: 'rtl', locale: 'ar-SY' },
+  { code: 'fa', name: 'فارسی دری', dir: 'rtl', locale: 'fa-AF' },
+  { code: 'so', name: 'Soomaali', dir: 'ltr', locale: 'so-SO' },
+  { code: 'ti', name: 'ትግርኛ', dir: 'ltr', locale: 'ti-ER' },
 ];
 
 export const DEFAULT_LANG = 'sv';
 
+/**
+ * Month and weekday names a catalogue can export (`export const calendarNames`)
+ * for browsers whose Intl has no data for its language: Chromium's trimmed
+ * ICU knows no Somali and only placeholders ("M03") for Tigrinya.
+ */
+export interface CalendarNames {
+  /** January … December */
+  months: readonly string[];
+  /** Monday … Sunday */
+  weekdays: readonly string[];
+  /** a locale whose date patterns (order, punctuation) suit the language */
+  patternLocale: string;
+}
+
 interface Loaded {
   messages: Partial<Messages>;
   pictograms: Partial<Record<string, string>>;
+  calendar?: CalendarNames;
 }
 
-const loaders: Record<string, () => Promise<Loaded>> = {
-  sv: async () => ({ messages: sv, pictograms: pictogramsSv }),
-  en: async () => ({ messages: (await import('./en')).default, pictograms: (await import('./pictograms.en')).default }),
-};
+interface CatalogueModule {
+  default: Partial<Messages>;
+  calendarNames?: CalendarNames;
+}
+
+/*
+ * Every other language is a lazy chunk found by file name: `./<code>.ts`
+ * holds the UI messages, `./pictograms.<code>.ts` the pictogram labels.
+ * Any other file here has a second dot (`*.test.ts`) or sits in a subfolder.
+ * Swedish is bundled (it is the fallback), so it is left out of the globs.
+ */
+const messageModules = import.meta.glob<CatalogueModule>(['./*.ts', '!./*.*.ts', '!./sv.ts']);
+const pictogramModules = import.meta.glob<Partial<Record<string, string>>>(['./pictograms.*.ts', '!./pictograms.sv.ts'], { import: 'default' });
+
+/** Codes that have a message catalogue file (checked against LANGUAGES by a test). */
+export const CATALOGUE_CODES: string[] = [DEFAULT_LANG, ...Object.keys(messageModules).map((path) => path.slice(2, -3))];
 
 export function languageOf(code: string | null | undefined): Language {
   return LANGUAGES.find((l) => l.code === code) ?? LANGUAGES[0]!;
 }
 
-export function interpolate(template: string, params?: Params): string {
+export function dirOf(code: string | null | undefined): 'ltr' | 'rtl' {
+  return languageOf(code).dir;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/**
+ * Formats a number in the locale's own digits (Arabic-Indic for ar-SY,
+ * Persian for fa-AF), e.g. `{ minimumIntegerDigits: 2 }` for the seconds of a clock.
+ */
+export function formatNumberIn(locale: string, n: number, opts?: Intl.NumberFormatOptions): string {
+  const key = opts ? `${locale} ${JSON.stringify(opts)}` : locale;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, opts)));
+  return f.format(n);
+}
+
+/**
+ * Rewrites the ASCII digits of an already formatted text (a clock "1:05", a
+ * code) in the locale's digits: "١:٠٥" in ar-SY; unchanged where the locale
+ * writes Latin digits.
+ */
+export function localizeDigits(locale: string, text: string): string {
+  const zero = formatNumberIn(locale, 0);
+  if (zero === '0') return text;
+  return text.replace(/[0-9]/g, (d) => formatNumberIn(locale, Number(d)));
+}
+
+/**
+ * Dates always use the Gregorian calendar (fa-AF would default to the Solar
+ * Hijri one): the board's days are the workplace's days.
+ */
+export function formatDateIn(locale: string, date: Date, opts: Intl.DateTimeFormatOptions, names?: CalendarNames): string {
+  if (names && !intlKnowsMonths(locale)) {
+    // Intl's order and numbers with the catalogue's words for months and weekdays.
+    const parts = new Intl.DateTimeFormat(names.patternLocale, { calendar: 'gregory', hourCycle: 'h23', ...opts }).formatToParts(date);
+    return parts
+      .map((p) => {
+        if (p.type === 'month' && !/\d/.test(p.value)) return names.months[date.getMonth()] ?? p.value;
+        if (p.type === 'weekday') return names.weekdays[(date.getDay() + 6) % 7] ?? p.value;
+        return p.value;
+      })
+      .join('');
+  }
+  return new Intl.DateTimeFormat(locale, { calendar: 'gregory', ...opts }).format(date);
+}
+
+const knowsMonths = new Map<string, boolean>();
+/** Whether this browser's Intl has real month names for the locale (not a fallback locale, not "M01"). */
+export function intlKnowsMonths(locale: string): boolean {
+  let known = knowsMonths.get(locale);
+  if (known === undefined) {
+    const month = new Intl.DateTimeFormat(locale, { month: 'long', calendar: 'gregory' }).formatToParts(new Date(2026, 0, 15)).find((p) => p.type === 'month')?.value ?? '';
+    known = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 && !/^M?\d+$/.test(month);
+    knowsMonths.set(locale, known);
+  }
+  return known;
+}
+
+/**
+ * Fills `{name}` placeholders. Numbers are written in the locale's digits
+ * when a locale is given; strings (names, PINs, codes) are left as they are.
+ */
+export function interpolate(template: string, params?: Params, locale?: string): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (!(name in params)) return m;
+    const value = params[name]!;
+    return typeof value === 'number' && locale ? formatNumberIn(locale, value) : String(value);
+  });
 }
 
 export async function loadLanguage(code: string): Promise<Loaded> {
-  const loader = loaders[code] ?? loaders[DEFAULT_LANG]!;
-  return loader();
+  const messages = code === DEFAULT_LANG ? undefined : messageModules[`./${code}.ts`];
+  if (!messages) return { messages: sv, pictograms: pictogramsSv };
+  const pictograms = pictogramModules[`./pictograms.${code}.ts`];
+  const [m, p] = await Promise.all([messages(), pictograms ? pictograms() : Promise.resolve({})]);
+  return { messages: m.default, pictograms: p, calendar: m.calendarNames };
 }
 
-export function makeTranslator(loaded: Loaded | undefined) {
+export function makeTranslator(loaded: Loaded | undefined, locale?: string) {
   return (key: MessageKey, params?: Params): string => {
-    const template = loaded?.messages[key] ?? sv[key];
+    // A missing (or empty) translation falls back to Swedish.
+    const template = loaded?.messages[key] || sv[key];
     if (template === undefined) {
       if (import.meta.env.DEV) throw new Error(`Missing message key: ${String(key)}`);
       return String(key);
     }
-    return interpolate(template, params);
+    return interpolate(template, params, locale);
   };
 }
 
 export function makePictogramLabel(loaded: Loaded | undefined) {
-  return (id: string): string => loaded?.pictograms[id] ?? (pictogramsSv as Record<string, string>)[id] ?? id;
+  return (id: string): string => {
+    if (id.startsWith('custom:')) return customPictogramLabel(id) ?? '';
+    return loaded?.pictograms[id] || ((pictogramsSv as Record<string, string>)[id] ?? id);
+  };
 }
 
 export interface I18n {
@@ -79,14 +201,16 @@ export interface I18n {
   pl: (id: string) => string;
   dir: Accessor<'ltr' | 'rtl'>;
   formatDate: (date: Date, opts: Intl.DateTimeFormatOptions) => string;
-  formatNumber: (n: number) => string;
+  formatNumber: (n: number, opts?: Intl.NumberFormatOptions) => string;
+  /** the digits of an already formatted text (a clock, a count) in the language's own digits */
+  digits: (text: string) => string;
   ready: Accessor<boolean>;
 }
 
 const I18nContext = createContext<I18n>();
 
 export function I18nProvider(props: ParentProps<{ initial: string; onChange?: (code: string) => void }>) {
-  // eslint-disable-next-line solid/reactivity -- the initial language is read once
+  // the initial language is read once
   const [lang, setLangSignal] = createSignal(languageOf(props.initial).code);
   const [loaded] = createResource(lang, loadLanguage);
   const language = () => languageOf(lang());
@@ -99,11 +223,12 @@ export function I18nProvider(props: ParentProps<{ initial: string; onChange?: (c
       setLangSignal(next);
       props.onChange?.(next);
     },
-    t: (key, params) => makeTranslator(current())(key, params),
+    t: (key, params) => makeTranslator(current(), language().locale)(key, params),
     pl: (id) => makePictogramLabel(current())(id),
     dir: () => language().dir,
-    formatDate: (date, opts) => new Intl.DateTimeFormat(language().locale, opts).format(date),
-    formatNumber: (n) => new Intl.NumberFormat(language().locale).format(n),
+    formatDate: (date, opts) => formatDateIn(language().locale, date, opts, current()?.calendar),
+    formatNumber: (n, opts) => formatNumberIn(language().locale, n, opts),
+    digits: (text) => localizeDigits(language().locale, text),
     ready: () => current() !== undefined,
   };
   createEffect(() => {

@@ -11,6 +11,7 @@
  */
 import { splitProps, type JSX } from 'solid-js';
 import { FALLBACK_PICTOGRAM, isCustomPictogram, pictogramUrl } from './catalog.ts';
+import { mirrorsInRtl } from './mirror.ts';
 import { customPictogramUrl } from './custom.ts';
 
 export interface PictogramProps {
@@ -52,7 +53,7 @@ export function Pictogram(props: PictogramProps) {
       height={px()}
       decoding="async"
       class={local.class ? `picto ${local.class}` : 'picto'}
-      classList={{ 'picto-custom': isCustomPictogram(local.id) }}
+      classList={{ 'picto-custom': isCustomPictogram(local.id), 'flip-rtl': mirrorsInRtl(local.id) }}
       style={style()}
       data-pictogram={local.id}
     />

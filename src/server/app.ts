@@ -18,6 +18,7 @@ import { registerErrorHandling } from './plugins/errors';
 import { registerSecurity, type RateLimitSetting } from './plugins/security';
 import { registerStatic } from './plugins/static';
 import { registerTextGuard } from './plugins/text-guard';
+import { registerRetentionSweeps } from './retention';
 import accountRoutes from './routes/accounts/index';
 import blobRoutes from './routes/blobs/index';
 import healthRoutes from './routes/health/index';
@@ -44,6 +45,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** origin used in pairing URLs (default: from the request's Host) */
   publicOrigin?: string;
+  /** run the data-retention sweep every this many ms (see retention.ts); omitted = never (tests call it directly) */
+  retentionSweepMs?: number;
 }
 
 declare module 'fastify' {
@@ -136,6 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   );
 
   if (opts.staticDir) await registerStatic(app, opts.staticDir);
+  if (opts.retentionSweepMs) registerRetentionSweeps(app, opts.retentionSweepMs);
   return app;
 }
 

@@ -9,6 +9,7 @@
  *   TRUST_PROXY   "true" (or a proxy address list) behind a reverse proxy
  *   PUBLIC_ORIGIN the origin printed in pairing QR codes, if not the Host header
  *   LOG_LEVEL     (info)
+ *   RETENTION_SWEEP_HOURS (6) how often old personal data is anonymised; 0 turns it off
  *
  * Serves the built PWA from dist/ when it exists, the API under /api.
  * SIGTERM/SIGINT close the listener, end event streams, then the database.
@@ -49,6 +50,7 @@ async function main() {
     logger: { level: env.LOG_LEVEL ?? 'info' },
     trustProxy,
     publicOrigin: env.PUBLIC_ORIGIN,
+    retentionSweepMs: Number(env.RETENTION_SWEEP_HOURS ?? 6) * 3_600_000 || undefined,
   });
   if (!staticDir) app.log.warn({ distDir }, 'no built app found (run `npm run build`); serving the API only');
 

@@ -81,7 +81,7 @@ describe('participants', () => {
     const { page } = s;
     await startDemo(page, server.url);
     await page.getByRole('link', { name: 'New idea' }).click(); // 1
-    await page.locator('main').getByRole('button').filter({ has: page.locator('img') }).nth(1).click(); // 2: any idea pictogram
+    await page.getByRole('button', { name: 'Toolbox', exact: true }).click(); // 2: an idea's pictogram
     await page.getByRole('button', { name: 'Aya', exact: true }).click(); // 3
     await page.getByText('Thank you for the idea!').waitFor();
     await page.goto(`${server.url}/improvements`);

@@ -16,7 +16,7 @@ import { ACTIVITY_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
 import { LanguageButton } from '../../board/BoardHeader';
 import { useApp } from '../context';
-import { PictoButton } from '../ui';
+import { PictoButton, PictoLink } from '../ui';
 import { Field, FieldError, PinInput, WeekdayToggles } from './fields';
 import { validateHours, validateNewPin, validateWorkplaceName } from './validate';
 import './setup.css';
@@ -143,6 +143,9 @@ function Wizard() {
                   {t('setup.demoText')}
                 </p>
               </div>
+            </div>
+            <div class="row">
+              <PictoLink href="/restore" pictogram="save" label={t('setup.restore')} />
             </div>
           </section>
         }

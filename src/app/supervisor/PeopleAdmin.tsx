@@ -9,7 +9,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { createLive } from '../live';
 import type { Avatar, Person } from '../../data/types';
 import { normalizeFirstName } from '../../domain/text';
-import { useI18n } from '../../i18n';
+import { LANGUAGES, useI18n } from '../../i18n';
 import { AVATAR_PICTOGRAMS } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
 import { resizeImage } from '../../pictograms/resize';
@@ -17,26 +17,28 @@ import { useApp } from '../context';
 import { Dialog, FaceImage, PictoButton } from '../ui';
 import { Field, FieldError } from '../setup/fields';
 import { AdminScreen, ConfirmDialog, imageErrorKey, useWorkplaceId } from './common';
+import { PicturePinDialog } from '../../board/me/PicturePinDialog';
 
-/** Languages a person may prefer, named in their own script (the list is not the UI's languages). */
+/**
+ * Languages a person may prefer, named in their own script: every UI
+ * language first (so the board can switch to it for them), then common
+ * first languages the UI does not have yet (still useful for the supervisor
+ * and for recorded voices).
+ */
 export const PERSON_LANGUAGES: readonly { code: string; name: string }[] = [
-  { code: 'sv', name: 'Svenska' },
-  { code: 'en', name: 'English' },
-  { code: 'ar', name: 'العربية' },
-  { code: 'so', name: 'Soomaali' },
-  { code: 'ti', name: 'ትግርኛ' },
-  { code: 'fa', name: 'فارسی' },
-  { code: 'prs', name: 'دری' },
-  { code: 'ps', name: 'پښتو' },
-  { code: 'ku', name: 'Kurdî' },
-  { code: 'tr', name: 'Türkçe' },
-  { code: 'bs', name: 'Bosanski' },
-  { code: 'uk', name: 'Українська' },
-  { code: 'ru', name: 'Русский' },
-  { code: 'pl', name: 'Polski' },
-  { code: 'es', name: 'Español' },
-  { code: 'fi', name: 'Suomi' },
-  { code: 'th', name: 'ไทย' },
+  ...LANGUAGES.map(({ code, name }) => ({ code, name })),
+  ...[
+    { code: 'ps', name: 'پښتو' },
+    { code: 'ku', name: 'Kurdî' },
+    { code: 'tr', name: 'Türkçe' },
+    { code: 'bs', name: 'Bosanski' },
+    { code: 'uk', name: 'Українська' },
+    { code: 'ru', name: 'Русский' },
+    { code: 'pl', name: 'Polski' },
+    { code: 'es', name: 'Español' },
+    { code: 'fi', name: 'Suomi' },
+    { code: 'th', name: 'ไทย' },
+  ].filter((extra) => !LANGUAGES.some((l) => l.code === extra.code)),
 ];
 
 export const languageName = (code: string) => PERSON_LANGUAGES.find((l) => l.code === code)?.name ?? code;
@@ -166,6 +168,7 @@ export default function PeopleAdmin() {
   const people = createLive(() => app.workplaceId(), (id) => app.repos.persons.list(id), [] as Person[]);
   const [editing, setEditing] = createSignal<Person | 'new' | null>(null);
   const [erasing, setErasing] = createSignal<Person | null>(null);
+  const [pinFor, setPinFor] = createSignal<Person | null>(null);
 
   const erase = async (p: Person) => {
     if (!app.unlocked()) return;
@@ -195,6 +198,14 @@ export default function PeopleAdmin() {
                   </span>
                 </span>
                 <span class="supervisor-row-actions">
+                  <PictoButton
+                    pictogram={p.picturePin ? 'lock' : 'unlock'}
+                    label={t('me.pin.title')}
+                    aria-label={`${t('me.pin.title')}: ${p.firstName}`}
+                    aria-pressed={Boolean(p.picturePin)}
+                    size="small"
+                    onClick={() => setPinFor(p)}
+                  />
                   <PictoButton pictogram="edit" label={t('app.edit')} aria-label={t('person.edit', { name: p.firstName })} size="small" onClick={() => setEditing(p)} />
                   <PictoButton
                     pictogram="trash"
@@ -211,6 +222,7 @@ export default function PeopleAdmin() {
         </ul>
       </Show>
       <Show when={editing()} keyed>{(e) => <PersonForm person={e === 'new' ? null : e} onClose={() => setEditing(null)} />}</Show>
+      <Show when={pinFor()} keyed>{(p) => <PicturePinDialog person={p} onClose={() => setPinFor(null)} />}</Show>
       <Show when={erasing()}>
         {(p) => (
           <ConfirmDialog

@@ -48,6 +48,7 @@ export function PinDialog(props: { onClose: () => void; onUnlocked?: () => void 
           <span class="sr-only">{t('supervisor.enterPin')}</span>
           <input
             type="password"
+            dir="ltr"
             inputmode="numeric"
             autocomplete="off"
             maxLength={8}
@@ -61,7 +62,8 @@ export function PinDialog(props: { onClose: () => void; onUnlocked?: () => void 
             {waitSeconds() > 0 ? t('supervisor.lockedOut', { seconds: waitSeconds() }) : t('supervisor.wrongPin')}
           </p>
         </Show>
-        <div class="pin-pad">
+        {/* keypads keep 1-2-3 left to right in every language, as on phones and card terminals */}
+        <div class="pin-pad" dir="ltr">
           <For each={DIGITS}>
             {(d) => (
               <button

@@ -6,7 +6,7 @@
  * board's first bundle.
  */
 import { useLocation, useParams } from '@solidjs/router';
-import { For, Match, Switch } from 'solid-js';
+import { For, lazy, Match, Switch } from 'solid-js';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useApp } from '../context';
 import { PictoButton, PictoLink, Screen } from '../ui';
@@ -15,7 +15,14 @@ import PeopleAdmin from './PeopleAdmin';
 import PictogramsAdmin from './PictogramsAdmin';
 import TasksAdmin from './TasksAdmin';
 import WorkplaceAdmin from './WorkplaceAdmin';
+import DeviceSettings from '../../kiosk/DeviceSettings';
 import './supervisor.css';
+
+// The meeting's agenda screen lives with the meeting (src/meeting) and loads on demand.
+const MeetingSettings = lazy(() => import('../../meeting/MeetingSettings'));
+
+/** The Voices screen (recording, speech settings) loads only when opened. */
+const VoicesAdmin = lazy(() => import('../../speech/VoicesAdmin'));
 
 export const SUPERVISOR_SCREENS = [
   { path: 'people', label: 'supervisor.people', pictogram: 'people' },
@@ -23,6 +30,14 @@ export const SUPERVISOR_SCREENS = [
   { path: 'tasks', label: 'supervisor.tasks', pictogram: 'toolbox' },
   { path: 'pictograms', label: 'supervisor.pictograms', pictogram: 'photo' },
   { path: 'workplace', label: 'supervisor.workplace', pictogram: 'settings' },
+  { path: 'meeting', label: 'supervisor.meeting', pictogram: 'meeting' },
+  { path: 'voices', label: 'speech.voices', pictogram: 'microphone' },
+  { path: 'device', label: 'kiosk.device.title', pictogram: 'tablet' },
+  // absolute paths are screens of their own (lazily loaded routes in App.tsx)
+  { path: '/reports/attendance', label: 'supervisor.reports', pictogram: 'print' },
+  { path: '/trends', label: 'supervisor.trends', pictogram: 'bar-chart' },
+  { path: '/backup', label: 'supervisor.backup', pictogram: 'save' },
+  { path: '/retention', label: 'supervisor.retention', pictogram: 'lock' },
 ] as const satisfies readonly { path: string; label: MessageKey; pictogram: string }[];
 
 function Hub() {
@@ -40,7 +55,7 @@ function Hub() {
           <For each={SUPERVISOR_SCREENS}>
             {(s) => (
               <li>
-                <PictoLink href={`/supervisor/${s.path}`} pictogram={s.pictogram} label={t(s.label)} variant="tile" />
+                <PictoLink href={s.path.startsWith('/') ? s.path : `/supervisor/${s.path}`} pictogram={s.pictogram} label={t(s.label)} variant="tile" />
               </li>
             )}
           </For>
@@ -70,6 +85,15 @@ export default function Supervisor() {
       </Match>
       <Match when={sub() === 'workplace'}>
         <WorkplaceAdmin />
+      </Match>
+      <Match when={sub() === 'meeting'}>
+        <MeetingSettings />
+      </Match>
+      <Match when={sub() === 'voices'}>
+        <VoicesAdmin />
+      </Match>
+      <Match when={sub() === 'device'}>
+        <DeviceSettings />
       </Match>
     </Switch>
   );

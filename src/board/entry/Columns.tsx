@@ -10,6 +10,7 @@
  */
 import { createMemo, createUniqueId, For, Show, type Accessor, type JSX } from 'solid-js';
 import { Pictogram } from '../../pictograms/Pictogram';
+import { useI18n } from '../../i18n';
 
 export interface ColumnDef<K extends string> {
   key: K;
@@ -26,6 +27,7 @@ export function StatusColumns<K extends string, T extends { id: string }>(props:
   empty: string;
   children: (item: Accessor<T>) => JSX.Element;
 }) {
+  const { formatNumber } = useI18n();
   return (
     <div class="entry-columns" role="group" aria-label={props.label}>
       <For each={props.columns}>
@@ -40,7 +42,7 @@ export function StatusColumns<K extends string, T extends { id: string }>(props:
                 <Pictogram id={col.pictogram} />
                 <span id={titleId}>{props.title(col.key)}</span>
                 <span class="entry-column-count" aria-hidden="true">
-                  {ids().length}
+                  {formatNumber(ids().length)}
                 </span>
               </h2>
               <Show when={ids().length > 0} fallback={<p class="empty">{props.empty}</p>}>

@@ -39,7 +39,10 @@ export function EntryCard(
         {props.title}
       </h3>
       <Show when={props.text}>
-        <p class="entry-card-text">{props.text}</p>
+        {/* free text may be in another script than the UI (an English note on an Arabic board): its own direction */}
+        <p class="entry-card-text" dir="auto">
+          {props.text}
+        </p>
       </Show>
       <p class="entry-card-person">
         <FaceImage person={props.person} class="entry-card-face" />

@@ -50,7 +50,7 @@ const sameMonth = (a: YearMonth, b: YearMonth) => a.year === b.year && a.month =
 
 export function SafetyCross(props: { date: Iso; deviations: Deviation[]; compact?: boolean }) {
   const app = useApp();
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatNumber } = useI18n();
   const today = () => (isValidIsoDate(props.date) ? props.date : app.today());
   /** months back from today's month; the full form can page back, never past this month */
   const [offset, setOffset] = createSignal(0);
@@ -127,7 +127,7 @@ export function SafetyCross(props: { date: Iso; deviations: Deviation[]; compact
               data-date={d.date}
             >
               <span class="safety-day" aria-hidden="true">
-                {d.day}
+                {formatNumber(d.day)}
               </span>
               <Show when={d.color === 'red'}>
                 <Pictogram id={STATUS_PICTOGRAM.red} class="safety-mark" />

@@ -29,5 +29,9 @@ export function draftsRepo(db: TavlaDb) {
     async clear(key: string): Promise<void> {
       await db.drafts.delete(key);
     },
+    /** How many half-entered forms are kept (the kiosk's quiet reload waits while there are any). */
+    count(): Promise<number> {
+      return db.drafts.count();
+    },
   };
 }

@@ -10,6 +10,8 @@ import type { TavlaDb } from '../db';
 import { newId } from '../ids';
 import type { Avatar, Person } from '../types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
+import { personClipKey } from '../../domain/voiceClips';
+import { eraseClipsOf } from './voiceClips';
 
 export const ERASED_AVATAR: Avatar = { kind: 'pictogram', ref: 'person' };
 
@@ -31,7 +33,7 @@ export function personsRepo(db: TavlaDb) {
         order: count,
       });
     },
-    update(id: string, patch: Partial<Pick<Person, 'firstName' | 'avatar' | 'language' | 'active' | 'order'>>) {
+    update(id: string, patch: Partial<Pick<Person, 'firstName' | 'avatar' | 'language' | 'active' | 'order' | 'picturePin'>>) {
       return updateRecord<Person>(db, 'persons', id, patch);
     },
     async list(workplaceId: string): Promise<Person[]> {
@@ -40,13 +42,15 @@ export function personsRepo(db: TavlaDb) {
     },
     /** Removes a person's personal data on this device; sync carries it everywhere. */
     async erase(id: string): Promise<void> {
-      await inWriteTx(db, ['persons', 'blobs'], async () => {
+      await inWriteTx(db, ['persons', 'blobs', 'voiceClips'], async () => {
         const p = await db.persons.get(id);
         if (!p) return;
+        // Recordings of the person's name are personal data too.
+        await eraseClipsOf(db, p.workplaceId, personClipKey(id));
         const photo = p.avatar?.kind === 'photo' ? p.avatar.ref : null;
         // Unsent edits of this person would carry their name to the server: drop them.
         await db.outbox.where('[table+rowId]').equals(['persons', id]).delete();
-        await deleteRecord<Person>(db, 'persons', id, { firstName: '', avatar: ERASED_AVATAR, language: '' });
+        await deleteRecord<Person>(db, 'persons', id, { firstName: '', avatar: ERASED_AVATAR, language: '', picturePin: null });
         if (photo) await db.blobs.delete(photo);
       });
     },

@@ -50,7 +50,7 @@ export function defaultDeviceName(): string {
 
 export default function SyncScreen() {
   const app = useApp();
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatNumber } = useI18n();
   const pairing = createLive(() => true, () => app.repos.sync.pairing(), null);
   const [baseUrl, setBaseUrl] = createSignal(location.origin);
   const [email, setEmail] = createSignal('');
@@ -178,7 +178,7 @@ export default function SyncScreen() {
                   <Show when={secondsLeft() > 0} fallback={<p class="form-error">{t('sync.error.codeExpired')}</p>}>
                     <img class="pairing-qr" alt={t('sync.qrAlt', { code: c().code })} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(c().qrSvg)}`} />
                     <p class="pairing-code-text">{c().code}</p>
-                    <p>{t('sync.codeExpiresIn', { minutes: Math.floor(secondsLeft() / 60), seconds: String(secondsLeft() % 60).padStart(2, '0') })}</p>
+                    <p>{t('sync.codeExpiresIn', { minutes: Math.floor(secondsLeft() / 60), seconds: formatNumber(secondsLeft() % 60, { minimumIntegerDigits: 2 }) })}</p>
                   </Show>
                 </div>
               )}

@@ -21,14 +21,16 @@ const LOOK: Record<Status['state'], { pictogram: string; label: MessageKey }> = 
 
 export function SyncStatus() {
   const app = useApp();
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatNumber } = useI18n();
   const status = createLive(() => true, () => app.repos.sync.status(), null as Status | null);
   const pending = createLive(app.workplaceId, (id) => app.repos.sync.pendingCount(id), 0);
   const look = () => LOOK[status()?.state ?? 'unpaired'];
+  const showPending = () => pending() > 0 && status()?.state !== 'synced';
+  // The accessible name starts with the visible text (axe: label-content-name-mismatch), in the language's digits.
+  const visible = () => (showPending() ? `${t(look().label)} · ${formatNumber(pending())}` : t(look().label));
   const label = () => {
-    const base = t(look().label);
-    const parts = [base];
-    if (pending() > 0 && status()?.state !== 'synced') parts.push(t('sync.pending', { count: pending() }));
+    const parts = [visible()];
+    if (showPending()) parts.push(t('sync.pending', { count: pending() }));
     const last = status()?.lastSyncAt;
     if (last) parts.push(t('sync.lastSync', { time: formatDate(new Date(last), { hour: '2-digit', minute: '2-digit' }) }));
     return parts.join(' · ');
@@ -38,8 +40,8 @@ export function SyncStatus() {
       <Pictogram id={look().pictogram} class="sync-icon" />
       <span class="label sync-label">
         {t(look().label)}
-        <Show when={pending() > 0 && status()?.state !== 'synced'}>
-          <span class="sync-pending"> · {pending()}</span>
+        <Show when={showPending()}>
+          <span class="sync-pending"> · {formatNumber(pending())}</span>
         </Show>
       </span>
     </A>

@@ -1,0 +1,258 @@
+// @vitest-environment node
+// (node: its Blob survives IndexedDB's structured clone; jsdom's arrives as an empty object)
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { createRepositories, TavlaDb, type Repositories } from '../data';
+import type { WorkplaceSnapshot } from '../data/repos/backup';
+import { WorkplaceExistsError } from '../data/repos/backup';
+import { writeRecord } from '../data/writer';
+import { SYNCED_TABLES, type SyncedRow, type VoiceClip } from '../data/types';
+import { applyOp, type MergeableRow } from '../sync/merge';
+import { BACKUP_VERSION, BackupError, DATA_PATH, decodeBackup, encodeBackup, MANIFEST_PATH } from './archive';
+
+const freshRepos = () => createRepositories(new TavlaDb(`backup-${crypto.randomUUID()}`));
+
+const seedWorkplace = (repos: Repositories, overrides: { name?: string } = {}) =>
+  repos.workplaces.create({ name: 'Testverkstan', activityType: 'carpentry', openingTime: '08:00', closingTime: '15:00', pin: '1234', ...overrides });
+
+async function seedPeople(repos: Repositories, workplaceId: string, names: string[]) {
+  const people = [];
+  for (const firstName of names) people.push(await repos.persons.add(workplaceId, { firstName, avatar: { kind: 'pictogram', ref: 'person' } }));
+  return people;
+}
+
+const bytesOf = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
+
+/** A workplace with a bit of everything: photos, a custom pictogram, a voice clip, a tombstone. */
+async function busyWorkplace(repos: Repositories) {
+  const wp = await seedWorkplace(repos);
+  const [ada, bo] = await seedPeople(repos, wp.id, ['Ada', 'Bo']);
+  const face = await repos.blobs.put(wp.id, new Blob([new Uint8Array([1, 2, 3, 4, 5])], { type: 'image/jpeg' }));
+  await repos.persons.update(ada!.id, { avatar: { kind: 'photo', ref: face } });
+  await repos.attendance.setStatus(wp.id, ada!.id, '2026-03-02', 'present');
+  await repos.attendance.setStatus(wp.id, bo!.id, '2026-03-02', 'sick');
+  const photo = await repos.blobs.put(wp.id, new Blob([new Uint8Array(2000).fill(7)], { type: 'image/webp' }));
+  const dev = await repos.deviations.report(wp.id, { category: 'brokenTool', date: '2026-03-02', photo, reportedBy: bo!.id, text: 'Saw is dull' });
+  await repos.deviations.setStatus(dev.id, 'handling');
+  await repos.improvements.propose(wp.id, { date: '2026-03-03', proposedBy: ada!.id, text: 'Hooks for aprons' });
+  const goal = await repos.goals.add(wp.id, { pictogramId: 'target', period: 'day', target: { kind: 'count', target: 5 } });
+  await repos.goals.remove(goal.id); // a tombstone travels too
+  await repos.pictograms.addCustom(wp.id, { label: 'Our van', image: new Blob(['png-bytes'], { type: 'image/png' }) });
+  const clip = await repos.blobs.put(wp.id, new Blob(['ogg-bytes'], { type: 'audio/ogg' }));
+  await writeRecord<VoiceClip>(repos.db, 'voiceClips', wp.id, 'clip-1', { key: `person:${ada!.id}`, lang: 'sv', blob: clip, durationMs: 800, mimeType: 'audio/ogg' });
+  return { wp, ada: ada!, bo: bo!, face, photo, clip };
+}
+
+async function everything(repos: Repositories, workplaceId: string) {
+  const snap = await repos.backup.collect(workplaceId);
+  const blobs = await Promise.all(snap.blobs.map(async (b) => ({ hash: b.hash, type: b.type, size: b.size, createdAt: b.createdAt, bytes: Array.from(await bytesOf(b.data)) })));
+  return { tables: snap.tables, blobs };
+}
+
+async function nothingStored(repos: Repositories) {
+  const counts = await Promise.all([...SYNCED_TABLES.map((t) => repos.db.table(t).count()), repos.db.blobs.count(), repos.db.outbox.count()]);
+  return counts.every((n) => n === 0);
+}
+
+/** Opens a backup, lets the test change its files, and zips it again. */
+function tamper(file: Uint8Array, change: (files: Record<string, Uint8Array>) => void): Uint8Array {
+  const files = unzipSync(file);
+  change(files);
+  return zipSync(files);
+}
+
+const manifestOf = (files: Record<string, Uint8Array>) => JSON.parse(strFromU8(files[MANIFEST_PATH]!));
+
+describe('backup round trip', () => {
+  it('reproduces every row and blob exactly on another device', async () => {
+    const source = freshRepos();
+    const { wp, face, photo, clip } = await busyWorkplace(source);
+    const file = await encodeBackup(await source.backup.collect(wp.id));
+
+    const target = freshRepos();
+    const { snapshot, manifest } = await decodeBackup(file);
+    expect(manifest.workplace).toEqual({ id: wp.id, name: 'Testverkstan' });
+    expect(manifest.version).toBe(BACKUP_VERSION);
+    expect(manifest.blobs).toHaveLength(4); // face, deviation photo, voice clip, custom pictogram
+    expect(manifest.blobs.map((b) => b.sha256)).toEqual(expect.arrayContaining([face, photo, clip]));
+    await target.backup.restore(snapshot);
+
+    const before = await everything(source, wp.id);
+    const after = await everything(target, wp.id);
+    expect(after).toEqual(before);
+    expect(before.tables.goals).toHaveLength(1);
+    expect(before.tables.goals[0]!.deleted).toBe(1);
+    expect(before.blobs).toHaveLength(4);
+  });
+
+  it('queues ops that rebuild every row exactly as a server merging them would', async () => {
+    const source = freshRepos();
+    const { wp } = await busyWorkplace(source);
+    const { snapshot } = await decodeBackup(await encodeBackup(await source.backup.collect(wp.id)));
+    const target = freshRepos();
+    const result = await target.backup.restore(snapshot);
+    const ops = await target.db.outbox.toArray();
+    expect(ops).toHaveLength(result.ops);
+    const rebuilt = new Map<string, MergeableRow>();
+    for (const op of ops.sort(() => Math.random() - 0.5)) {
+      const key = `${op.table}/${op.rowId}`;
+      rebuilt.set(key, applyOp(rebuilt.get(key), op));
+    }
+    for (const table of SYNCED_TABLES) {
+      for (const row of snapshot.tables[table]) expect(rebuilt.get(`${table}/${row.id}`), `${table}/${row.id}`).toEqual(row);
+    }
+    // later edits on the new device win over every imported stamp
+    const clock = (await target.db.meta.get('hlc'))!.value as { millis: number };
+    const newest = Math.max(...Object.values(snapshot.tables).flat().flatMap((r) => Object.values(r._clock).map((s) => Number(s.slice(0, 15)))));
+    expect(clock.millis).toBeGreaterThanOrEqual(newest);
+  });
+
+  it('lists photos the exporting device never downloaded instead of failing', async () => {
+    const source = freshRepos();
+    const { wp, photo } = await busyWorkplace(source);
+    await source.db.blobs.delete(photo);
+    const snap = await source.backup.collect(wp.id);
+    expect(snap.missingBlobs).toEqual([photo]);
+    const { snapshot } = await decodeBackup(await encodeBackup(snap));
+    const target = freshRepos();
+    await target.backup.restore(snapshot);
+    expect(await target.db.blobs.get(photo)).toBeUndefined();
+    expect((await target.db.deviations.toArray())[0]!.photo).toBe(photo);
+  });
+});
+
+describe('a bad backup file is rejected whole, nothing written', () => {
+  async function fileAndTarget() {
+    const source = freshRepos();
+    const made = await busyWorkplace(source);
+    return { ...made, file: await encodeBackup(await source.backup.collect(made.wp.id)), target: freshRepos() };
+  }
+
+  async function rejects(file: Uint8Array, target: Repositories, problem: string) {
+    const err = await decodeBackup(file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(BackupError);
+    expect((err as BackupError).problem).toBe(problem);
+    expect((err as BackupError).key).toBe(`backup.error.${problem}`);
+    expect(await nothingStored(target)).toBe(true);
+  }
+
+  it('a truncated file', async () => {
+    const { file, target } = await fileAndTarget();
+    await rejects(file.slice(0, Math.floor(file.length * 0.7)), target, 'damaged');
+    await rejects(file.slice(0, 30), target, 'damaged');
+  });
+
+  it('something that is not a backup at all', async () => {
+    const { target } = await fileAndTarget();
+    await rejects(strToU8('name;present\nAda;3\n'), target, 'notBackup');
+    await rejects(zipSync({ 'readme.txt': strToU8('hello') }), target, 'notBackup');
+  });
+
+  it('a photo whose bytes do not match its checksum', async () => {
+    const { file, target, photo } = await fileAndTarget();
+    const bad = tamper(file, (files) => {
+      files[`blobs/${photo}`] = files[`blobs/${photo}`]!.map((b, i) => (i === 10 ? b ^ 0xff : b));
+    });
+    await rejects(bad, target, 'damaged');
+  });
+
+  it('edited rows (data.json checksum)', async () => {
+    const { file, target } = await fileAndTarget();
+    const bad = tamper(file, (files) => {
+      files[DATA_PATH] = strToU8(strFromU8(files[DATA_PATH]!).replace('Ada', 'Eve'));
+    });
+    await rejects(bad, target, 'damaged');
+  });
+
+  it('a file from a newer version of Tavla', async () => {
+    const { file, target } = await fileAndTarget();
+    const bad = tamper(file, (files) => {
+      files[MANIFEST_PATH] = strToU8(JSON.stringify({ ...manifestOf(files), version: BACKUP_VERSION + 1 }));
+    });
+    await rejects(bad, target, 'newerVersion');
+  });
+
+  it('a missing photo file, or a record pointing at a photo the file does not have', async () => {
+    const { file, target, photo } = await fileAndTarget();
+    await rejects(
+      tamper(file, (files) => delete files[`blobs/${photo}`]),
+      target,
+      'damaged',
+    );
+    const dropped = tamper(file, (files) => {
+      delete files[`blobs/${photo}`];
+      const m = manifestOf(files);
+      files[MANIFEST_PATH] = strToU8(JSON.stringify({ ...m, blobs: m.blobs.filter((b: { hash: string }) => b.hash !== photo) }));
+    });
+    await rejects(dropped, target, 'damaged');
+  });
+
+  it('rows of another workplace smuggled into the file', async () => {
+    const { file, target } = await fileAndTarget();
+    const bad = tamper(file, (files) => {
+      const data = JSON.parse(strFromU8(files[DATA_PATH]!));
+      data.tables.persons[0].workplaceId = 'someone-else';
+      files[DATA_PATH] = strToU8(JSON.stringify(data));
+      const m = manifestOf(files);
+      files[MANIFEST_PATH] = strToU8(JSON.stringify({ ...m, data: { ...m.data, size: files[DATA_PATH]!.length, sha256: 'x' } }));
+    });
+    await rejects(bad, target, 'damaged');
+  });
+
+  it('stamps from the future (a device with a wrong clock)', async () => {
+    const { file, target } = await fileAndTarget();
+    await expect(decodeBackup(file, Date.now() - 60 * 60_000)).rejects.toMatchObject({ problem: 'clock' });
+    expect(await nothingStored(target)).toBe(true);
+  });
+
+  it('a failure while writing leaves no half-imported workplace', async () => {
+    const { file, target } = await fileAndTarget();
+    const { snapshot } = await decodeBackup(file);
+    const broken: WorkplaceSnapshot = {
+      ...snapshot,
+      tables: { ...snapshot.tables, tasks: [{ ...(snapshot.tables.persons[0] as SyncedRow), id: undefined as unknown as string }] },
+    };
+    await expect(target.backup.restore(broken)).rejects.toThrow();
+    expect(await nothingStored(target)).toBe(true);
+  });
+});
+
+describe('importing a workplace that is already on the device', () => {
+  it('refuses without a choice, and leaves everything as it was', async () => {
+    const repos = freshRepos();
+    const { wp } = await busyWorkplace(repos);
+    const { snapshot } = await decodeBackup(await encodeBackup(await repos.backup.collect(wp.id)));
+    await repos.persons.add(wp.id, { firstName: 'Cy', avatar: { kind: 'pictogram', ref: 'person' } });
+    const before = await everything(repos, wp.id);
+    const outbox = await repos.db.outbox.count();
+    await expect(repos.backup.restore(snapshot)).rejects.toBeInstanceOf(WorkplaceExistsError);
+    expect(await everything(repos, wp.id)).toEqual(before);
+    expect(await repos.db.outbox.count()).toBe(outbox);
+  });
+
+  it('replaces it when asked: the backup as it was, later additions gone, pull cursor reset', async () => {
+    const repos = freshRepos();
+    const { wp } = await busyWorkplace(repos);
+    const saved = await everything(repos, wp.id);
+    const { snapshot } = await decodeBackup(await encodeBackup(await repos.backup.collect(wp.id)));
+    await repos.persons.add(wp.id, { firstName: 'Cy', avatar: { kind: 'pictogram', ref: 'person' } });
+    await repos.db.meta.put({ key: `syncCursor:${wp.id}`, value: 42 });
+    await repos.backup.restore(snapshot, { replace: true });
+    expect(await everything(repos, wp.id)).toEqual(saved);
+    expect(await repos.db.meta.get(`syncCursor:${wp.id}`)).toBeUndefined();
+  });
+
+  it('never touches another workplace on the same device', async () => {
+    const repos = freshRepos();
+    const { wp } = await busyWorkplace(repos);
+    const other = await seedWorkplace(repos, { name: 'Tvätten' });
+    await seedPeople(repos, other.id, ['Dana']);
+    const otherBefore = await everything(repos, other.id);
+    const { snapshot } = await decodeBackup(await encodeBackup(await repos.backup.collect(wp.id)));
+    await repos.backup.restore(snapshot, { replace: true });
+    expect(await everything(repos, other.id)).toEqual(otherBefore);
+  });
+});

@@ -1,0 +1,228 @@
+/**
+ * Backup and move: a workplace's whole data as one snapshot, and writing a
+ * snapshot back (on this or another device). The file format is
+ * src/backup/archive.ts; this repository only reads and writes IndexedDB.
+ *
+ * What a snapshot holds: every row of every synced table of the workplace as
+ * stored, tombstones included (a deleted record must stay deleted on the new
+ * device and on the server, not come back), and every blob those rows refer
+ * to (photos, custom pictograms, voice clips). Blobs a row refers to that this
+ * device never downloaded are listed as `missingBlobs` (the server has them).
+ *
+ * Restoring is all or nothing: one Dexie transaction over every synced table,
+ * `blobs`, `outbox` and `meta`. Nothing in it awaits anything but IndexedDB,
+ * so the transaction cannot commit half-way; the caller validates and hashes
+ * everything before. A workplace that already exists on the device is only
+ * replaced when the caller asks for it (the UI offers replace or cancel);
+ * otherwise WorkplaceExistsError is thrown before anything is written.
+ *
+ * Sync semantics of an import: rows are stored exactly as in the file (same
+ * field stamps), and for each row the outbox gets one op per distinct stamp
+ * carrying the fields written at that stamp. Pushed to a server, those ops
+ * rebuild the rows on a server that never saw the workplace, and change
+ * nothing where the server already has the same or newer writes (merge is
+ * per field by stamp, so an old backup never overwrites newer edits). The
+ * device clock is advanced past the newest stamp, so later edits win.
+ * Replacing also forgets the pull cursor, so the next sync pulls everything
+ * again and merges the server's newer edits back in.
+ */
+import Dexie, { type Collection, type Table } from 'dexie';
+import { initialClock, recv } from '../../sync/hlc';
+import type { TavlaDb } from '../db';
+import { newId, newNodeId } from '../ids';
+import type { BlobRecord, OutboxOp, SyncedRow, SyncedTable } from '../types';
+import { SYNCED_TABLES } from '../types';
+import { readClock, saveClock, translateStorageError } from '../writer';
+
+export interface SnapshotBlob {
+  hash: string;
+  type: string;
+  size: number;
+  createdAt: number;
+  data: Blob;
+}
+
+export interface WorkplaceSnapshot {
+  workplaceId: string;
+  tables: Record<SyncedTable, SyncedRow[]>;
+  blobs: SnapshotBlob[];
+  /** hashes rows refer to that were not on the exporting device */
+  missingBlobs: string[];
+}
+
+export class WorkplaceExistsError extends Error {
+  constructor(readonly workplaceId: string) {
+    super(`Workplace ${workplaceId} is already on this device`);
+    this.name = 'WorkplaceExistsError';
+  }
+}
+
+/** How each table finds one workplace's rows through its indexes (no full scans). */
+const BY_WORKPLACE: Record<SyncedTable, 'id' | 'workplaceId' | '[workplaceId+date]' | '[workplaceId+status]'> = {
+  workplaces: 'id',
+  persons: 'workplaceId',
+  attendance: '[workplaceId+date]',
+  goals: 'workplaceId',
+  goalProgress: '[workplaceId+date]',
+  workAreas: 'workplaceId',
+  recurringTasks: 'workplaceId',
+  tasks: '[workplaceId+date]',
+  deviations: '[workplaceId+date]',
+  improvements: '[workplaceId+date]',
+  pictograms: 'workplaceId',
+  meetings: '[workplaceId+date]',
+  voiceClips: 'workplaceId',
+};
+
+/** Every row (tombstones included) of one workplace in one table. */
+export function rowsOfWorkplace(db: TavlaDb, table: SyncedTable, workplaceId: string): Collection<SyncedRow, string> {
+  const t = db.table(table) as Table<SyncedRow, string>;
+  const index = BY_WORKPLACE[table];
+  if (index === 'id' || index === 'workplaceId') return t.where(index).equals(workplaceId);
+  return t.where(index).between([workplaceId, Dexie.minKey], [workplaceId, Dexie.maxKey], true, true);
+}
+
+const HASH_RE = /^[0-9a-f]{64}$/;
+
+/**
+ * The blob hashes one row refers to (photos, custom pictogram images, voice
+ * clips). The same fields the sync engine uploads first (engine.blobRefs),
+ * repeated here so this repository does not pull the sync engine into the
+ * board's first bundle.
+ */
+export function blobRefsOf(table: SyncedTable, row: Record<string, unknown>): string[] {
+  const refs: string[] = [];
+  const add = (v: unknown) => {
+    if (typeof v === 'string' && HASH_RE.test(v)) refs.push(v);
+  };
+  if (table === 'deviations' || table === 'improvements') add(row.photo);
+  if (table === 'pictograms' || table === 'voiceClips') add(row.blob);
+  if (table === 'persons') {
+    const avatar = row.avatar as { kind?: string; ref?: string } | undefined;
+    if (avatar?.kind === 'photo') add(avatar.ref);
+  }
+  return refs;
+}
+
+/** The blob hashes live rows of a snapshot refer to. */
+export function referencedBlobs(tables: Partial<Record<SyncedTable, readonly SyncedRow[]>>): Set<string> {
+  const refs = new Set<string>();
+  for (const name of SYNCED_TABLES) {
+    for (const row of tables[name] ?? []) {
+      if (row.deleted === 1) continue;
+      for (const h of blobRefsOf(name, row as unknown as Record<string, unknown>)) refs.add(h);
+    }
+  }
+  return refs;
+}
+
+/** The pull cursor key of the sync engine (src/sync/engine.ts). */
+const cursorKey = (workplaceId: string) => `syncCursor:${workplaceId}`;
+
+/**
+ * The outbox ops that rebuild a row elsewhere: one per distinct field stamp,
+ * with the fields written at that stamp. Unstamped fields (identity) travel
+ * in the op itself.
+ */
+export function opsForRow(table: SyncedTable, row: SyncedRow, now: number): OutboxOp[] {
+  const byStamp = new Map<string, Record<string, unknown>>();
+  const r = row as unknown as Record<string, unknown>;
+  for (const [field, stamp] of Object.entries(row._clock ?? {})) {
+    if (field === 'id' || field === 'workplaceId' || !(field in r)) continue;
+    let fields = byStamp.get(stamp);
+    if (!fields) byStamp.set(stamp, (fields = {}));
+    fields[field] = r[field];
+  }
+  return [...byStamp.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([hlc, fields]) => ({ opId: newId(), table, rowId: row.id, workplaceId: row.workplaceId, fields, hlc, createdAt: now }));
+}
+
+export interface RestoreResult {
+  rows: number;
+  blobs: number;
+  ops: number;
+}
+
+export function backupRepo(db: TavlaDb) {
+  const allTables = () => [...SYNCED_TABLES.map((n) => db.table(n)), db.blobs, db.outbox, db.meta];
+  return {
+    /** Whether any row of the workplace (even its tombstone) is on this device. */
+    async exists(workplaceId: string): Promise<boolean> {
+      return (await db.workplaces.get(workplaceId)) !== undefined;
+    },
+
+    /** Reads the workplace's rows and blobs in one consistent read transaction. */
+    async collect(workplaceId: string): Promise<WorkplaceSnapshot> {
+      return db.transaction('r', [...SYNCED_TABLES.map((n) => db.table(n)), db.blobs], async () => {
+        const tables = {} as Record<SyncedTable, SyncedRow[]>;
+        for (const name of SYNCED_TABLES) tables[name] = await rowsOfWorkplace(db, name, workplaceId).toArray();
+        const hashes = [...referencedBlobs(tables)].sort();
+        const records = await db.blobs.bulkGet(hashes);
+        const blobs: SnapshotBlob[] = [];
+        const missingBlobs: string[] = [];
+        records.forEach((rec, i) => {
+          if (rec) blobs.push({ hash: rec.hash, type: rec.type, size: rec.size, createdAt: rec.createdAt, data: rec.data });
+          else missingBlobs.push(hashes[i]!);
+        });
+        return { workplaceId, tables, blobs, missingBlobs };
+      });
+    },
+
+    /**
+     * Writes a validated snapshot in one transaction. `replace` first removes
+     * everything of that workplace on this device (rows, blobs, unsent ops).
+     */
+    async restore(snapshot: WorkplaceSnapshot, opts: { replace?: boolean } = {}): Promise<RestoreResult> {
+      const id = snapshot.workplaceId;
+      const now = db.now();
+      // Everything that is not IndexedDB happens before the transaction opens.
+      const ops: OutboxOp[] = [];
+      let maxStamp = '';
+      let rows = 0;
+      for (const name of SYNCED_TABLES) {
+        for (const row of snapshot.tables[name] ?? []) {
+          rows++;
+          ops.push(...opsForRow(name, row, now));
+          for (const s of Object.values(row._clock ?? {})) if (s > maxStamp) maxStamp = s;
+        }
+      }
+      const blobRecords: BlobRecord[] = snapshot.blobs.map((b) => ({
+        hash: b.hash,
+        workplaceId: id,
+        type: b.type,
+        size: b.size,
+        data: b.data,
+        createdAt: b.createdAt,
+        uploaded: 0,
+      }));
+      try {
+        await db.transaction('rw', allTables(), async () => {
+          if (await db.workplaces.get(id)) {
+            if (!opts.replace) throw new WorkplaceExistsError(id);
+            for (const name of SYNCED_TABLES) await rowsOfWorkplace(db, name, id).delete();
+            await db.blobs.where('workplaceId').equals(id).delete();
+            await db.outbox.where('workplaceId').equals(id).delete();
+            await db.meta.delete(cursorKey(id));
+          }
+          for (const name of SYNCED_TABLES) {
+            const list = snapshot.tables[name] ?? [];
+            if (list.length > 0) await db.table(name).bulkPut(list);
+          }
+          // A blob is content-addressed: if another workplace already stored the same bytes, keep that record.
+          const present = await db.blobs.bulkGet(blobRecords.map((b) => b.hash));
+          const fresh = blobRecords.filter((_, i) => !present[i]);
+          if (fresh.length > 0) await db.blobs.bulkPut(fresh);
+          if (ops.length > 0) await db.outbox.bulkAdd(ops);
+          if (maxStamp) {
+            const state = (await readClock(db)) ?? initialClock(newNodeId());
+            await saveClock(db, recv(state, maxStamp, now));
+          }
+        });
+      } catch (err) {
+        throw translateStorageError(err);
+      }
+      return { rows, blobs: blobRecords.length, ops: ops.length };
+    },
+  };
+}

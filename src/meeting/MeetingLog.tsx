@@ -1,0 +1,137 @@
+/**
+ * The meeting log (/meeting/log): every meeting held, newest first — the
+ * day, how long it took against its target (colour, pictogram and words),
+ * who attended as faces, the time per step, and the decisions as
+ * pictograms. Anyone can look; nothing here changes anything.
+ */
+import { createMemo, For, Show } from 'solid-js';
+import { useApp } from '../app/context';
+import { createLive } from '../app/live';
+import { FaceImage, PictoLink, Screen } from '../app/ui';
+import type { Meeting, Task } from '../data/types';
+import { isoWeekday, parseIsoDate } from '../domain/dates';
+import { meetingDurationMs, roundMinutes, stepElapsedMs, timerState } from '../domain/meeting';
+import { useI18n } from '../i18n';
+import { WEEKDAY_PICTOGRAM } from '../pictograms/catalog';
+import { Pictogram } from '../pictograms/Pictogram';
+import { createBoardData } from '../board/store';
+import { DecisionList, type DecisionLookup } from './DecisionList';
+import { STEP_PICTOGRAM } from './steps/catalog';
+import './meeting.css';
+
+export default function MeetingLog() {
+  const app = useApp();
+  const { t, formatDate } = useI18n();
+  const board = createBoardData();
+  const meetings = createLive(app.workplaceId, (id) => app.repos.meetings.list(id), [] as Meeting[]);
+  // Tasks are stored per day: fetch the days that had meetings, for the decisions' task pictograms.
+  const dates = createMemo(() => [...new Set(meetings().map((m) => m.date))].join(','));
+  const tasks = createLive(
+    () => (app.workplaceId() && dates() ? ([app.workplaceId()!, dates()] as const) : null),
+    async ([id, days]) => (await Promise.all(days.split(',').map((d) => app.repos.work.tasksFor(id, d)))).flat(),
+    [] as Task[],
+  );
+  const ideas = createMemo(() => new Map(board.improvements().map((i) => [i.id, i])));
+  const deviations = createMemo(() => new Map(board.deviations().map((d) => [d.id, d])));
+  const taskById = createMemo(() => new Map(tasks().map((x) => [x.id, x])));
+  const lookup: DecisionLookup = {
+    person: (id) => board.personById().get(id),
+    idea: (id) => ideas().get(id),
+    deviation: (id) => deviations().get(id),
+    task: (id) => taskById().get(id),
+  };
+
+  return (
+    <Screen
+      title={t('meeting.log')}
+      pictogram="meeting"
+      class="meeting-log-screen"
+      actions={
+        <Show when={app.unlocked()}>
+          <PictoLink href="/meeting" pictogram="meeting" label={t('meeting.title')} />
+        </Show>
+      }
+    >
+      <Show
+        when={meetings().length > 0}
+        fallback={
+          <p class="meeting-empty">
+            <Pictogram id="meeting" />
+            <span>{t('meeting.noMeetings')}</span>
+          </p>
+        }
+      >
+        <ul class="meeting-log" role="list">
+          <For each={meetings()}>
+            {(m) => {
+              const titleId = `meeting-${m.id}`;
+              const ms = () => meetingDurationMs(m, app.now());
+              const state = () => timerState(ms(), m.targetMinutes);
+              const attendees = () => m.attendees.flatMap((id) => board.personById().get(id) ?? []);
+              return (
+                <li>
+                  <article class="meeting-log-entry" aria-labelledby={titleId} data-meeting-id={m.id}>
+                    <h2 id={titleId} class="meeting-log-date">
+                      <Pictogram id={WEEKDAY_PICTOGRAM[isoWeekday(m.date)]} />
+                      <span>{formatDate(parseIsoDate(m.date), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}</span>
+                      <Show when={m.endedAt === null}>
+                        <span class="badge">{t('meeting.running')}</span>
+                      </Show>
+                    </h2>
+                    <span class="meeting-log-label">
+                      <Pictogram id="clock" />
+                      <span>{t('meeting.totalTime')}</span>
+                    </span>
+                    <p class={`meeting-log-length timer-${state()}`}>
+                      <Pictogram id={state() === 'over' ? 'status-red' : 'status-green'} />
+                      <span>{t('meeting.minutesOfTarget', { minutes: roundMinutes(ms()), target: m.targetMinutes })}</span>
+                      <span>({state() === 'over' ? t('meeting.overTime') : t('meeting.onTime')})</span>
+                    </p>
+                    <span class="meeting-log-label">
+                      <Pictogram id="people" />
+                      <span>{t('meeting.attendees')}</span>
+                    </span>
+                    <ul class="meeting-log-faces" aria-label={t('meeting.attendees')}>
+                      <For each={attendees()} fallback={<li>{t('meeting.noAttendees')}</li>}>
+                        {(p) => (
+                          <li>
+                            <FaceImage person={p} />
+                            <span>{p.firstName}</span>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                    <span class="meeting-log-label">
+                      <Pictogram id="stopwatch" />
+                      <span>{t('meeting.steps')}</span>
+                    </span>
+                    <ul class="meeting-log-steps" aria-label={t('meeting.steps')}>
+                      <For each={m.steps}>
+                        {(st, i) => (
+                          <li>
+                            <Pictogram id={STEP_PICTOGRAM[st.step]} />
+                            <span>
+                              {t('meeting.stepMinutes', {
+                                step: t(`meeting.step.${st.step}`),
+                                minutes: roundMinutes(stepElapsedMs(m, i(), app.now())),
+                              })}
+                            </span>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                    <span class="meeting-log-label">
+                      <Pictogram id="check" />
+                      <span>{t('meeting.decisions')}</span>
+                    </span>
+                    <DecisionList decisions={m.decisions} lookup={lookup} />
+                  </article>
+                </li>
+              );
+            }}
+          </For>
+        </ul>
+      </Show>
+    </Screen>
+  );
+}

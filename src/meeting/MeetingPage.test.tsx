@@ -1,0 +1,285 @@
+/**
+ * Meeting mode driven as a supervisor would: unlock, start, take decisions
+ * in the steps, lose the lock mid-meeting and come back to the same step,
+ * end the meeting and find it in the log — asserting on what is stored.
+ */
+import { Route, Router } from '@solidjs/router';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppProvider, createAppStore, type AppStore } from '../app/context';
+import { NoticeHost } from '../app/ui';
+import type { Repositories } from '../data';
+import type { Person, Workplace } from '../data/types';
+import { toIsoDate } from '../domain/dates';
+import { setAgendaStep, defaultAgenda } from '../domain/meeting';
+import { I18nProvider } from '../i18n';
+import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../tests/helpers/render';
+import MeetingLog from './MeetingLog';
+import MeetingPage from './MeetingPage';
+
+const SLOW = { timeout: 5000 };
+const today = toIsoDate(new Date());
+
+let repos: Repositories;
+let wp: Workplace;
+let people: Person[];
+
+beforeEach(async () => {
+  repos = freshRepos();
+  wp = await seedWorkplace(repos);
+  people = await seedPeople(repos, wp.id, ['Aya', 'Bo', 'Sara']);
+});
+afterEach(() => cleanup());
+
+/** The meeting screens under a router, with the app store handed back (to lock it as the idle timer does). */
+function renderMeeting(path = '/meeting') {
+  let store!: AppStore;
+  window.history.pushState({}, '', path);
+  const result = render(() => {
+    store = createAppStore(repos, wp.id);
+    return (
+      <I18nProvider initial="en">
+        <AppProvider store={store}>
+          <Router
+            root={(p) => (
+              <>
+                {p.children}
+                <NoticeHost />
+              </>
+            )}
+          >
+            <Route path="/" component={() => <p>board</p>} />
+            <Route path="/meeting" component={MeetingPage} />
+            <Route path="/meeting/log" component={MeetingLog} />
+          </Router>
+        </AppProvider>
+      </I18nProvider>
+    );
+  });
+  return { ...result, store: () => store };
+}
+
+/** Unlocks through the PIN pad on the meeting's lock screen. */
+async function unlockHere() {
+  fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }, SLOW));
+  const dialog = await screen.findByRole('dialog');
+  fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: '1234' } });
+  fireEvent.submit(within(dialog).getByLabelText('Enter the PIN').closest('form')!);
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), SLOW);
+}
+
+/** The step on screen, once it shows `name` (when given). */
+async function stepHeading(name?: string): Promise<HTMLElement> {
+  let el: HTMLElement | null = null;
+  await waitFor(() => {
+    el = document.getElementById('meeting-step-title');
+    expect(el).toBeTruthy();
+    if (name) expect(el!.textContent).toBe(name);
+  }, SLOW);
+  return el!;
+}
+const running = async () => (await repos.meetings.running(wp.id, today))!;
+
+describe('meeting mode', () => {
+  it('is locked for participants; the supervisor unlocks, sees the agenda and starts on the first step', async () => {
+    renderMeeting();
+    expect(await screen.findByText('The supervisor leads the meeting. Unlock to start.', {}, SLOW)).toBeTruthy();
+    await unlockHere();
+    const start = await screen.findByRole('button', { name: 'Start meeting' }, SLOW);
+    expect(screen.getByText('Target: 15 minutes')).toBeTruthy();
+    for (const step of ['Attendance', 'Safety and deviations', 'Goals', 'Improvements', "Today's work", 'Closing']) {
+      expect(screen.getByText(step)).toBeTruthy();
+    }
+    fireEvent.click(start);
+    await stepHeading('Attendance');
+    expect(screen.getByText('Step 1 of 6')).toBeTruthy();
+    expect(screen.getAllByRole('timer')).toHaveLength(2);
+    expect(await running()).toMatchObject({ current: 0, endedAt: null });
+  });
+
+  it('runs a whole meeting: decisions are made in place and recorded, and the log shows them', async () => {
+    const d = await repos.deviations.report(wp.id, { category: 'missingMaterial', date: today, reportedBy: people[1]!.id });
+    await repos.deviations.setStatus(d.id, 'handling');
+    const idea = await repos.improvements.propose(wp.id, { date: today, pictogramId: 'music', proposedBy: people[2]!.id });
+    const area = await repos.work.addArea(wp.id, { pictogramId: 'workshop' });
+    const task = await repos.work.addTask(wp.id, today, { workAreaId: area.id, pictogramId: 'saw', text: 'Cut boards' });
+    const user = userEvent.setup();
+    renderMeeting();
+    await unlockHere();
+    await user.click(await screen.findByRole('button', { name: 'Start meeting' }, SLOW));
+
+    // 1 attendance: mark Bo sick
+    await user.click(await screen.findByRole('button', { name: 'Bo' }, SLOW));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Sick' }));
+    await waitFor(async () => expect((await repos.attendance.forDay(wp.id, today))[0]).toMatchObject({ personId: people[1]!.id, status: 'sick' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+
+    // 2 safety: close the deviation being handled
+    await stepHeading('Safety and deviations');
+    await user.click(await screen.findByRole('button', { name: 'Move to Solved' }, SLOW));
+    await waitFor(async () => expect((await repos.deviations.all(wp.id))[0]!.status).toBe('solved'));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+
+    // 3 goals (nothing to decide), 4 improvements: move the idea on
+    await stepHeading('Goals');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await stepHeading('Improvements');
+    await user.click(await screen.findByRole('button', { name: 'Move to Planned' }, SLOW));
+    await waitFor(async () => expect((await repos.improvements.all(wp.id))[0]!.status).toBe('planned'));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+
+    // 5 today's work: Aya cuts the boards
+    await stepHeading("Today's work");
+    await user.click(await screen.findByRole('button', { name: 'Who does it? Cut boards' }, SLOW));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Aya' }));
+    await waitFor(async () => expect((await repos.work.tasksFor(wp.id, today))[0]!.assignees).toEqual([people[0]!.id]));
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+
+    // 6 closing: the decisions, then end
+    await stepHeading('Closing');
+    const decisions = screen.getByRole('list', { name: 'Decisions' });
+    expect(within(decisions).getByText('Deviation: Solved')).toBeTruthy();
+    expect(within(decisions).getByText('Idea moved to Planned')).toBeTruthy();
+    expect(within(decisions).getByText('Task: Cut boards – Aya')).toBeTruthy();
+    expect(within(decisions).getByText('Attendance: Bo – Sick')).toBeTruthy();
+    const meeting = await running();
+    expect(meeting.decisions.map((x) => [x.kind, x.refId, x.value, x.step])).toEqual([
+      ['attendance', people[1]!.id, 'sick', 'attendance'],
+      ['deviationStatus', d.id, 'solved', 'safety'],
+      ['moveIdea', idea.id, 'planned', 'improvements'],
+      ['assignTask', task.id, people[0]!.id, 'work'],
+    ]);
+    await user.click(screen.getByRole('button', { name: 'End meeting' }));
+
+    // the log
+    expect(await screen.findByRole('heading', { level: 1, name: 'Meeting log' }, SLOW)).toBeTruthy();
+    const [ended] = await repos.meetings.list(wp.id);
+    expect(ended!.endedAt).toBeTypeOf('number');
+    expect(ended!.steps.map((s) => s.step)).toEqual(['attendance', 'safety', 'goals', 'improvements', 'work', 'closing']);
+    const entry = await screen.findByRole('article', {}, SLOW);
+    expect(within(entry).getByText('Idea moved to Planned')).toBeTruthy();
+    expect(within(entry).getByText('Deviation: Solved')).toBeTruthy();
+    expect(within(entry).getByText(/of 15 min/)).toBeTruthy();
+  });
+
+  it('an idle lock mid-meeting asks for the PIN and lands back on the same step', async () => {
+    const { store } = renderMeeting();
+    await unlockHere();
+    fireEvent.click(await screen.findByRole('button', { name: 'Start meeting' }, SLOW));
+    await stepHeading('Attendance');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(async () => expect((await running()).current).toBe(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Go to Goals' }));
+    await waitFor(async () => expect((await running()).current).toBe(2));
+
+    store().lock();
+    expect(await screen.findByText('The meeting is on. Unlock to continue.', {}, SLOW)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Next' })).toBeNull();
+    await unlockHere();
+    await stepHeading('Goals');
+    expect(screen.getByText('Step 3 of 6')).toBeTruthy();
+  });
+
+  it('a reload resumes the meeting at its step with the time already spent', async () => {
+    const started = await repos.meetings.start(wp.id, { date: today, agenda: defaultAgenda(), targetMinutes: 15 }, undefined, Date.now() - 4 * 60_000);
+    await repos.meetings.goTo(started.id, 3, Date.now() - 60_000);
+    renderMeeting();
+    await unlockHere();
+    await stepHeading('Improvements');
+    expect(screen.getByText('Step 4 of 6')).toBeTruthy();
+    const [total] = screen.getAllByRole('timer');
+    expect(total!.textContent).toMatch(/4:0\d/);
+  });
+
+  it('swiping sideways turns the page; a vertical stroke does not', async () => {
+    // jsdom has no PointerEvent: a minimal one (a MouseEvent with an id and "primary"), as browsers have.
+    if (!('PointerEvent' in window)) {
+      class PointerEventShim extends MouseEvent {
+        pointerId: number;
+        isPrimary: boolean;
+        constructor(type: string, init: PointerEventInit = {}) {
+          super(type, init);
+          this.pointerId = init.pointerId ?? 0;
+          this.isPrimary = init.isPrimary ?? false;
+        }
+      }
+      Object.defineProperty(window, 'PointerEvent', { value: PointerEventShim, configurable: true });
+    }
+    renderMeeting();
+    await unlockHere();
+    fireEvent.click(await screen.findByRole('button', { name: 'Start meeting' }, SLOW));
+    const area = (await stepHeading('Attendance')).closest('section')!;
+    const stroke = (from: [number, number], to: [number, number]) => {
+      fireEvent.pointerDown(area, { pointerId: 1, isPrimary: true, clientX: from[0], clientY: from[1] });
+      fireEvent.pointerUp(area, { pointerId: 1, isPrimary: true, clientX: to[0], clientY: to[1] });
+    };
+    stroke([400, 300], [400, 100]); // a scroll, not a swipe
+    stroke([400, 300], [360, 300]); // too short
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await running()).current).toBe(0);
+    stroke([600, 300], [300, 310]);
+    await waitFor(async () => expect((await running()).current).toBe(1));
+    await stepHeading('Safety and deviations');
+    stroke([300, 300], [600, 300]);
+    await waitFor(async () => expect((await running()).current).toBe(0));
+  });
+
+  it("follows the workplace's agenda", async () => {
+    await repos.meetings.setAgenda(wp.id, setAgendaStep(defaultAgenda(), 'goals', { enabled: false }), 10);
+    renderMeeting();
+    await unlockHere();
+    await screen.findByText('Target: 10 minutes', {}, SLOW);
+    expect(screen.queryByText('Goals')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Start meeting' }));
+    await stepHeading('Attendance');
+    expect(screen.getByText('Step 1 of 5')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Go to Goals' })).toBeNull();
+  });
+});
+
+describe('meeting agenda settings', () => {
+  it('a supervisor switches a step off, moves one and changes the length; the meeting follows', async () => {
+    renderApp(repos, wp.id, '/');
+    await screen.findByText(wp.name, {}, SLOW);
+    fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: '1234' } });
+    fireEvent.submit(within(dialog).getByLabelText('Enter the PIN').closest('form')!);
+    expect(await screen.findByRole('link', { name: 'Start meeting' }, SLOW)).toBeTruthy();
+    fireEvent.click(screen.getByRole('link', { name: 'Manage' }));
+    fireEvent.click(await screen.findByRole('link', { name: 'Board meeting' }, SLOW));
+    await screen.findByRole('heading', { level: 1, name: 'Meeting agenda' }, SLOW);
+
+    fireEvent.click(screen.getByRole('button', { name: 'On: Goals' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Up: Safety and deviations' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Shorter: Meeting length' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Longer: Closing' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect((await repos.workplaces.get(wp.id))!.meetingTargetMinutes).toBe(14));
+    const saved = (await repos.workplaces.get(wp.id))!.meetingAgenda!;
+    expect(saved.map((s) => s.step)).toEqual(['safety', 'attendance', 'goals', 'improvements', 'work', 'closing']);
+    expect(saved.find((s) => s.step === 'goals')!.enabled).toBe(false);
+    expect(saved.find((s) => s.step === 'closing')!.minutes).toBe(2);
+  });
+
+  it('refuses to save an agenda with every step off, with a message', async () => {
+    renderApp(repos, wp.id, '/');
+    await screen.findByText(wp.name, {}, SLOW);
+    fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: '1234' } });
+    fireEvent.submit(within(dialog).getByLabelText('Enter the PIN').closest('form')!);
+    fireEvent.click(await screen.findByRole('link', { name: 'Manage' }, SLOW));
+    fireEvent.click(await screen.findByRole('link', { name: 'Board meeting' }, SLOW));
+    await screen.findByRole('heading', { level: 1, name: 'Meeting agenda' }, SLOW);
+    for (const step of ['Attendance', 'Safety and deviations', 'Goals', 'Improvements', "Today's work", 'Closing']) {
+      fireEvent.click(screen.getByRole('button', { name: `On: ${step}` }));
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findAllByText('Choose at least one step.', {}, SLOW)).length).toBeGreaterThan(0);
+    expect((await repos.workplaces.get(wp.id))!.meetingAgenda).toBeUndefined();
+  });
+});

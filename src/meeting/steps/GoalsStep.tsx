@@ -1,0 +1,89 @@
+/**
+ * Meeting step 3, goals: for each goal, yesterday's result (how far it got,
+ * in its traffic-light colour) beside today's target and progress so far.
+ * Weekly goals show the week so far. Nothing is changed here: goals are
+ * counted on the board during the day.
+ */
+import { createMemo, For, Show } from 'solid-js';
+import { useApp } from '../../app/context';
+import type { Goal } from '../../data/types';
+import { isoWeekday } from '../../domain/dates';
+import { previousOpenDay } from '../../domain/meeting';
+import { useI18n } from '../../i18n';
+import { SECTION_PICTOGRAM, STATUS_PICTOGRAM, WEEKDAY_PICTOGRAM } from '../../pictograms/catalog';
+import { Pictogram } from '../../pictograms/Pictogram';
+import { createGoalViews, type GoalView } from '../../board/goals/status';
+import { createBoardData, type BoardData } from '../../board/store';
+
+export function GoalsStep(props: { board: BoardData }) {
+  const app = useApp();
+  const { t, pl } = useI18n();
+  const yesterday = () => previousOpenDay(app.today(), app.workplace()?.openDays ?? []);
+  const before = createBoardData(yesterday);
+  // eslint-disable-next-line solid/reactivity -- the board's data object is created once for the meeting screen
+  const todayViews = createGoalViews(props.board);
+  const yesterdayViews = createGoalViews(before);
+  const yesterdayById = createMemo(() => new Map(yesterdayViews().map((v) => [v.goal.id, v])));
+
+  const target = (g: Goal) => (g.target.kind === 'count' ? g.target.target : 1);
+  const result = (v: GoalView | undefined) => {
+    if (!v) return '–';
+    if (v.goal.target.kind === 'yesno') return v.progress >= 1 ? t('goals.done') : t('goals.notDone');
+    return t('goals.progress', { progress: v.progress, target: target(v.goal) });
+  };
+
+  return (
+    <Show
+      when={todayViews().length > 0}
+      fallback={
+        <p class="meeting-empty">
+          <Pictogram id={SECTION_PICTOGRAM.goals} />
+          <span>{t('goals.none')}</span>
+        </p>
+      }
+    >
+      <ul class="meeting-goals" role="list">
+        <For each={todayViews()}>
+          {(v) => {
+            const past = () => yesterdayById().get(v.goal.id);
+            const weekly = () => v.goal.period === 'week';
+            return (
+              <li class="meeting-goal">
+                <h3 class="meeting-goal-name">
+                  <Pictogram id={v.goal.pictogramId} class="meeting-goal-icon" />
+                  <span>{v.goal.text || pl(v.goal.pictogramId)}</span>
+                </h3>
+                <div class={`meeting-goal-cell color-${past()?.color ?? 'yellow'}`}>
+                  <p class="meeting-goal-when">
+                    <Pictogram id={WEEKDAY_PICTOGRAM[isoWeekday(yesterday())]} />
+                    <span>{t('meeting.yesterday')}</span>
+                  </p>
+                  <p class="meeting-goal-value">{result(past())}</p>
+                  <Show when={past()}>
+                    {(p) => (
+                      <p class="goals-status">
+                        <Pictogram id={STATUS_PICTOGRAM[p().color]} class="goals-status-icon" />
+                        <span>{t(`goals.status.${p().color}`)}</span>
+                      </p>
+                    )}
+                  </Show>
+                </div>
+                <div class={`meeting-goal-cell color-${v.color}`}>
+                  <p class="meeting-goal-when">
+                    <Pictogram id={weekly() ? 'calendar' : WEEKDAY_PICTOGRAM[isoWeekday(app.today())]} />
+                    <span>{weekly() ? t('meeting.thisWeek') : t('app.today')}</span>
+                  </p>
+                  <p class="meeting-goal-value">{result(v)}</p>
+                  <p class="goals-status">
+                    <Pictogram id="target" class="goals-status-icon" />
+                    <span>{v.goal.target.kind === 'count' ? t('supervisor.goal.targetShort', { target: target(v.goal) }) : t('supervisor.goal.yesnoShort')}</span>
+                  </p>
+                </div>
+              </li>
+            );
+          }}
+        </For>
+      </ul>
+    </Show>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Meeting step 4, improvements: the ideas waiting (new and planned), the
+ * ones under way, and the ones finished since the last meeting day, in PDCA
+ * columns. The supervisor moves an idea on (or back) with one tap; each move
+ * is recorded as a decision. "Not now" needs a written reason, so it stays
+ * on the improvements screen.
+ */
+import { For } from 'solid-js';
+import { useApp } from '../../app/context';
+import { PictoButton } from '../../app/ui';
+import type { Improvement, ImprovementStatus } from '../../data/types';
+import { isoDateAt } from '../../domain/dates';
+import { previousOpenDay } from '../../domain/meeting';
+import { allowedMoves } from '../../domain/pdca';
+import { useI18n } from '../../i18n';
+import { PDCA_PICTOGRAM } from '../../pictograms/catalog';
+import { StatusColumns } from '../../board/entry/Columns';
+import { EntryCard } from '../../board/entry/EntryCard';
+import type { BoardData } from '../../board/store';
+import type { MeetingStore } from '../store';
+
+const COLUMNS = (['idea', 'planned', 'doing', 'done'] as const).map((s) => ({ key: s, pictogram: PDCA_PICTOGRAM[s] }));
+
+export function ImprovementsStep(props: { store: MeetingStore; board: BoardData }) {
+  const app = useApp();
+  const { t, pl } = useI18n();
+  const yesterday = () => previousOpenDay(app.today(), app.workplace()?.openDays ?? []);
+  const statusName = (s: ImprovementStatus) => t(`improvement.status.${s}`);
+  const inColumn = (s: ImprovementStatus) =>
+    props.board
+      .improvements()
+      .filter((i) => i.status === s && (s !== 'done' || isoDateAt(i.movedAt) >= yesterday()))
+      .sort((a, b) => b.movedAt - a.movedAt);
+
+  const move = (idea: Improvement, to: ImprovementStatus) =>
+    props.store.decide('moveIdea', idea.id, to, () => app.repos.improvements.move(idea.id, to));
+
+  return (
+    <div class="meeting-improvements">
+      <StatusColumns label={t('improvements.title')} columns={COLUMNS} title={statusName} items={inColumn} empty={t('improvements.none')}>
+        {(idea) => {
+          const proposer = () => props.board.personById().get(idea().proposedBy ?? '');
+          const pictogram = () => idea().pictogramId ?? PDCA_PICTOGRAM.idea;
+          return (
+            <EntryCard
+              class={`idea-card status-${idea().status}`}
+              pictogram={pictogram()}
+              title={pl(pictogram())}
+              photo={idea().photo}
+              text={idea().text}
+              person={proposer()}
+              personLine={proposer() ? t('improvements.proposedBy', { name: proposer()!.firstName }) : t('improvements.proposedByNobody')}
+              date={idea().date}
+            >
+              <div class="entry-card-actions">
+                <For each={allowedMoves(idea().status).filter((s) => s !== 'notNow')}>
+                  {(to) => (
+                    <PictoButton
+                      pictogram={PDCA_PICTOGRAM[to]}
+                      label={t('improvements.moveTo', { status: statusName(to) })}
+                      size="small"
+                      onClick={() => void move(idea(), to)}
+                    />
+                  )}
+                </For>
+              </div>
+            </EntryCard>
+          );
+        }}
+      </StatusColumns>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * Meeting step 5, today's work: every task of the day with the faces of who
+ * does it. The supervisor taps "Who does it?" and toggles faces; each change
+ * is saved on the task and recorded as a decision (the task's assignees).
+ * The day is filled from the recurring tasks first, as on the work screen.
+ */
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
+import { useApp } from '../../app/context';
+import { Dialog, FaceImage, PictoButton } from '../../app/ui';
+import type { Task } from '../../data/types';
+import { useI18n } from '../../i18n';
+import { SECTION_PICTOGRAM } from '../../pictograms/catalog';
+import { Pictogram } from '../../pictograms/Pictogram';
+import type { BoardData } from '../../board/store';
+import type { MeetingStore } from '../store';
+
+export function WorkStep(props: { store: MeetingStore; board: BoardData }) {
+  const app = useApp();
+  const { t, pl } = useI18n();
+  const [assigningId, setAssigningId] = createSignal<string | null>(null);
+
+  createEffect(
+    on([app.workplaceId, app.today], ([wp, today]) => {
+      if (wp) void app.run(() => app.repos.work.fillDay(wp, today));
+    }),
+  );
+
+  const tasks = createMemo(() => {
+    const order = new Map(props.board.areas().map((a, i) => [a.id, i]));
+    return [...props.board.tasks()].sort(
+      (a, b) => (order.get(a.workAreaId) ?? 99) - (order.get(b.workAreaId) ?? 99) || a.createdAt - b.createdAt || a.id.localeCompare(b.id),
+    );
+  });
+  const assigning = () => props.board.tasks().find((x) => x.id === assigningId());
+  const label = (task: Task) => task.text || pl(task.pictogramId);
+
+  const toggle = async (task: Task, personId: string) => {
+    const assignees = task.assignees.includes(personId) ? task.assignees.filter((id) => id !== personId) : [...task.assignees, personId];
+    await props.store.decide('assignTask', task.id, assignees.join(','), () => app.repos.work.updateTask(task.id, { assignees }));
+  };
+
+  return (
+    <div class="meeting-work">
+      <Show
+        when={tasks().length > 0}
+        fallback={
+          <p class="meeting-empty">
+            <Pictogram id={SECTION_PICTOGRAM.work} />
+            <span>{t('work.none')}</span>
+          </p>
+        }
+      >
+        <ul class="meeting-tasks" role="list">
+          <For each={tasks()}>
+            {(task) => {
+              const people = () => task.assignees.flatMap((id) => props.board.personById().get(id) ?? []);
+              return (
+                <li class={`meeting-task ${task.doneAt ? 'is-done' : ''}`}>
+                  <h3 class="meeting-task-name">
+                    <Pictogram id={task.pictogramId} class="meeting-task-icon" />
+                    <span>{label(task)}</span>
+                    <Show when={task.doneAt}>
+                      <Pictogram id="check" class="meeting-task-done" />
+                      <span class="sr-only">{t('work.doneBy')}</span>
+                    </Show>
+                  </h3>
+                  <ul class="meeting-task-people" aria-label={t('work.assigned')}>
+                    <For each={people()} fallback={<li class="meeting-nobody">{t('meeting.nobodyAssigned')}</li>}>
+                      {(p) => (
+                        <li>
+                          <FaceImage person={p} />
+                          <span>{p.firstName}</span>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                  <PictoButton
+                    pictogram="person"
+                    label={t('meeting.assign')}
+                    aria-label={`${t('meeting.assign')} ${label(task)}`}
+                    onClick={() => setAssigningId(task.id)}
+                  />
+                </li>
+              );
+            }}
+          </For>
+        </ul>
+      </Show>
+      <Show when={assigning()}>
+        {(task) => (
+          <Dialog title={t('meeting.assignTask', { task: label(task()) })} pictogram={task().pictogramId} onClose={() => setAssigningId(null)}>
+            <ul class="face-grid" role="list">
+              <For each={props.board.people()}>
+                {(p) => (
+                  <li>
+                    <button
+                      type="button"
+                      class={`face-button ${task().assignees.includes(p.id) ? 'status-present' : ''}`}
+                      aria-label={p.firstName}
+                      aria-pressed={task().assignees.includes(p.id)}
+                      onClick={() => void toggle(task(), p.id)}
+                    >
+                      <FaceImage person={p} />
+                      <span class="face-name">{p.firstName}</span>
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <PictoButton pictogram="check" label={t('app.done')} variant="primary" size="large" onClick={() => setAssigningId(null)} />
+          </Dialog>
+        )}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+/**
+ * Bench rows for the supervisor's reports (called by run.ts; also runnable
+ * alone: `tsx tests/bench/reports.ts`, with TAVLA_DIST pointing at a build).
+ *
+ * In a fresh browser context it loads the one-year data set (dataset.ts)
+ * plus what the year lacks for these screens — a known supervisor PIN, 250
+ * ended morning meetings, and 200 photos (50 faces, 150 deviation photos, of
+ * incompressible bytes like JPEGs, ~120 KB each) — then measures in real
+ * Chromium, through the UI:
+ *
+ * - opening the trends screen: tap on the hub tile → every trend series
+ *   computed from IndexedDB and the charts in the DOM (`tavla:trends-ready`),
+ *   first (cold chunk) and median of the next opens;
+ * - the attendance report for 50 people × 12 months: changing the period →
+ *   report computed and rendered (`tavla:report-ready`), median of 5;
+ * - exporting the whole workplace (tap → download handed over) with the file
+ *   size, and importing that file on a fresh tablet (file chosen → board shown).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { addDays, isoWeekday, toIsoDate } from '../../src/domain/dates';
+import { hashPin } from '../../src/domain/pin';
+import { launch, newSession, serveDist, unlock } from '../e2e/harness';
+import { oneYear } from './dataset';
+
+const PHOTOS = 200;
+const PHOTO_BYTES = 120 * 1024;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+type Row = [string, string, string];
+
+async function seed(page: Page, baseUrl: string, today: string) {
+  await page.goto(`${baseUrl}/?lang=en`);
+  await page.waitForFunction(() => indexedDB.databases().then((dbs) => dbs.some((d) => d.name === 'tavla')));
+  const data = oneYear(today);
+  const { hash, salt } = await hashPin('1234');
+  const wp = data.tables.workplaces![0]!;
+  Object.assign(wp, { pinHash: hash, pinSalt: salt, meetingTargetMinutes: 15 });
+  const now = Date.now();
+  const stamp = Object.values(wp._clock as Record<string, string>)[0]!;
+  const meetings: Record<string, unknown>[] = [];
+  for (let d = 1; meetings.length < 250; d++) {
+    const date = addDays(today, -d);
+    if (isoWeekday(date) > 5) continue;
+    const startedAt = Date.parse(`${date}T07:00:00Z`);
+    const minutes = 9 + ((meetings.length * 7) % 13);
+    const fields = { date, startedAt, endedAt: startedAt + minutes * 60_000, attendees: [], steps: [], current: 0, decisions: [], targetMinutes: 15, createdAt: now, updatedAt: now, deleted: 0 };
+    meetings.push({ id: `m-${meetings.length}`, workplaceId: data.workplaceId, ...fields, _clock: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])) });
+  }
+  data.tables.meetings = meetings;
+  await page.evaluate(
+    async ({ tables, workplaceId, photos, photoBytes }) => {
+      // 200 photos: random bytes (as incompressible as JPEGs), stored like the app stores them
+      const blobs: { hash: string; workplaceId: string; type: string; size: number; data: Blob; createdAt: number; uploaded: number }[] = [];
+      for (let i = 0; i < photos; i++) {
+        const bytes = new Uint8Array(photoBytes);
+        for (let o = 0; o < bytes.length; o += 65536) crypto.getRandomValues(bytes.subarray(o, Math.min(bytes.length, o + 65536)));
+        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+        const hash = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+        blobs.push({ hash, workplaceId, type: 'image/jpeg', size: bytes.length, data: new Blob([bytes], { type: 'image/jpeg' }), createdAt: Date.now(), uploaded: 1 });
+      }
+      const persons = tables.persons as { avatar: unknown }[];
+      const deviations = tables.deviations as { photo: unknown }[];
+      blobs.forEach((b, i) => {
+        if (i < persons.length) persons[i]!.avatar = { kind: 'photo', ref: b.hash };
+        else deviations[i - persons.length]!.photo = b.hash;
+      });
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('tavla');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const names = [...Object.keys(tables), 'blobs', 'settings'];
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(names, 'readwrite');
+        for (const [name, rows] of Object.entries(tables)) for (const r of rows) tx.objectStore(name).put(r);
+        for (const b of blobs) tx.objectStore('blobs').put(b);
+        tx.objectStore('settings').put({ key: 'workplaceId', value: workplaceId });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { ...data, photos: PHOTOS, photoBytes: PHOTO_BYTES },
+  );
+  await page.reload();
+  await page.getByRole('region', { name: 'Attendance' }).waitFor({ timeout: 60_000 });
+}
+
+/** Runs `act` in the page and returns ms from just before it until the performance mark appears. */
+async function timeToMark(page: Page, mark: string, act: string): Promise<number> {
+  return page.evaluate(
+    async ({ mark, act }) => {
+      performance.clearMarks(mark);
+      const t0 = performance.now();
+      // eslint-disable-next-line no-new-func -- a tiny scripted user action, written in the bench itself
+      new Function(act)();
+      for (;;) {
+        const entry = performance.getEntriesByName(mark)[0];
+        if (entry) return entry.startTime - t0;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    },
+    { mark, act },
+  );
+}
+
+const clickLink = (name: string) => `[...document.querySelectorAll('a')].find((a) => a.getAttribute('aria-label') === ${JSON.stringify(name)}).click()`;
+
+export async function benchReports(browser: Browser, baseUrl: string): Promise<Row[]> {
+  const today = toIsoDate(new Date());
+  const a = await newSession(browser);
+  const b = await newSession(browser);
+  try {
+    const { page } = a;
+    const step = (m: string) => process.env.BENCH_DEBUG && console.error(`[reports bench] ${m}`);
+    page.on('crash', () => console.error('[reports bench] page crashed'));
+    await seed(page, baseUrl, today);
+    step('seeded');
+    await unlock(page);
+
+    // trends: tap the tile on the hub until the charts are on screen
+    const trends: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.getByRole('link', { name: 'Manage' }).first().click();
+      await page.getByRole('link', { name: 'Trends' }).waitFor();
+      trends.push(await timeToMark(page, 'tavla:trends-ready', clickLink('Trends')));
+      step(`trends ${trends.at(-1)}`);
+      await page.getByTestId('chart-attendance').waitFor();
+    }
+    const charts = await page.locator('figure.chart svg[role="img"]').count();
+
+    // attendance report: 50 people × 12 months, by changing the period's start
+    await page.getByRole('link', { name: 'Manage' }).first().click();
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('button', { name: 'Choose dates' }).click();
+    await page.locator('input[name="to"]').fill(today);
+    const reports: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const from = addDays(today, -364 - (i % 2));
+      reports.push(
+        await timeToMark(
+          page,
+          'tavla:report-ready',
+          `const el = document.querySelector('input[name="from"]'); el.value = ${JSON.stringify(from)}; el.dispatchEvent(new Event('change', { bubbles: true }));`,
+        ),
+      );
+    }
+    const reportPeople = await page.getByTestId('report-people').locator('tbody tr').count();
+    const reportMarks = await page.getByTestId('report-months').locator('tbody tr').count();
+
+    // export: tap → the browser gets the file
+    await page.getByRole('link', { name: 'Manage' }).first().click();
+    await page.getByRole('link', { name: 'Backup' }).click();
+    const t0 = Date.now();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Save a backup' }).click()]);
+    const file = (await download.path())!;
+    const exportMs = Date.now() - t0;
+    const size = statSync(file).size;
+
+    // import on a fresh tablet: choose the file → the board is there
+    await b.page.goto(`${baseUrl}/?lang=en`);
+    await b.page.getByRole('link', { name: 'Restore from a backup' }).click();
+    const t1 = Date.now();
+    await b.page.getByLabel('Choose file').setInputFiles({ name: 'backup.zip', mimeType: 'application/zip', buffer: readFileSync(file) });
+    await b.page.getByRole('region', { name: 'Attendance' }).waitFor({ timeout: 300_000 });
+    const importMs = Date.now() - t1;
+    const imported = await b.page.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((resolve) => {
+        const req = indexedDB.open('tavla');
+        req.onsuccess = () => resolve(req.result);
+      });
+      const count = (name: string) =>
+        new Promise<number>((resolve) => {
+          const req = db.transaction(name).objectStore(name).count();
+          req.onsuccess = () => resolve(req.result);
+        });
+      const out = { attendance: await count('attendance'), blobs: await count('blobs'), outbox: await count('outbox') };
+      db.close();
+      return out;
+    });
+
+    const mb = (size / 1024 / 1024).toFixed(1);
+    return [
+      [`open trends (1 year, ${charts} charts), first / median of next 5`, `${trends[0]!.toFixed(0)} ms / ${median(trends.slice(1)).toFixed(0)} ms`, '≤ 500 ms'],
+      [`attendance report ${reportPeople} people × ${reportMarks} months, median of 6`, `${median(reports).toFixed(0)} ms (min ${Math.min(...reports).toFixed(0)}, max ${Math.max(...reports).toFixed(0)})`, '≤ 300 ms'],
+      [`export whole workplace (${PHOTOS} photos)`, `${(exportMs / 1000).toFixed(1)} s, ${mb} MB`, ''],
+      [`import it on a fresh tablet (${imported.attendance} marks, ${imported.blobs} photos, ${imported.outbox} ops)`, `${(importMs / 1000).toFixed(1)} s, ${mb} MB`, ''],
+    ];
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [browser, server] = await Promise.all([launch(), serveDist()]);
+  try {
+    for (const [m, r, t] of await benchReports(browser, server.url)) console.log(`${m} | ${r} | ${t}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
