@@ -21,6 +21,8 @@ import type { MessageKey, Params } from '../i18n';
 import { createLive } from './live';
 
 export const SUPERVISOR_IDLE_MS = 2 * 60 * 1000;
+/** idle time before supervisor mode locks while a meeting is running */
+export const MEETING_IDLE_MS = 20 * 60 * 1000;
 const WORKPLACE_KEY = 'workplaceId';
 const LOCKOUT_KEY = 'pinLockout';
 
@@ -96,10 +98,25 @@ export function createAppStore(repos: Repositories, initialWorkplaceId: string |
     clearTimeout(idleTimer);
     setUnlocked(false);
   };
+  // A running board meeting holds supervisor mode open longer: the
+  // supervisor talks for minutes without touching the tablet.
+  let holds = 0;
   const touch = () => {
     if (!unlocked()) return;
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(lock, SUPERVISOR_IDLE_MS);
+    idleTimer = setTimeout(lock, holds > 0 ? MEETING_IDLE_MS : SUPERVISOR_IDLE_MS);
+  };
+  /** Keeps supervisor mode unlocked for up to MEETING_IDLE_MS without touches; returns the release. */
+  const holdUnlocked = () => {
+    holds += 1;
+    touch();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      holds -= 1;
+      touch();
+    };
   };
 
   const unlock = async (pin: string, now = Date.now()): Promise<UnlockResult> => {
@@ -151,6 +168,7 @@ export function createAppStore(repos: Repositories, initialWorkplaceId: string |
     today,
     now,
     unlocked,
+    holdUnlocked,
     unlock,
     lock,
     notice,

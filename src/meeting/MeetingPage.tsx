@@ -171,6 +171,10 @@ function RunningMeeting(props: { store: MeetingStore }) {
     if (where) turn(where);
   };
 
+  // While the meeting runs, talking without touching must not lock supervisor mode.
+  const app = useApp();
+  onCleanup(app.holdUnlocked());
+
   onMount(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
