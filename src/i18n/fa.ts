@@ -18,7 +18,7 @@ import type { Messages } from './index';
 const fa: Partial<Messages> = {
   // --- app ---
   'app.name': 'Tavla',
-  'app.loading': 'در حال باز شدن …',
+  'app.loading': 'صبر کنید …',
   'app.home': 'به تخته',
   'app.back': 'پس',
   'app.close': 'بستن',

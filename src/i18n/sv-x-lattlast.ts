@@ -202,7 +202,7 @@ const svLattlast: Partial<Messages> = {
   'supervisor.lockedOut': 'Du har försökt för många gånger. Vänta {seconds} sekunder.',
   'supervisor.unlocked': 'Upplåst',
   'supervisor.onlySupervisor': 'Bara handledaren kan ändra här.',
-  'supervisor.manage': 'Ändra',
+  'supervisor.manage': 'Sköta tavlan',
   'supervisor.people': 'Personer',
   'supervisor.goals': 'Mål',
   'supervisor.tasks': 'Jobb',

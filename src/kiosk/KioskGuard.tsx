@@ -42,6 +42,8 @@ import './kiosk.css';
 const PAGE_LOADED_AT = Date.now();
 const TICK_MS = 1000;
 const QUIET_CHECK_EVERY_MS = 60_000;
+/** At most one wake-lock retry on a tap per this time (a refusal is not worth a retry per tap). */
+const WAKE_RETRY_MS = 30_000;
 /** Crash times of this page, kept across remounts so a burst is seen as one. */
 const crashTimes: number[] = [];
 
@@ -163,8 +165,13 @@ export function KioskGuard(props: ParentProps) {
   const onActivity = () => {
     lastActivity = Date.now();
   };
+  let lastWakeRetry = 0;
   const onPointerUp = (e: Event) => {
-    if (wakeLock() !== 'active') void acquireWakeLock();
+    // a refused or dropped wake lock is asked for again on a tap (a user gesture helps some browsers)
+    if ((wakeLock() === 'refused' || wakeLock() === 'released') && Date.now() - lastWakeRetry > WAKE_RETRY_MS) {
+      lastWakeRetry = Date.now();
+      void acquireWakeLock();
+    }
     const pointerType = (e as PointerEvent).pointerType;
     if (askedFullscreen || pointerType === 'mouse' || !participant() || app.unlocked()) return;
     askedFullscreen = true;

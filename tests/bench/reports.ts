@@ -30,7 +30,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 type Row = [string, string, string];
 
-async function seed(page: Page, baseUrl: string, today: string) {
+export async function seed(page: Page, baseUrl: string, today: string) {
   await page.goto(`${baseUrl}/?lang=en`);
   await page.waitForFunction(() => indexedDB.databases().then((dbs) => dbs.some((d) => d.name === 'tavla')));
   const data = oneYear(today);
@@ -171,14 +171,16 @@ export async function benchReports(browser: Browser, baseUrl: string): Promise<R
         const req = indexedDB.open('tavla');
         req.onsuccess = () => resolve(req.result);
       });
-      const count = (name: string) =>
-        new Promise<number>((resolve) => {
+      // (no named helpers in here: tsx would wrap them in a __name() the page does not have)
+      const out: Record<string, number> = {};
+      for (const name of ['attendance', 'blobs', 'outbox']) {
+        out[name] = await new Promise<number>((resolve) => {
           const req = db.transaction(name).objectStore(name).count();
           req.onsuccess = () => resolve(req.result);
         });
-      const out = { attendance: await count('attendance'), blobs: await count('blobs'), outbox: await count('outbox') };
+      }
       db.close();
-      return out;
+      return out as { attendance: number; blobs: number; outbox: number };
     });
 
     const mb = (size / 1024 / 1024).toFixed(1);

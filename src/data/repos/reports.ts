@@ -4,9 +4,31 @@
  * returns live rows only (tombstones dropped). Anonymised attendance marks
  * (no person, see domain/retention) are included: they still count for the
  * group's statistics.
+ *
+ * A year of marks is ~12,000 rows, and reading them is most of the cost of
+ * both screens (structured-clone decoding). So rows are kept in memory per
+ * month (and "all rows" for deviations and ideas) and reused until the table
+ * changes: Dexie's `storagemutated` event (fired for every committed write,
+ * in this tab or another) bumps a per-table version, and a cached piece of
+ * an older version is read again. Changing the report's period or opening
+ * the trends again then costs only the computing. Only the last workplace
+ * asked about is kept.
  */
+import Dexie from 'dexie';
 import type { TavlaDb } from '../db';
 import type { AttendanceMark, Deviation, Improvement, Iso, Meeting, Person } from '../types';
+
+type Dated = 'attendance' | 'deviations' | 'meetings' | 'improvements';
+type Row = { deleted: 0 | 1; date: Iso };
+
+/** 'YYYY-MM' of every month from the month of `from` to that of `to` (domain/stats has the same; not imported, to keep it out of the first bundle). */
+function monthsBetween(from: Iso, to: Iso): string[] {
+  const out: string[] = [];
+  for (let i = Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)) - 1, end = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - 1; i <= end; i++) {
+    out.push(`${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`);
+  }
+  return out;
+}
 
 const live = <T extends { deleted: 0 | 1 }>(rows: T[]) => rows.filter((r) => !r.deleted);
 
@@ -18,14 +40,74 @@ export interface TrendsData {
   meetings: Meeting[];
 }
 
+/** Per database: table → version, bumped on every committed change to the table. */
+const versions = new Map<string, Map<string, number>>();
+let listening = false;
+
+function listen() {
+  if (listening) return;
+  listening = true;
+  Dexie.on('storagemutated', (parts) => {
+    for (const part of Object.keys(parts)) {
+      const m = /^idb:\/\/(.+)\/([^/]+)\/[^/]*$/.exec(part);
+      if (!m) continue;
+      const byTable = versions.get(m[1]!) ?? new Map<string, number>();
+      versions.set(m[1]!, byTable);
+      byTable.set(m[2]!, (byTable.get(m[2]!) ?? 0) + 1);
+    }
+  });
+}
+
 export function reportsRepo(db: TavlaDb) {
-  const between = <T extends { deleted: 0 | 1 }>(table: 'attendance' | 'deviations' | 'meetings' | 'improvements', workplaceId: string, from: Iso, to: Iso) =>
-    db
-      .table(table)
-      .where('[workplaceId+date]')
-      .between([workplaceId, from], [workplaceId, to], true, true)
-      .toArray()
-      .then((rows) => live(rows as T[]));
+  listen();
+  const version = (table: string) => versions.get(db.name)?.get(table) ?? 0;
+  /** key → rows as read at a table version */
+  const cache = new Map<string, { version: number; rows: Row[] }>();
+  let cachedWorkplace = '';
+
+  const read = async <T extends Row>(table: Dated, workplaceId: string, from: Iso, to: Iso): Promise<T[]> =>
+    live(
+      (await db
+        .table(table)
+        .where('[workplaceId+date]')
+        .between([workplaceId, from], [workplaceId, to], true, true)
+        .toArray()) as T[],
+    );
+
+  const forWorkplace = (workplaceId: string) => {
+    if (cachedWorkplace !== workplaceId) cache.clear();
+    cachedWorkplace = workplaceId;
+  };
+
+  /** Rows of from…to, read a month at a time and reused while the table is unchanged. */
+  async function between<T extends Row>(table: Dated, workplaceId: string, from: Iso, to: Iso): Promise<T[]> {
+    forWorkplace(workplaceId);
+    const v = version(table);
+    const months = monthsBetween(from, to);
+    const key = (m: string) => `${table}|${m}`;
+    const stale = months.filter((m) => cache.get(key(m))?.version !== v);
+    if (stale.length > 0) {
+      // one read over the span of stale months, then split by month ('-31' sorts after every day)
+      const rows = await read<T>(table, workplaceId, `${stale[0]}-01`, `${stale[stale.length - 1]}-31`);
+      const byMonth = new Map<string, Row[]>(monthsBetween(`${stale[0]}-01`, `${stale[stale.length - 1]}-01`).map((m) => [m, []]));
+      for (const r of rows) byMonth.get(r.date.slice(0, 7))?.push(r);
+      for (const [m, list] of byMonth) cache.set(key(m), { version: v, rows: list });
+    }
+    const out: T[] = [];
+    for (const m of months) for (const r of cache.get(key(m))!.rows as T[]) if (r.date >= from && r.date <= to) out.push(r);
+    return out;
+  }
+
+  /** Every live row of a table, reused while the table is unchanged. */
+  async function all<T extends Row>(table: Dated, workplaceId: string): Promise<T[]> {
+    forWorkplace(workplaceId);
+    const v = version(table);
+    const hit = cache.get(`${table}|*`);
+    if (hit?.version === v) return hit.rows as T[];
+    const rows = await read<T>(table, workplaceId, '', '\uffff');
+    cache.set(`${table}|*`, { version: v, rows });
+    return rows;
+  }
 
   /** Everyone of the workplace who has not been erased, inactive people too (old reports name them). */
   const people = async (workplaceId: string): Promise<Person[]> => {
@@ -38,19 +120,17 @@ export function reportsRepo(db: TavlaDb) {
     marks(workplaceId: string, from: Iso, to: Iso): Promise<AttendanceMark[]> {
       return between<AttendanceMark>('attendance', workplaceId, from, to);
     },
-    /** Everything the trends screen draws for from…to, read in one transaction. */
-    trends(workplaceId: string, from: Iso, to: Iso): Promise<TrendsData> {
-      return db.transaction('r', [db.persons, db.attendance, db.deviations, db.improvements, db.meetings], async () => {
-        const [persons, marks, deviations, ideas, meetings] = await Promise.all([
-          people(workplaceId),
-          between<AttendanceMark>('attendance', workplaceId, from, to),
-          // the safety cross pages back to any month, and ideas proposed earlier may be done now: all of them
-          between<Deviation>('deviations', workplaceId, '', '\uffff'),
-          between<Improvement>('improvements', workplaceId, '', '\uffff'),
-          between<Meeting>('meetings', workplaceId, from, to),
-        ]);
-        return { people: persons, marks, deviations, ideas, meetings };
-      });
+    /** Everything the trends screen draws for from…to. */
+    async trends(workplaceId: string, from: Iso, to: Iso): Promise<TrendsData> {
+      const [persons, marks, deviations, ideas, meetings] = await Promise.all([
+        people(workplaceId),
+        between<AttendanceMark>('attendance', workplaceId, from, to),
+        // the safety cross pages back to any month, and ideas proposed earlier may be done now: all of them
+        all<Deviation>('deviations', workplaceId),
+        all<Improvement>('improvements', workplaceId),
+        between<Meeting>('meetings', workplaceId, from, to),
+      ]);
+      return { people: persons, marks, deviations, ideas, meetings };
     },
   };
 }
