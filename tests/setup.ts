@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { configure } from '@solidjs/testing-library';
 
 // jsdom's Blob predates Blob#arrayBuffer; browsers (and the app) rely on it.
 if (typeof Blob !== 'undefined' && typeof Blob.prototype.arrayBuffer !== 'function') {
@@ -16,3 +17,7 @@ if (typeof Blob !== 'undefined' && typeof Blob.prototype.arrayBuffer !== 'functi
 if (typeof HTMLCanvasElement !== 'undefined') {
   HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];
 }
+
+// Component tests render the whole app with lazy routes; on a loaded 2-core
+// CI machine the first transform of a route can take well over a second.
+configure({ asyncUtilTimeout: 5000 });
