@@ -11,7 +11,7 @@
  * forgotten, and the board is shown again.
  */
 import { useNavigate } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Index, Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { createLive } from '../../app/live';
 import { PictoButton, Screen } from '../../app/ui';
@@ -108,13 +108,14 @@ export function EntryFlow(props: {
                 <span>{props.chooseTitle}</span>
               </h2>
               <ul class="entry-tiles" role="list">
-                <For each={props.choices}>
+                {/* Index, not For: the choices are rebuilt when labels load; the tiles must stay put under a finger */}
+                <Index each={props.choices}>
                   {(c) => (
                     <li>
-                      <PictoButton pictogram={c.pictogram} label={c.label} variant="tile" onClick={() => draft.update({ choice: c.id, pictogramId: null })} />
+                      <PictoButton pictogram={c().pictogram} label={c().label} variant="tile" onClick={() => draft.update({ choice: c().id, pictogramId: null })} />
                     </li>
                   )}
-                </For>
+                </Index>
               </ul>
             </section>
           }
