@@ -4,7 +4,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createRepositories, TavlaDb, type Repositories } from '../data';
 import type { WorkplaceSnapshot } from '../data/repos/backup';
-import { WorkplaceExistsError } from '../data/repos/backup';
+import { blobRefsOf, WorkplaceExistsError } from '../data/repos/backup';
+import { blobRefs } from '../sync/engine';
 import { writeRecord } from '../data/writer';
 import { SYNCED_TABLES, type SyncedRow, type VoiceClip } from '../data/types';
 import { applyOp, type MergeableRow } from '../sync/merge';
@@ -254,5 +255,21 @@ describe('importing a workplace that is already on the device', () => {
     const { snapshot } = await decodeBackup(await encodeBackup(await repos.backup.collect(wp.id)));
     await repos.backup.restore(snapshot, { replace: true });
     expect(await everything(repos, other.id)).toEqual(otherBefore);
+  });
+});
+
+describe('which blobs a record refers to', () => {
+  it('is the same list the sync engine uploads', () => {
+    const h = 'a'.repeat(64);
+    const rows: [Parameters<typeof blobRefs>[0], Record<string, unknown>][] = [
+      ['persons', { avatar: { kind: 'photo', ref: h } }],
+      ['persons', { avatar: { kind: 'pictogram', ref: 'person' } }],
+      ['deviations', { photo: h }],
+      ['improvements', { photo: null }],
+      ['pictograms', { blob: h }],
+      ['voiceClips', { blob: h }],
+      ['tasks', { photo: h }],
+    ];
+    for (const [table, row] of rows) expect(blobRefsOf(table, row), table).toEqual(blobRefs(table, row));
   });
 });

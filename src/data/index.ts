@@ -1,9 +1,10 @@
 /** All repositories over one database: the only writers of the board's tables. */
 import { TavlaDb } from './db';
 import { attendanceRepo } from './repos/attendance';
-import { backupRepo } from './repos/backup';
-import { reportsRepo } from './repos/reports';
-import { retentionRepo } from './repos/retention';
+import type { backupRepo } from './repos/backup';
+import { lazyRepo } from './repos/lazy';
+import type { reportsRepo } from './repos/reports';
+import type { retentionRepo } from './repos/retention';
 import { blobsRepo, pictogramsRepo } from './repos/blobs';
 import { deviationsRepo } from './repos/deviations';
 import { draftsRepo, settingsRepo } from './repos/device';
@@ -32,9 +33,10 @@ export function createRepositories(db: TavlaDb) {
     settings: settingsRepo(db),
     drafts: draftsRepo(db),
     sync: syncRepo(db),
-    reports: reportsRepo(db),
-    retention: retentionRepo(db),
-    backup: backupRepo(db),
+    // supervisor-only, loaded on first use (see repos/lazy.ts)
+    reports: lazyRepo<ReturnType<typeof reportsRepo>>(() => import('./repos/reports').then((m) => m.reportsRepo(db)), ['people', 'marks', 'trends']),
+    retention: lazyRepo<ReturnType<typeof retentionRepo>>(() => import('./repos/retention').then((m) => m.retentionRepo(db)), ['setMonths', 'sweep']),
+    backup: lazyRepo<ReturnType<typeof backupRepo>>(() => import('./repos/backup').then((m) => m.backupRepo(db)), ['exists', 'collect', 'restore']),
     voiceClips: voiceClipsRepo(db),
   };
 }

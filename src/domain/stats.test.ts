@@ -241,3 +241,13 @@ describe('meeting length', () => {
     ]);
   });
 });
+
+describe('the rate rule', () => {
+  it('is the attendance rule of the board (domain/attendance)', async () => {
+    const { attendanceRate } = await import('./attendance');
+    const statuses: AttendanceStatus[] = ['present', 'late', 'sick', 'absentNotified', 'absentUnnotified', 'leave'];
+    const marks = Array.from({ length: 60 }, (_, i) => mark('ada', `2026-03-${String((i % 28) + 1).padStart(2, '0')}`, statuses[(i * 7) % 6]!));
+    const [row] = attendanceReport(['ada'], marks, { from: '2026-03-01', to: '2026-03-31', openDays: [1, 2, 3, 4, 6] });
+    expect(row!.rate).toBe(attendanceRate(marks as { date: string; status: AttendanceStatus }[], [1, 2, 3, 4, 6]));
+  });
+});

@@ -12,7 +12,8 @@
  *   computed from IndexedDB and the charts in the DOM (`tavla:trends-ready`),
  *   first (cold chunk) and median of the next opens;
  * - the attendance report for 50 people × 12 months: changing the period →
- *   report computed and rendered (`tavla:report-ready`), median of 5;
+ *   report computed and rendered (`tavla:report-ready`), first (cold, after a
+ *   reload) and median of the next changes;
  * - exporting the whole workplace (tap → download handed over) with the file
  *   size, and importing that file on a fresh tablet (file chosen → board shown).
  */
@@ -94,7 +95,6 @@ async function timeToMark(page: Page, mark: string, act: string): Promise<number
     async ({ mark, act }) => {
       performance.clearMarks(mark);
       const t0 = performance.now();
-      // eslint-disable-next-line no-new-func -- a tiny scripted user action, written in the bench itself
       new Function(act)();
       for (;;) {
         const entry = performance.getEntriesByName(mark)[0];
@@ -131,7 +131,11 @@ export async function benchReports(browser: Browser, baseUrl: string): Promise<R
     }
     const charts = await page.locator('figure.chart svg[role="img"]').count();
 
-    // attendance report: 50 people × 12 months, by changing the period's start
+    // attendance report: 50 people × 12 months, by changing the period's start;
+    // after a reload, so the first change reads IndexedDB cold (the trends above warmed the cache)
+    await page.reload();
+    await page.getByRole('region', { name: 'Attendance' }).waitFor({ timeout: 60_000 });
+    await unlock(page);
     await page.getByRole('link', { name: 'Manage' }).first().click();
     await page.getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('button', { name: 'Choose dates' }).click();
@@ -186,7 +190,7 @@ export async function benchReports(browser: Browser, baseUrl: string): Promise<R
     const mb = (size / 1024 / 1024).toFixed(1);
     return [
       [`open trends (1 year, ${charts} charts), first / median of next 5`, `${trends[0]!.toFixed(0)} ms / ${median(trends.slice(1)).toFixed(0)} ms`, '≤ 500 ms'],
-      [`attendance report ${reportPeople} people × ${reportMarks} months, median of 6`, `${median(reports).toFixed(0)} ms (min ${Math.min(...reports).toFixed(0)}, max ${Math.max(...reports).toFixed(0)})`, '≤ 300 ms'],
+      [`attendance report ${reportPeople} people × ${reportMarks} months, first / median of next 5`, `${reports[0]!.toFixed(0)} ms / ${median(reports.slice(1)).toFixed(0)} ms`, '≤ 300 ms'],
       [`export whole workplace (${PHOTOS} photos)`, `${(exportMs / 1000).toFixed(1)} s, ${mb} MB`, ''],
       [`import it on a fresh tablet (${imported.attendance} marks, ${imported.blobs} photos, ${imported.outbox} ops)`, `${(importMs / 1000).toFixed(1)} s, ${mb} MB`, ''],
     ];

@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { toIsoDate } from '../../src/domain/dates';
 import { launch, newSession, serveDist } from '../e2e/harness';
 import { oneYear } from './dataset';
+import { benchReports } from './reports';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
@@ -100,6 +101,9 @@ async function main() {
     return out;
   });
 
+  // reports, trends, backup: own contexts (see reports.ts)
+  const reportRows = await benchReports(browser, server.url);
+
   await browser.close();
   await server.close();
 
@@ -110,6 +114,7 @@ async function main() {
     ['check-in tap → UI updated, p95 (50 taps)', `${p95(taps).toFixed(1)} ms`, '≤ 50 ms'],
     ['JS heap after rendering', `${(heap / 1024 / 1024).toFixed(1)} MB`, '≤ 30 MB'],
     ['seed one year (26,000 rows, raw IndexedDB)', `${seedMs} ms`, ''],
+    ...reportRows,
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));

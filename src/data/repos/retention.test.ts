@@ -141,7 +141,7 @@ describe('retention sweep on the device', () => {
   it('refuses a retention period that is not 1–120 whole months', async () => {
     const repos = freshRepos();
     const s = await seed(repos);
-    expect(() => repos.retention.setMonths(s.wp.id, 0)).toThrow(RangeError);
+    await expect(repos.retention.setMonths(s.wp.id, 0)).rejects.toThrow(RangeError);
     expect((await repos.workplaces.get(s.wp.id))!.retentionMonths).toBe(12);
   });
 });
