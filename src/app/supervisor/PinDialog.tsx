@@ -15,6 +15,7 @@ export function PinDialog(props: { onClose: () => void; onUnlocked?: () => void 
   const { t } = useI18n();
   const [pin, setPin] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
+  const [checking, setChecking] = createSignal(false);
   const [lockedUntil, setLockedUntil] = createSignal(0);
   const [now, setNow] = createSignal(Date.now());
   const timer = setInterval(() => setNow(Date.now()), 500);
@@ -22,9 +23,13 @@ export function PinDialog(props: { onClose: () => void; onUnlocked?: () => void 
   const waitSeconds = () => Math.max(0, Math.ceil((lockedUntil() - now()) / 1000));
 
   const submit = async () => {
-    if (pin().length < 4 || waitSeconds() > 0) return;
-    const result = await app.unlock(pin());
+    if (pin().length < 4 || waitSeconds() > 0 || checking()) return;
+    // Take the PIN and clear the pad at once: digits typed while the (slow,
+    // PBKDF2) check runs belong to the next try and must not be wiped.
+    const entered = pin();
     setPin('');
+    setChecking(true);
+    const result = await app.unlock(entered).finally(() => setChecking(false));
     if (result.ok) {
       app.notify({ kind: 'success', pictogram: 'unlock', message: 'supervisor.unlocked' });
       props.onUnlocked?.();
@@ -78,7 +83,7 @@ export function PinDialog(props: { onClose: () => void; onUnlocked?: () => void 
             )}
           </For>
           <PictoButton pictogram="back" label={t('supervisor.pinErase')} onClick={() => setPin((p) => p.slice(0, -1))} />
-          <PictoButton pictogram="unlock" label={t('supervisor.unlock')} variant="primary" type="submit" disabled={pin().length < 4 || waitSeconds() > 0} />
+          <PictoButton pictogram="unlock" label={t('supervisor.unlock')} variant="primary" type="submit" disabled={pin().length < 4 || waitSeconds() > 0 || checking()} />
         </div>
       </form>
     </Dialog>
