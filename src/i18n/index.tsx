@@ -121,6 +121,16 @@ export function localizeDigits(locale: string, text: string): string {
   return text.replace(/[0-9]/g, (d) => formatNumberIn(locale, Number(d)));
 }
 
+// Building an Intl.DateTimeFormat costs about a millisecond; lists and charts
+// format hundreds of dates, so formatters are kept per locale and options.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(opts)}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, opts)));
+  return f;
+}
+
 /**
  * Dates always use the Gregorian calendar (fa-AF would default to the Solar
  * Hijri one): the board's days are the workplace's days.
@@ -128,7 +138,7 @@ export function localizeDigits(locale: string, text: string): string {
 export function formatDateIn(locale: string, date: Date, opts: Intl.DateTimeFormatOptions, names?: CalendarNames): string {
   if (names && !intlKnowsMonths(locale)) {
     // Intl's order and numbers with the catalogue's words for months and weekdays.
-    const parts = new Intl.DateTimeFormat(names.patternLocale, { calendar: 'gregory', hourCycle: 'h23', ...opts }).formatToParts(date);
+    const parts = dateFormat(names.patternLocale, { calendar: 'gregory', hourCycle: 'h23', ...opts }).formatToParts(date);
     return parts
       .map((p) => {
         if (p.type === 'month' && !/\d/.test(p.value)) return names.months[date.getMonth()] ?? p.value;
@@ -137,7 +147,7 @@ export function formatDateIn(locale: string, date: Date, opts: Intl.DateTimeForm
       })
       .join('');
   }
-  return new Intl.DateTimeFormat(locale, { calendar: 'gregory', ...opts }).format(date);
+  return dateFormat(locale, { calendar: 'gregory', ...opts }).format(date);
 }
 
 const knowsMonths = new Map<string, boolean>();
