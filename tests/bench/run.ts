@@ -15,6 +15,7 @@ import { toIsoDate } from '../../src/domain/dates';
 import { launch, newSession, serveDist } from '../e2e/harness';
 import { oneYear } from './dataset';
 import { benchReports } from './reports';
+import { benchAccess } from './access';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
@@ -103,6 +104,8 @@ async function main() {
 
   // reports, trends, backup: own contexts (see reports.ts)
   const reportRows = await benchReports(browser, server.url);
+  // speech, language switch, accessibility code share (see access.ts)
+  const accessRows = await benchAccess(browser, server.url);
 
   await browser.close();
   await server.close();
@@ -115,6 +118,7 @@ async function main() {
     ['JS heap after rendering', `${(heap / 1024 / 1024).toFixed(1)} MB`, '≤ 30 MB'],
     ['seed one year (26,000 rows, raw IndexedDB)', `${seedMs} ms`, ''],
     ...reportRows,
+    ...accessRows,
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
