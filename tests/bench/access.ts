@@ -19,26 +19,28 @@ import { DIST, newSession, startDemo } from '../e2e/harness';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 
-const SPY = () => {
-  const calls: number[] = [];
-  (window as unknown as { __speakCalls: number[] }).__speakCalls = calls;
-  const voice = { name: 'Bench sv', lang: 'sv-SE', default: true, localService: true, voiceURI: 'bench-sv' };
-  Object.defineProperty(speechSynthesis, 'getVoices', { value: () => [voice] });
-  Object.defineProperty(speechSynthesis, 'speak', {
-    value: (u: SpeechSynthesisUtterance) => {
+// Plain script text, not a function: tsx adds name helpers to functions that don't exist in the page.
+const SPY = `
+  (() => {
+    const calls = [];
+    window.__speakCalls = calls;
+    const voice = { name: 'Bench sv', lang: 'sv-SE', default: true, localService: true, voiceURI: 'bench-sv' };
+    const synth = window.speechSynthesis;
+    synth.getVoices = () => [voice];
+    synth.cancel = () => undefined;
+    synth.speak = (u) => {
       calls.push(performance.now());
       setTimeout(() => {
-        u.onstart?.(new Event('start') as SpeechSynthesisEvent);
-        u.onend?.(new Event('end') as SpeechSynthesisEvent);
+        u.onstart && u.onstart(new Event('start'));
+        u.onend && u.onend(new Event('end'));
       }, 5);
-    },
-  });
-  Object.defineProperty(speechSynthesis, 'cancel', { value: () => undefined });
-};
+    };
+  })();
+`;
 
 export async function benchAccess(browser: Browser, baseUrl: string): Promise<[string, string, string][]> {
   const s = await newSession(browser);
-  await s.context.addInitScript(SPY);
+  await s.context.addInitScript({ content: SPY });
   await startDemo(s.page, baseUrl, 'sv');
   // a fresh load of the board, so nothing from the demo's creation is still navigating
   await s.page.goto(`${baseUrl}/`);
