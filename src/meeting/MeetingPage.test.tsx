@@ -3,18 +3,15 @@
  * in the steps, lose the lock mid-meeting and come back to the same step,
  * end the meeting and find it in the log — asserting on what is stored.
  */
-import { Route, Router } from '@solidjs/router';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
+import { Route } from '@solidjs/router';
+import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppProvider, createAppStore, type AppStore } from '../app/context';
-import { NoticeHost } from '../app/ui';
 import type { Repositories } from '../data';
 import type { Person, Workplace } from '../data/types';
 import { toIsoDate } from '../domain/dates';
 import { setAgendaStep, defaultAgenda } from '../domain/meeting';
-import { I18nProvider } from '../i18n';
-import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../tests/helpers/render';
+import { freshRepos, renderApp, renderRoutes, seedPeople, seedWorkplace } from '../../tests/helpers/render';
 import MeetingLog from './MeetingLog';
 import MeetingPage from './MeetingPage';
 
@@ -34,30 +31,13 @@ afterEach(() => cleanup());
 
 /** The meeting screens under a router, with the app store handed back (to lock it as the idle timer does). */
 function renderMeeting(path = '/meeting') {
-  let store!: AppStore;
-  window.history.pushState({}, '', path);
-  const result = render(() => {
-    store = createAppStore(repos, wp.id);
-    return (
-      <I18nProvider initial="en">
-        <AppProvider store={store}>
-          <Router
-            root={(p) => (
-              <>
-                {p.children}
-                <NoticeHost />
-              </>
-            )}
-          >
-            <Route path="/" component={() => <p>board</p>} />
-            <Route path="/meeting" component={MeetingPage} />
-            <Route path="/meeting/log" component={MeetingLog} />
-          </Router>
-        </AppProvider>
-      </I18nProvider>
-    );
-  });
-  return { ...result, store: () => store };
+  return renderRoutes(repos, wp.id, path, () => (
+    <>
+      <Route path="/" component={() => <p>board</p>} />
+      <Route path="/meeting" component={MeetingPage} />
+      <Route path="/meeting/log" component={MeetingLog} />
+    </>
+  ));
 }
 
 /** Unlocks through the PIN pad on the meeting's lock screen. */

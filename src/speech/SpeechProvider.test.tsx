@@ -4,33 +4,19 @@
  * on the window as a browser provides them.
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Repositories } from '../data';
-import type { Workplace } from '../data/types';
+import { describe, expect, it } from 'vitest';
 import { messageClipKey, personClipKey } from '../domain/voiceClips';
-import { freshRepos, renderApp, seedWorkplace } from '../../tests/helpers/render';
-import { installAudioPlayback, installSpeechSynthesis, removeSpeechSynthesis, type Spoken } from './testing';
+import { renderApp } from '../../tests/helpers/render';
+import { installAudioPlayback, installSpeechSynthesis, removeSpeechSynthesis } from './testing';
+import { useSpeechApp } from './testing-app';
 
-let repos: Repositories;
-let wp: Workplace;
-let spoken: Spoken[];
-
-beforeEach(async () => {
-  repos = freshRepos();
-  wp = await seedWorkplace(repos);
-  spoken = installSpeechSynthesis(['sv-SE', 'en-GB', 'ar-SY']);
-});
-afterEach(() => {
-  cleanup();
-  removeSpeechSynthesis();
-  vi.restoreAllMocks();
-});
+const env = useSpeechApp();
 
 const clip = (bytes = 4_000) => new Blob([new Uint8Array(bytes).fill(1)], { type: 'audio/webm' });
 
 async function onBoard(lang = 'en') {
-  renderApp(repos, wp.id, '/', lang);
-  await screen.findByText(wp.name);
+  renderApp(env.repos, env.wp.id, '/', lang);
+  await screen.findByText(env.wp.name);
   // the catalogue of a language other than Swedish loads lazily
   await screen.findByRole('region', { name: lang === 'en' ? 'Goals' : 'Mål' });
 }
@@ -42,68 +28,68 @@ describe('speak on tap', () => {
   it('tapping a section of the board speaks its title in the chosen language', async () => {
     await onBoard('en');
     fireEvent.click(sectionLink('Goals'));
-    await waitFor(() => expect(spoken).toEqual([{ text: 'Goals', lang: 'en-GB', rate: 0.9 }]));
+    await waitFor(() => expect(env.spoken).toEqual([{ text: 'Goals', lang: 'en-GB', rate: 0.9 }]));
   });
 
   it('tapping a pictogram button speaks its label, in Swedish on a Swedish board', async () => {
     await onBoard('sv');
     fireEvent.click(screen.getByRole('button', { name: 'Lås upp' }));
-    await waitFor(() => expect(spoken).toEqual([{ text: 'Lås upp', lang: 'sv-SE', rate: 0.9 }]));
+    await waitFor(() => expect(env.spoken).toEqual([{ text: 'Lås upp', lang: 'sv-SE', rate: 0.9 }]));
   });
 
   it('speaks at the rate set on this device', async () => {
-    await repos.settings.set('devicePrefs', { speechRate: 1.3 });
+    await env.repos.settings.set('devicePrefs', { speechRate: 1.3 });
     await onBoard('en');
     fireEvent.click(sectionLink('Attendance'));
-    await waitFor(() => expect(spoken).toEqual([{ text: 'Attendance', lang: 'en-GB', rate: 1.3 }]));
+    await waitFor(() => expect(env.spoken).toEqual([{ text: 'Attendance', lang: 'en-GB', rate: 1.3 }]));
   });
 
   it('says nothing when speak-on-tap is off', async () => {
-    await repos.settings.set('devicePrefs', { speakOnTap: false });
+    await env.repos.settings.set('devicePrefs', { speakOnTap: false });
     await onBoard('en');
     fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
     await screen.findByRole('dialog');
     await new Promise((r) => setTimeout(r, 50));
-    expect(spoken).toEqual([]);
+    expect(env.spoken).toEqual([]);
   });
 
   it('a face speaks the name in the person’s own language, falling back to Swedish where there is no voice', async () => {
-    const aya = await repos.persons.add(wp.id, { firstName: 'Aya', avatar: { kind: 'pictogram', ref: 'person' }, language: 'ar' });
-    await repos.persons.add(wp.id, { firstName: 'Ahmed', avatar: { kind: 'pictogram', ref: 'person' }, language: 'so' });
-    renderApp(repos, wp.id, '/attendance', 'en');
+    const aya = await env.repos.persons.add(env.wp.id, { firstName: 'Aya', avatar: { kind: 'pictogram', ref: 'person' }, language: 'ar' });
+    await env.repos.persons.add(env.wp.id, { firstName: 'Ahmed', avatar: { kind: 'pictogram', ref: 'person' }, language: 'so' });
+    renderApp(env.repos, env.wp.id, '/attendance', 'en');
     fireEvent.click(await screen.findByRole('button', { name: 'Aya' }));
-    await waitFor(() => expect(spoken[0]).toEqual({ text: 'Aya', lang: 'ar-SY', rate: 0.9 }));
+    await waitFor(() => expect(env.spoken[0]).toEqual({ text: 'Aya', lang: 'ar-SY', rate: 0.9 }));
     fireEvent.click(screen.getByRole('button', { name: 'Ahmed' }));
     // no Somali voice (as on most tablets): the Swedish voice says the name
-    await waitFor(() => expect(spoken[1]).toEqual({ text: 'Ahmed', lang: 'sv-SE', rate: 0.9 }));
+    await waitFor(() => expect(env.spoken[1]).toEqual({ text: 'Ahmed', lang: 'sv-SE', rate: 0.9 }));
     expect(aya.language).toBe('ar');
   });
 
   it('a recorded clip wins over synthetic speech', async () => {
     const audio = installAudioPlayback();
-    await repos.voiceClips.save(wp.id, { key: messageClipKey('section.goals'), lang: 'en', audio: clip(), durationMs: 900 });
+    await env.repos.voiceClips.save(env.wp.id, { key: messageClipKey('section.goals'), lang: 'en', audio: clip(), durationMs: 900 });
     await onBoard('en');
     // let the live list of clips arrive
     await new Promise((r) => setTimeout(r, 50));
     fireEvent.click(sectionLink('Goals'));
     await waitFor(() => expect(audio.played).toHaveLength(1));
-    expect(spoken).toEqual([]);
+    expect(env.spoken).toEqual([]);
   });
 
   it('a person’s recorded name is played when their face is tapped', async () => {
     const audio = installAudioPlayback();
-    const yonas = await repos.persons.add(wp.id, { firstName: 'Yonas', avatar: { kind: 'pictogram', ref: 'person' }, language: 'ti' });
-    await repos.voiceClips.save(wp.id, { key: personClipKey(yonas.id), lang: 'ti', audio: clip(), durationMs: 700 });
-    renderApp(repos, wp.id, '/attendance', 'en');
+    const yonas = await env.repos.persons.add(env.wp.id, { firstName: 'Yonas', avatar: { kind: 'pictogram', ref: 'person' }, language: 'ti' });
+    await env.repos.voiceClips.save(env.wp.id, { key: personClipKey(yonas.id), lang: 'ti', audio: clip(), durationMs: 700 });
+    renderApp(env.repos, env.wp.id, '/attendance', 'en');
     fireEvent.click(await screen.findByRole('button', { name: 'Yonas' }));
     await waitFor(() => expect(audio.played).toHaveLength(1));
-    expect(spoken).toEqual([]);
+    expect(env.spoken).toEqual([]);
   });
 
   it('shows a pictogram notice when nothing can speak, without hiding the app’s own notice', async () => {
     removeSpeechSynthesis();
-    await repos.persons.add(wp.id, { firstName: 'Aya', avatar: { kind: 'pictogram', ref: 'person' }, language: 'so' });
-    renderApp(repos, wp.id, '/attendance', 'en');
+    await env.repos.persons.add(env.wp.id, { firstName: 'Aya', avatar: { kind: 'pictogram', ref: 'person' }, language: 'so' });
+    renderApp(env.repos, env.wp.id, '/attendance', 'en');
     fireEvent.click(await screen.findByRole('button', { name: 'Aya' }));
     const notice = await screen.findByText('No voice can read this aloud.');
     expect(notice.closest('.speech-notice')?.querySelector('img[data-pictogram="mute"]')).toBeTruthy();
@@ -111,7 +97,7 @@ describe('speak on tap', () => {
     expect(await screen.findByText(/Aya/, { selector: '.notice-text' })).toBeTruthy();
   });
 
-  it('words inside a container that asks for another language are translated and spoken in it', async () => {
+  it('words inside a container that asks for another language are translated and env.spoken in it', async () => {
     await onBoard('en');
     const area = document.createElement('div');
     area.dataset.speakLang = 'sv';
@@ -119,7 +105,7 @@ describe('speak on tap', () => {
     document.body.append(area);
     try {
       fireEvent.click(area.querySelector('button')!);
-      await waitFor(() => expect(spoken).toEqual([{ text: 'Mål', lang: 'sv-SE', rate: 0.9 }]));
+      await waitFor(() => expect(env.spoken).toEqual([{ text: 'Mål', lang: 'sv-SE', rate: 0.9 }]));
     } finally {
       area.remove();
     }
@@ -129,36 +115,36 @@ describe('speak on tap', () => {
     await onBoard('en');
     fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
     const dialog = await screen.findByRole('dialog');
-    await waitFor(() => expect(spoken).toHaveLength(1)); // "Unlock"
+    await waitFor(() => expect(env.spoken).toHaveLength(1)); // "Unlock"
     const digit = within(dialog).queryAllByRole('button').find((b) => /\d/.test(b.getAttribute('aria-label') ?? b.textContent ?? ''));
     expect(digit).toBeTruthy();
     fireEvent.click(digit!);
     await new Promise((r) => setTimeout(r, 50));
-    expect(spoken.map((s) => s.text)).toEqual(['Unlock']);
+    expect(env.spoken.map((s) => s.text)).toEqual(['Unlock']);
   });
 });
 
 describe('the speaker control', () => {
   it('reads a screen aloud in order: title, summary, the people', async () => {
-    await repos.persons.add(wp.id, { firstName: 'Aya', avatar: { kind: 'pictogram', ref: 'person' }, language: 'ar' });
-    await repos.persons.add(wp.id, { firstName: 'Bo', avatar: { kind: 'pictogram', ref: 'person' }, language: 'sv' });
-    renderApp(repos, wp.id, '/attendance', 'en');
+    await env.repos.persons.add(env.wp.id, { firstName: 'Aya', avatar: { kind: 'pictogram', ref: 'person' }, language: 'ar' });
+    await env.repos.persons.add(env.wp.id, { firstName: 'Bo', avatar: { kind: 'pictogram', ref: 'person' }, language: 'sv' });
+    renderApp(env.repos, env.wp.id, '/attendance', 'en');
     await screen.findByRole('button', { name: 'Aya' });
     fireEvent.click(screen.getByRole('button', { name: 'Read aloud' }));
-    await waitFor(() => expect(spoken.map((s) => s.text)).toContain('Bo'));
-    const texts = spoken.map((s) => s.text);
+    await waitFor(() => expect(env.spoken.map((s) => s.text)).toContain('Bo'));
+    const texts = env.spoken.map((s) => s.text);
     expect(texts).not.toContain('Read aloud');
     const order = ['Attendance', '0 of 2 here', 'Tap yourself', 'Aya', 'Bo'].map((x) => texts.indexOf(x));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(new Set(spoken.map((s) => s.lang))).toEqual(new Set(['en-GB']));
+    expect(new Set(env.spoken.map((s) => s.lang))).toEqual(new Set(['en-GB']));
   });
 
   it('reads the board’s date and sections from the board header', async () => {
     await onBoard('en');
     fireEvent.click(screen.getByRole('button', { name: 'Read aloud' }));
-    await waitFor(() => expect(spoken.map((s) => s.text)).toContain('Improvements'));
-    const texts = spoken.map((s) => s.text);
+    await waitFor(() => expect(env.spoken.map((s) => s.text)).toContain('Improvements'));
+    const texts = env.spoken.map((s) => s.text);
     expect(texts.indexOf('Attendance')).toBeLessThan(texts.indexOf('Goals'));
     expect(texts).not.toContain('Unlock');
   });
@@ -169,33 +155,33 @@ describe('the speaker control', () => {
     const stop = await screen.findByRole('button', { name: 'Stop reading' });
     fireEvent.click(stop);
     await screen.findByRole('button', { name: 'Read aloud' });
-    const count = spoken.length;
+    const count = env.spoken.length;
     await new Promise((r) => setTimeout(r, 100));
-    expect(spoken.length).toBe(count);
+    expect(env.spoken.length).toBe(count);
   });
 });
 
 describe('the speaker control, interrupted', () => {
   it('a tap during a reading stops the reading and says the tapped word', async () => {
     removeSpeechSynthesis();
-    spoken = installSpeechSynthesis(['sv-SE', 'en-GB', 'ar-SY'], 2_000);
-    await repos.persons.add(wp.id, { firstName: 'Aya', avatar: { kind: 'pictogram', ref: 'person' }, language: 'ar' });
-    renderApp(repos, wp.id, '/attendance', 'en');
+    env.spoken = installSpeechSynthesis(['sv-SE', 'en-GB', 'ar-SY'], 2_000);
+    await env.repos.persons.add(env.wp.id, { firstName: 'Aya', avatar: { kind: 'pictogram', ref: 'person' }, language: 'ar' });
+    renderApp(env.repos, env.wp.id, '/attendance', 'en');
     await screen.findByRole('button', { name: 'Aya' });
     fireEvent.click(screen.getByRole('button', { name: 'Read aloud' }));
     await screen.findByRole('button', { name: 'Stop reading' });
-    await waitFor(() => expect(spoken).toHaveLength(1));
+    await waitFor(() => expect(env.spoken).toHaveLength(1));
     fireEvent.click(screen.getByRole('button', { name: 'Aya' }));
     // the control is ready to read again, not stuck on "stop"
     await screen.findByRole('button', { name: 'Read aloud' });
-    await waitFor(() => expect(spoken.at(-1)).toEqual({ text: 'Aya', lang: 'ar-SY', rate: 0.9 }));
-    expect(spoken).toHaveLength(2);
+    await waitFor(() => expect(env.spoken.at(-1)).toEqual({ text: 'Aya', lang: 'ar-SY', rate: 0.9 }));
+    expect(env.spoken).toHaveLength(2);
   });
 });
 
 describe('bilingual labels', () => {
   it('shows the Swedish word beside the chosen language on section titles and pictogram buttons', async () => {
-    await repos.settings.set('devicePrefs', { bilingual: true });
+    await env.repos.settings.set('devicePrefs', { bilingual: true });
     await onBoard('en');
     const goals = screen.getByRole('region', { name: 'Goals' });
     await waitFor(() => expect(goals.querySelector('.section-title .bilingual-sv')?.getAttribute('data-sv')).toBe('Mål'));
@@ -210,7 +196,7 @@ describe('bilingual labels', () => {
     await onBoard('en');
     expect(document.querySelector('.bilingual-sv')).toBeNull();
     cleanup();
-    await repos.settings.set('devicePrefs', { bilingual: true });
+    await env.repos.settings.set('devicePrefs', { bilingual: true });
     await onBoard('sv');
     await new Promise((r) => setTimeout(r, 50));
     expect(document.querySelector('.bilingual-sv')).toBeNull();

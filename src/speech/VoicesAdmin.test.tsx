@@ -3,40 +3,18 @@
  * microphone, listen, save, delete; the clear messages when the microphone
  * is refused or the recording is too short; the device's speech settings.
  */
-import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Repositories } from '../data';
-import type { Workplace } from '../data/types';
+import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
+import { describe, expect, it } from 'vitest';
 import { messageClipKey, personClipKey } from '../domain/voiceClips';
-import { freshRepos, renderApp, seedWorkplace } from '../../tests/helpers/render';
-import {
-  installAudioPlayback,
-  installMicrophone,
-  installSpeechSynthesis,
-  removeMicrophone,
-  removeSpeechSynthesis,
-  type Spoken,
-} from './testing';
+import { renderApp } from '../../tests/helpers/render';
+import { installAudioPlayback, installMicrophone } from './testing';
+import { useSpeechApp } from './testing-app';
 
-let repos: Repositories;
-let wp: Workplace;
-let spoken: Spoken[];
-
-beforeEach(async () => {
-  repos = freshRepos();
-  wp = await seedWorkplace(repos);
-  spoken = installSpeechSynthesis(['sv-SE', 'en-GB', 'ar-SY']);
-});
-afterEach(() => {
-  cleanup();
-  removeMicrophone();
-  removeSpeechSynthesis();
-  vi.restoreAllMocks();
-});
+const env = useSpeechApp();
 
 async function openVoices() {
-  renderApp(repos, wp.id, '/', 'en');
-  await screen.findByText(wp.name);
+  renderApp(env.repos, env.wp.id, '/', 'en');
+  await screen.findByText(env.wp.name);
   fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }));
   const dialog = await screen.findByRole('dialog');
   fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: '1234' } });
@@ -68,10 +46,10 @@ describe('recording a word', () => {
     fireEvent.click(within(take).getByRole('button', { name: 'Listen' }));
     await waitFor(() => expect(audio.played).toHaveLength(1));
     fireEvent.click(within(take).getByRole('button', { name: 'Save' }));
-    await waitFor(async () => expect(await repos.voiceClips.find(wp.id, messageClipKey('section.goals'), 'en')).toBeDefined());
-    const clip = (await repos.voiceClips.find(wp.id, messageClipKey('section.goals'), 'en'))!;
+    await waitFor(async () => expect(await env.repos.voiceClips.find(env.wp.id, messageClipKey('section.goals'), 'en')).toBeDefined());
+    const clip = (await env.repos.voiceClips.find(env.wp.id, messageClipKey('section.goals'), 'en'))!;
     expect(clip.durationMs).toBeGreaterThanOrEqual(400);
-    expect((await repos.blobs.get(clip.blob))?.size).toBe(5_000);
+    expect((await env.repos.blobs.get(clip.blob))?.size).toBe(5_000);
     expect(mic.tracks.every((t) => t.stopped)).toBe(true);
     expect(await screen.findByText('Recording saved')).toBeTruthy();
     // the row now offers listening to and deleting the clip
@@ -88,8 +66,8 @@ describe('recording a word', () => {
     expect(somali.getAttribute('aria-pressed')).toBe('true');
     const dialog = await recordGoals(450);
     fireEvent.click(await within(dialog).findByRole('button', { name: 'Save' }));
-    await waitFor(async () => expect(await repos.voiceClips.find(wp.id, messageClipKey('section.goals'), 'so')).toBeDefined());
-    expect(await repos.voiceClips.find(wp.id, messageClipKey('section.goals'), 'en')).toBeUndefined();
+    await waitFor(async () => expect(await env.repos.voiceClips.find(env.wp.id, messageClipKey('section.goals'), 'so')).toBeDefined());
+    expect(await env.repos.voiceClips.find(env.wp.id, messageClipKey('section.goals'), 'en')).toBeUndefined();
   });
 
   it('rejects a recording that is too short, with a clear message, and saves nothing', async () => {
@@ -100,7 +78,7 @@ describe('recording a word', () => {
     expect(alert.textContent).toContain('The recording is too short.');
     expect(alert.querySelector('img[data-pictogram="warning"]')).toBeTruthy();
     expect(within(dialog).queryByRole('region', { name: 'New recording' })).toBeNull();
-    expect(await repos.voiceClips.list(wp.id)).toEqual([]);
+    expect(await env.repos.voiceClips.list(env.wp.id)).toEqual([]);
   });
 
   it('rejects an empty recording', async () => {
@@ -108,7 +86,7 @@ describe('recording a word', () => {
     await openVoices();
     const dialog = await recordGoals(450);
     expect((await within(dialog).findByRole('alert')).textContent).toContain('The recording is empty.');
-    expect(await repos.voiceClips.list(wp.id)).toEqual([]);
+    expect(await env.repos.voiceClips.list(env.wp.id)).toEqual([]);
   });
 
   it('shows a pictogram message when the microphone is not allowed', async () => {
@@ -126,7 +104,7 @@ describe('recording a word', () => {
   });
 
   it('deletes a clip after asking, and the word can then be recorded again', async () => {
-    await repos.voiceClips.save(wp.id, {
+    await env.repos.voiceClips.save(env.wp.id, {
       key: messageClipKey('section.goals'),
       lang: 'en',
       audio: new Blob([new Uint8Array(3_000)], { type: 'audio/webm' }),
@@ -137,13 +115,13 @@ describe('recording a word', () => {
     const confirm = await screen.findByRole('dialog', { name: 'Delete recording' });
     expect(confirm.textContent).toContain('Delete the recording of “Goals”?');
     fireEvent.click(within(confirm).getByRole('button', { name: 'Delete recording' }));
-    await waitFor(async () => expect(await repos.voiceClips.list(wp.id)).toEqual([]));
+    await waitFor(async () => expect(await env.repos.voiceClips.list(env.wp.id)).toEqual([]));
     expect(await screen.findByRole('button', { name: 'Record: Goals' })).toBeTruthy();
   });
 
   it('lists the people, to record their names', async () => {
     installMicrophone();
-    const aya = await repos.persons.add(wp.id, { firstName: 'Aya', avatar: { kind: 'pictogram', ref: 'person' }, language: 'ar' });
+    const aya = await env.repos.persons.add(env.wp.id, { firstName: 'Aya', avatar: { kind: 'pictogram', ref: 'person' }, language: 'ar' });
     await openVoices();
     fireEvent.click(screen.getByRole('button', { name: 'People' }));
     fireEvent.click(screen.getByRole('button', { name: /العربية/ }));
@@ -154,7 +132,7 @@ describe('recording a word', () => {
     await wait(450);
     fireEvent.click(stop);
     fireEvent.click(await within(dialog).findByRole('button', { name: 'Save' }));
-    await waitFor(async () => expect(await repos.voiceClips.find(wp.id, personClipKey(aya.id), 'ar')).toBeDefined());
+    await waitFor(async () => expect(await env.repos.voiceClips.find(env.wp.id, personClipKey(aya.id), 'ar')).toBeDefined());
   });
 
   it('finds any word by searching, in the chosen language or in Swedish', async () => {
@@ -171,20 +149,20 @@ describe('speech settings', () => {
   it('sets the rate, tests it, and switches speak-on-tap and bilingual labels', async () => {
     await openVoices();
     fireEvent.change(screen.getByLabelText('Speed'), { target: { value: '1.2' } });
-    await waitFor(async () => expect((await repos.settings.get<{ speechRate?: number }>('devicePrefs', {})).speechRate).toBe(1.2));
-    spoken.length = 0;
+    await waitFor(async () => expect((await env.repos.settings.get<{ speechRate?: number }>('devicePrefs', {})).speechRate).toBe(1.2));
+    env.spoken.length = 0;
     fireEvent.click(screen.getByRole('button', { name: 'Test the voice' }));
-    await waitFor(() => expect(spoken).toEqual([{ text: 'Hello! This is how the board sounds.', lang: 'en-GB', rate: 1.2 }]));
+    await waitFor(() => expect(env.spoken).toEqual([{ text: 'Hello! This is how the board sounds.', lang: 'en-GB', rate: 1.2 }]));
 
     const onTap = screen.getByRole('button', { name: 'Speak words on tap' });
     expect(onTap.getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(onTap);
-    await waitFor(async () => expect((await repos.settings.get<{ speakOnTap?: boolean }>('devicePrefs', {})).speakOnTap).toBe(false));
+    await waitFor(async () => expect((await env.repos.settings.get<{ speakOnTap?: boolean }>('devicePrefs', {})).speakOnTap).toBe(false));
     expect(onTap.getAttribute('aria-pressed')).toBe('false');
 
     const bilingual = screen.getByRole('button', { name: 'Show Swedish alongside' });
     fireEvent.click(bilingual);
-    await waitFor(async () => expect((await repos.settings.get<{ bilingual?: boolean }>('devicePrefs', {})).bilingual).toBe(true));
+    await waitFor(async () => expect((await env.repos.settings.get<{ bilingual?: boolean }>('devicePrefs', {})).bilingual).toBe(true));
     // the screen's own title now carries the Swedish word
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).querySelector('.bilingual-sv')?.getAttribute('data-sv')).toBe('Röster'));
   });

@@ -7,24 +7,14 @@ import {
   type AudioLike,
   type SpeechEnv,
   type SynthLike,
-  type UtteranceLike,
   type VoiceLike,
 } from './speech';
+import { FakeUtterance } from './testing';
 
 const LOCALES: Record<string, string> = { sv: 'sv-SE', 'sv-x-lattlast': 'sv-SE', en: 'en-GB', ar: 'ar-SY', so: 'so-SO', ti: 'ti-ER' };
 const localeOf = (c: string) => LOCALES[c] ?? c;
 
 const voice = (lang: string, name = `voice-${lang}`, extra: Partial<VoiceLike> = {}): VoiceLike => ({ lang, name, ...extra });
-
-class FakeUtterance implements UtteranceLike {
-  lang = '';
-  rate = 1;
-  voice: VoiceLike | null = null;
-  onstart: UtteranceLike['onstart'] = null;
-  onend: UtteranceLike['onend'] = null;
-  onerror: UtteranceLike['onerror'] = null;
-  constructor(public text: string) {}
-}
 
 type Behaviour = 'speaks' | 'hangs' | 'fails' | 'startsButNeverEnds';
 

@@ -14,7 +14,8 @@ export interface Spoken {
   rate: number;
 }
 
-class FakeUtterance implements UtteranceLike {
+/** A SpeechSynthesisUtterance stand-in: holds what the engine sets on it. */
+export class FakeUtterance implements UtteranceLike {
   lang = '';
   rate = 1;
   voice: VoiceLike | null = null;

@@ -4,31 +4,16 @@
  * proposing an idea in three taps, a supervisor closing the loop, a wrong PIN
  * locking out, and the board surviving an offline reload.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, newSession, serveDist, startDemo, unlock, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { startDemo, unlock, useBrowser } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-let s: Session;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  expect(s.errors, 'uncaught page errors').toEqual([]);
-  await s.context.close();
-});
+const e2e = useBrowser();
 
 describe('first run', () => {
   it('sets up a new workplace with the wizard and shows its board', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await page.goto(`${server.url}/?lang=en`);
+    await page.goto(`${e2e.url}/?lang=en`);
     await page.getByRole('button', { name: 'Create a new board' }).click();
     await page.getByLabel('Workplace name').fill('Snickeriet Ek');
     await page.getByRole('button', { name: 'Next' }).click();
@@ -48,9 +33,9 @@ describe('first run', () => {
 
 describe('participants', () => {
   it('check in with one tap on their face and can undo it', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     await page.getByRole('region', { name: 'Attendance' }).getByRole('link').click();
     const summary = page.locator('.screen-summary');
     const before = await summary.textContent();
@@ -63,9 +48,9 @@ describe('participants', () => {
   });
 
   it('report a deviation in three taps without reading', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     const region = page.getByRole('region', { name: 'Deviations' });
     const before = await region.locator('.section-summary').textContent();
     await page.getByRole('link', { name: 'Report a deviation' }).click(); // 1
@@ -77,23 +62,23 @@ describe('participants', () => {
   });
 
   it('propose an idea in three taps, credited to their face', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     await page.getByRole('link', { name: 'New idea' }).click(); // 1
     await page.getByRole('button', { name: 'Toolbox', exact: true }).click(); // 2: an idea's pictogram
     await page.getByRole('button', { name: 'Aya', exact: true }).click(); // 3
     await page.getByText('Thank you for the idea!').waitFor();
-    await page.goto(`${server.url}/improvements`);
+    await page.goto(`${e2e.url}/improvements`);
     await page.getByText('Idea from Aya').first().waitFor();
   });
 });
 
 describe('supervisor', () => {
   it('unlocks with the PIN, moves an idea to done and closes a deviation', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     await unlock(page);
     // navigate inside the app: a reload locks supervisor mode again
     await page.getByRole('region', { name: 'Improvements' }).getByRole('link').first().click();
@@ -111,9 +96,9 @@ describe('supervisor', () => {
   });
 
   it('a wrong PIN is refused and repeated wrong PINs lock the pad', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     await page.getByRole('button', { name: 'Unlock' }).first().click();
     const dialog = page.getByRole('dialog');
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -128,15 +113,15 @@ describe('supervisor', () => {
 
 describe('offline', () => {
   it('reloads with no network and still shows the whole board with its data', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page, context } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     const attendance = page.getByRole('region', { name: 'Attendance' }).locator('.section-summary');
     const before = await attendance.textContent();
     await page.getByRole('region', { name: 'Attendance' }).getByRole('link').click();
     await page.getByRole('button', { name: 'Jonas', exact: true }).click();
     await page.getByRole('status').getByText('Welcome, Jonas!', { exact: false }).waitFor();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.url}/`);
     await expect.poll(() => attendance.textContent()).not.toBe(before);
     const summary = await attendance.textContent();
     // the first load installs the service worker and precaches the app; once it is active, go offline

@@ -3,6 +3,7 @@
  * free port and drives Debian's Chromium through playwright-core. Each test
  * gets a fresh browser context, i.e. an empty IndexedDB and no service worker.
  */
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -73,6 +74,56 @@ export async function newSession(browser: Browser, viewport = { width: 1280, hei
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(String(err)));
   return { context, page, errors };
+}
+
+export interface BrowserFixture {
+  /** The shared browser (available once the file's beforeAll has run). */
+  readonly browser: Browser;
+  /** The base URL of the served build. */
+  readonly url: string;
+  /** A fresh session; after the test its page must have had no uncaught errors, and its context is closed. */
+  session(viewport?: { width: number; height: number }): Promise<Session>;
+}
+
+/**
+ * The usual e2e file setup: one browser and one static server for the whole
+ * file (`extraArgs`: more Chromium switches), and after each test every
+ * session it opened is checked for uncaught page errors and closed.
+ */
+export function useBrowser(extraArgs: readonly string[] = []): BrowserFixture {
+  let browser: Browser | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  const open: Session[] = [];
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launch(extraArgs), serveDist()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    for (const s of open.splice(0)) {
+      expect(s.errors, 'uncaught page errors').toEqual([]);
+      await s.context.close();
+    }
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useBrowser: used before beforeAll ran');
+    return value;
+  };
+  return {
+    get browser() {
+      return started(browser);
+    },
+    get url() {
+      return started(server).url;
+    },
+    async session(viewport) {
+      const s = await newSession(started(browser), viewport);
+      open.push(s);
+      return s;
+    },
+  };
 }
 
 /** Starts the demo from the welcome screen and waits for the board. */

@@ -6,25 +6,11 @@
  * theme passes axe-core, and the own page with its picture code has touch
  * targets of at least 64 px.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, newSession, serveDist, startDemo, unlock, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, startDemo, unlock, useBrowser } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-let s: Session;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  expect(s.errors, 'uncaught page errors').toEqual([]);
-  await s.context.close();
-});
+const e2e = useBrowser();
 
 /** Unlocks and opens "This tablet" without a reload (supervisor mode lives in memory). */
 async function openDeviceSettings(page: Page) {
@@ -53,9 +39,9 @@ async function smallTargets(page: Page, scope = 'body'): Promise<string[]> {
 
 describe('idle return', () => {
   it('goes back to the board after the idle time and the half-entered report is still there, also after a reload', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     await openDeviceSettings(page);
     await page.getByRole('button', { name: 'Back to the board after 10 seconds' }).click();
     // this test may run at night or on a weekend: keep the board bright
@@ -67,7 +53,7 @@ describe('idle return', () => {
     await page.getByRole('button', { name: 'Missing material' }).click();
     await page.getByLabel('Write (if you want)').fill('No more soap');
     const left = Date.now();
-    await page.waitForURL(`${server.url}/`, { timeout: 20_000 });
+    await page.waitForURL(`${e2e.url}/`, { timeout: 20_000 });
     expect(Date.now() - left).toBeGreaterThanOrEqual(8_000);
     await page.getByRole('region', { name: 'Attendance' }).waitFor();
 
@@ -84,16 +70,16 @@ describe('idle return', () => {
 
 describe('reload and crash recovery', () => {
   it('a reload on any participant screen lands on a working screen', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     await page.getByRole('link', { name: 'My page' }).click();
     await page.getByRole('button', { name: 'Jonas', exact: true }).click();
     await page.waitForURL(/\/me\/.+/);
     const ownPage = new URL(page.url()).pathname;
     const screens = ['/', '/attendance', '/goals', '/work', '/deviations', '/deviations/new', '/improvements', '/improvements/new', '/me', ownPage];
     for (const path of screens) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${e2e.url}${path}`);
       await page.reload();
       if (path === '/') await page.getByRole('region', { name: 'Attendance' }).waitFor();
       else await page.getByRole('heading', { level: 1 }).waitFor();
@@ -107,9 +93,9 @@ describe('reload and crash recovery', () => {
   });
 
   it('brings the board back when a screen fails to load, and the screen works again later', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     await page.route(/GoalsPage-[^/]*\.js$/, (route) => route.abort());
     await page.getByRole('region', { name: 'Goals' }).getByRole('link').click();
     await page.getByText('Something went wrong. Here is the board again.').waitFor();
@@ -124,7 +110,7 @@ describe('reload and crash recovery', () => {
 
 describe('screen wake lock', () => {
   it('a refused wake lock is a small pictogram notice, and the board works', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
     await s.context.addInitScript(() => {
       Object.defineProperty(navigator, 'wakeLock', {
@@ -132,7 +118,7 @@ describe('screen wake lock', () => {
         configurable: true,
       });
     });
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     const notice = page.getByRole('img', { name: 'The screen may go dark' });
     await notice.waitFor();
     expect(await notice.locator('img[data-pictogram="tablet"]').count()).toBe(1);
@@ -144,7 +130,7 @@ describe('screen wake lock', () => {
   });
 
   it('holds the wake lock in a browser that grants it', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
     await s.context.addInitScript(() => {
       const w = window as unknown as { __wakeRequests: number };
@@ -160,7 +146,7 @@ describe('screen wake lock', () => {
         configurable: true,
       });
     });
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     await expect.poll(() => page.evaluate(() => (window as unknown as { __wakeRequests: number }).__wakeRequests)).toBeGreaterThan(0);
     expect(await page.getByRole('img', { name: 'The screen may go dark' }).count()).toBe(0);
   });
@@ -168,9 +154,9 @@ describe('screen wake lock', () => {
 
 describe('high contrast', () => {
   it('has no serious axe-core violations on the participant screens, the own page and the settings', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     await openDeviceSettings(page);
     await pressed(page, 'High contrast', true);
     await pressed(page, 'Dark screen outside opening hours', false);
@@ -196,14 +182,14 @@ describe('high contrast', () => {
     const ownPage = new URL(page.url()).pathname;
 
     for (const path of ['/', '/attendance', '/goals', '/work', '/deviations', '/deviations/new', '/improvements', '/improvements/new', '/me', ownPage]) {
-      await page.goto(`${server.url}${path}?lang=en`);
+      await page.goto(`${e2e.url}${path}?lang=en`);
       await page.locator('main').first().waitFor();
       if (path.startsWith('/me/')) await page.locator('.me-goal').first().waitFor();
       await page.waitForTimeout(200);
       expect(await page.evaluate(() => document.documentElement.classList.contains('high-contrast')), path).toBe(true);
       expect(await axeViolations(page), path).toEqual([]);
     }
-    await page.goto(`${server.url}/me?lang=en`);
+    await page.goto(`${e2e.url}/me?lang=en`);
     await page.getByRole('button', { name: 'Jonas', exact: true }).click();
     await page.getByText('Tap your picture code').waitFor();
     expect(await axeViolations(page), 'picture code pad').toEqual([]);
@@ -212,9 +198,9 @@ describe('high contrast', () => {
 
 describe('own page', () => {
   it('has touch targets of at least 64 px on the faces, the picture code pad and the page itself', async () => {
-    s = await newSession(browser, { width: 800, height: 1280 });
+    const s = await e2e.session({ width: 800, height: 1280 });
     const { page } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     // Jonas gets a picture code from the supervisor
     await unlock(page);
     await page.getByRole('link', { name: 'Manage' }).click();

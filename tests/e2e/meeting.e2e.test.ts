@@ -10,25 +10,11 @@
  * asked to say.
  */
 import { inflateSync } from 'node:zlib';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, newSession, serveDist, startDemo, unlock, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, startDemo, unlock, useBrowser } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-let s: Session;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  expect(s.errors, 'uncaught page errors').toEqual([]);
-  await s.context.close();
-});
+const e2e = useBrowser();
 
 /** A speechSynthesis with voices that says nothing and remembers every utterance. */
 function fakeSpeech() {
@@ -88,10 +74,10 @@ async function swipe(page: Page, direction: 'next' | 'back') {
 
 describe('the morning meeting', () => {
   it('a supervisor runs a whole meeting, takes decisions in it, survives a reload, and finds it in the log', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
     await page.addInitScript(fakeSpeech);
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     await unlock(page);
     await page.getByRole('link', { name: 'Start meeting' }).click();
     await page.getByRole('button', { name: 'Start meeting' }).click();
@@ -155,22 +141,22 @@ describe('the morning meeting', () => {
     expect(await axeViolations(page), 'meeting log').toEqual([]);
 
     // the changes are on the board, not only in the log
-    await page.goto(`${server.url}/deviations`);
+    await page.goto(`${e2e.url}/deviations`);
     await page.getByRole('region', { name: 'Solved' }).getByText('We are out of detergent.').waitFor();
   });
 });
 
 describe('history', () => {
   it("a past day's board shows that day: someone checked in today is present today, not on another day", async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     await page.getByRole('region', { name: 'Attendance' }).getByRole('link').first().click();
     await page.getByRole('button', { name: 'Jonas', exact: true }).click();
     await page.getByRole('status').getByText('Welcome, Jonas!', { exact: false }).waitFor();
 
     // open today's page from the calendar
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.url}/`);
     await page.getByRole('link', { name: 'History' }).click();
     const calendar = page.getByRole('table', { name: 'Choose a day' });
     await calendar.locator('a[aria-current="date"]').click();
@@ -182,16 +168,16 @@ describe('history', () => {
 
     // a day three weeks back (before the demo's history): Jonas was not marked
     const earlier = await browserDay(page, -21);
-    await page.goto(`${server.url}/history/${earlier}`);
+    await page.goto(`${e2e.url}/history/${earlier}`);
     await page.getByRole('region', { name: 'Attendance' }).getByText('Jonas: Not here yet').waitFor({ state: 'attached' });
     expect(await page.getByRole('region', { name: 'Attendance' }).getByText('0 of 8 here').isVisible()).toBe(true);
   });
 
   it('the deviation log filters by category with pictogram chips', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url);
-    await page.goto(`${server.url}/history/deviations`);
+    await startDemo(page, e2e.url);
+    await page.goto(`${e2e.url}/history/deviations`);
     await page.getByText('Showing 5').waitFor();
     await page.getByRole('button', { name: 'Safety / injury' }).click();
     await page.getByText('Showing 1').waitFor();
@@ -274,14 +260,14 @@ const squeeze = (t: string) => t.replace(/\s+/g, '');
 
 describe('the printed board', () => {
   it('renders to an A3 landscape PDF with the day’s numbers, and to A4 on request', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     const here = (await page.getByRole('region', { name: 'Attendance' }).locator('.section-summary').textContent())!.trim();
     const open = (await page.getByRole('region', { name: 'Deviations' }).locator('.section-summary').textContent())!.trim();
     const today = await browserDay(page);
 
-    await page.goto(`${server.url}/history/${today}`);
+    await page.goto(`${e2e.url}/history/${today}`);
     await page.getByRole('link', { name: 'Print' }).click();
     const poster = page.getByRole('main');
     await poster.getByText(here).waitFor();
@@ -311,15 +297,15 @@ describe('the printed board', () => {
   });
 
   it('printing with no printer keeps the page and says so', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
     await page.addInitScript(() => {
       window.print = () => {
         throw new Error('no printer configured');
       };
     });
-    await startDemo(page, server.url);
-    await page.goto(`${server.url}/print/board`);
+    await startDemo(page, e2e.url);
+    await page.goto(`${e2e.url}/print/board`);
     await page.getByRole('button', { name: 'Print' }).click();
     await page.getByText('Printing does not work on this device. The page stays here.').waitFor();
     expect(await page.getByRole('main').getByText('Attendance').isVisible()).toBe(true);

@@ -6,25 +6,11 @@
  * visible on any of those screens (every text node has no size or is
  * clipped away), while every control still carries a pictogram.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, newSession, serveDist, startDemo, unlock, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startDemo, unlock, useBrowser } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-let s: Session;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  expect(s.errors, 'uncaught page errors').toEqual([]);
-  await s.context.close();
-});
+const e2e = useBrowser();
 
 /** Text nodes a sighted person could read right now (with where they are, for the failure message). */
 async function visibleText(page: Page): Promise<string[]> {
@@ -81,9 +67,9 @@ const goHome = (page: Page) => page.locator('header a').filter({ has: picture(pa
 
 describe('pictures only', () => {
   it('a participant checks in, reports a deviation and proposes an idea with all text hidden', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
 
     // The supervisor turns the mode on in "This tablet" (text is still shown on supervisor screens).
     await unlock(page);
@@ -125,7 +111,7 @@ describe('pictures only', () => {
     await sara.waitFor();
     await expectPicturesOnly(page, 'report a deviation: who');
     await sara.click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${e2e.url}/`);
     await page.locator('.notice').filter({ has: picture(page, 'broken-tool') }).waitFor();
     await expectPicturesOnly(page, 'the deviation confirmation');
     await expect.poll(() => section(page, 'warning').locator('.glance-deviation-list li').count()).toBeGreaterThan(deviationsBefore);
@@ -140,7 +126,7 @@ describe('pictures only', () => {
     await aya.waitFor();
     await expectPicturesOnly(page, 'new idea: who');
     await aya.click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${e2e.url}/`);
     await expect
       .poll(async () => Number(await section(page, 'idea').locator('.glance-pdca li').first().locator('.count').textContent()))
       .toBe(ideasBefore + 1);
@@ -155,9 +141,9 @@ describe('pictures only', () => {
   });
 
   it('shows the words again when the mode is turned off', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     await page.evaluate(() => document.documentElement.classList.add('pictures-only'));
     expect(await visibleText(page)).toEqual([]);
     await page.evaluate(() => document.documentElement.classList.remove('pictures-only'));

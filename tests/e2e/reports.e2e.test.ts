@@ -6,33 +6,11 @@
  * exported on one "tablet" and restored on a fresh one.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, newSession, serveDist, startDemo, unlock, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, startDemo, unlock, useBrowser } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) {
-    expect(s.errors, 'uncaught page errors').toEqual([]);
-    await s.context.close();
-  }
-});
-
-async function session(): Promise<Session> {
-  const s = await newSession(browser);
-  sessions.push(s);
-  return s;
-}
+const e2e = useBrowser();
 
 const STATUSES = ['present', 'late', 'sick', 'absentNotified', 'absentUnnotified', 'leave'] as const;
 
@@ -84,10 +62,10 @@ async function openTile(page: Page, tile: string, heading: string) {
 
 describe('attendance report', () => {
   it('matches the stored marks for the month, prints to PDF, and downloads as CSV', async () => {
-    const { page } = await session();
-    await startDemo(page, server.url);
+    const { page } = await e2e.session();
+    await startDemo(page, e2e.url);
     // one mark made through the UI: Jonas checks himself in
-    await page.goto(`${server.url}/attendance`);
+    await page.goto(`${e2e.url}/attendance`);
     await page.getByRole('button', { name: 'Jonas', exact: true }).click();
     await page.getByRole('status').getByText('Welcome, Jonas!', { exact: false }).waitFor();
     await page.getByRole('link', { name: 'To the board' }).first().click();
@@ -142,8 +120,8 @@ describe('attendance report', () => {
   });
 
   it('says there is nothing to report for a month without marks', async () => {
-    const { page } = await session();
-    await startDemo(page, server.url);
+    const { page } = await e2e.session();
+    await startDemo(page, e2e.url);
     await unlock(page);
     await openTile(page, 'Reports', 'Attendance report');
     await page.getByTestId('report-people').waitFor();
@@ -156,10 +134,10 @@ describe('attendance report', () => {
 
 describe('trends', () => {
   it('draws its charts as named images with a table of numbers, lazily loaded', async () => {
-    const { page } = await session();
+    const { page } = await e2e.session();
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-    await startDemo(page, server.url);
+    await startDemo(page, e2e.url);
     await unlock(page);
     expect(scripts.some((u) => /TrendsPage/.test(u))).toBe(false);
     await openTile(page, 'Trends', 'Trends');
@@ -187,8 +165,8 @@ describe('trends', () => {
 
 describe('backup and move', () => {
   it('a backup exported on one tablet restores the same board on a fresh one', async () => {
-    const a = await session();
-    await startDemo(a.page, server.url);
+    const a = await e2e.session();
+    await startDemo(a.page, e2e.url);
     await unlock(a.page);
     await openTile(a.page, 'Backup', 'Backup and move');
     const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: 'Save a backup' }).click()]);
@@ -198,8 +176,8 @@ describe('backup and move', () => {
     const before = await dumpDb(a.page);
     const names = ((before.persons as { firstName: string }[]).map((p) => p.firstName)).sort();
 
-    const b = await session();
-    await b.page.goto(`${server.url}/?lang=en`);
+    const b = await e2e.session();
+    await b.page.goto(`${e2e.url}/?lang=en`);
     await b.page.getByRole('link', { name: 'Restore from a backup' }).click();
     // a damaged file first: refused, nothing stored, still on the restore screen
     const truncated = readFileSync(file).subarray(0, 2000);
@@ -215,7 +193,7 @@ describe('backup and move', () => {
     for (const table of Object.keys(before)) expect(byId(after[table] ?? []), table).toEqual(byId(before[table]!));
     const workplaceName = (before.workplaces as { name: string }[])[0]!.name;
     await b.page.getByText(workplaceName).first().waitFor();
-    await b.page.goto(`${server.url}/attendance`);
+    await b.page.goto(`${e2e.url}/attendance`);
     for (const n of names) await b.page.getByRole('button', { name: n, exact: true }).waitFor();
   });
 });

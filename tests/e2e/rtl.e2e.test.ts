@@ -5,26 +5,12 @@
  * words, and the language picker names every language in its own script and
  * remembers the choice on the device.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { axeViolations, launch, newSession, serveDist, startDemo, unlock, type Session } from './harness';
+import { axeViolations, startDemo, unlock, useBrowser } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-let s: Session;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  expect(s.errors, 'uncaught page errors').toEqual([]);
-  await s.context.close();
-});
+const e2e = useBrowser();
 
 const SECTIONS = ['attendance', 'goals', 'work', 'deviations', 'improvements'] as const;
 const NAMES: Record<string, Record<(typeof SECTIONS)[number], string>> = {
@@ -42,7 +28,7 @@ const WEEKDAYS: Record<string, RegExp> = {
 
 /** Opens the board in `lang` (the demo is already stored on the device) and waits for every section. */
 async function openBoard(page: Page, lang: string): Promise<void> {
-  await page.goto(`${server.url}/?lang=${lang}`);
+  await page.goto(`${e2e.url}/?lang=${lang}`);
   for (const key of SECTIONS) await page.getByRole('region', { name: NAMES[lang]![key], exact: true }).waitFor({ state: 'visible' });
 }
 
@@ -60,9 +46,9 @@ const htmlLangDir = (page: Page) => page.evaluate(() => ({ lang: document.docume
 
 describe('Arabic lays out right-to-left', () => {
   it('mirrors the five sections of the board compared with English', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url, 'en');
+    await startDemo(page, e2e.url, 'en');
     await openBoard(page, 'en');
     expect(await htmlLangDir(page)).toEqual({ lang: 'en', dir: 'ltr' });
     const en = await sectionBoxes(page, 'en');
@@ -84,9 +70,9 @@ describe('Arabic lays out right-to-left', () => {
   });
 
   it('aligns inside each section from the right: title icon first, text after, action at the left corner', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url, 'en');
+    await startDemo(page, e2e.url, 'en');
     await openBoard(page, 'ar');
     const layout = await page.evaluate(() => {
       const section = document.querySelector('.section-deviations')!;
@@ -110,9 +96,9 @@ describe('Arabic lays out right-to-left', () => {
   });
 
   it('writes counts and the date with Arabic-Indic digits and Arabic words', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url, 'en');
+    await startDemo(page, e2e.url, 'en');
     await openBoard(page, 'ar');
     const summary = await page.locator('#section-attendance-summary').textContent();
     expect(summary).toMatch(/^هنا: [٠-٩]+ من [٠-٩]+$/);
@@ -123,14 +109,14 @@ describe('Arabic lays out right-to-left', () => {
   });
 
   it('points “next” arrows to the left and keeps the PIN keypad 1-2-3 from the left', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url, 'en');
+    await startDemo(page, e2e.url, 'en');
     const transformOf = (sel: string) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).transform);
-    await page.goto(`${server.url}/goals?lang=en`);
+    await page.goto(`${e2e.url}/goals?lang=en`);
     await page.locator('img[data-pictogram="next"]').first().waitFor();
     expect(await transformOf('img[data-pictogram="next"]')).toBe('none');
-    await page.goto(`${server.url}/goals?lang=ar`);
+    await page.goto(`${e2e.url}/goals?lang=ar`);
     await page.locator('img[data-pictogram="next"]').first().waitFor();
     expect(await transformOf('img[data-pictogram="next"]')).toBe('matrix(-1, 0, 0, 1, 0, 0)');
     expect(await transformOf('img[data-pictogram="previous"]')).toBe('matrix(-1, 0, 0, 1, 0, 0)');
@@ -143,9 +129,9 @@ describe('Arabic lays out right-to-left', () => {
   });
 
   it('has no serious axe violations on the Arabic and Dari boards', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url, 'en');
+    await startDemo(page, e2e.url, 'en');
     for (const lang of ['ar', 'fa']) {
       await openBoard(page, lang);
       expect(await htmlLangDir(page)).toEqual({ lang, dir: 'rtl' });
@@ -157,9 +143,9 @@ describe('Arabic lays out right-to-left', () => {
 describe('left-to-right languages in their own words', () => {
   for (const lang of ['ti', 'so']) {
     it(`shows the board in ${lang}`, async () => {
-      s = await newSession(browser);
+      const s = await e2e.session();
       const { page } = s;
-      await startDemo(page, server.url, 'en');
+      await startDemo(page, e2e.url, 'en');
       await openBoard(page, lang);
       expect(await htmlLangDir(page)).toEqual({ lang, dir: 'ltr' });
       const en = NAMES.en!;
@@ -175,9 +161,9 @@ describe('left-to-right languages in their own words', () => {
 
 describe('language picker', () => {
   it('lists all seven languages in their own scripts, without flags, and remembers the choice on the device', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url, 'en');
+    await startDemo(page, e2e.url, 'en');
     await openBoard(page, 'en');
     await page.getByRole('button', { name: 'Language: English' }).click();
     const dialog = page.getByRole('dialog', { name: 'Language' });
@@ -202,15 +188,15 @@ describe('language picker', () => {
     await page.getByRole('region', { name: NAMES.ti!.attendance, exact: true }).waitFor();
     expect(await htmlLangDir(page)).toEqual({ lang: 'ti', dir: 'ltr' });
     // per device: a reload without ?lang= keeps Tigrinya
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.url}/`);
     await page.getByRole('region', { name: NAMES.ti!.attendance, exact: true }).waitFor();
     expect(await htmlLangDir(page)).toEqual({ lang: 'ti', dir: 'ltr' });
   });
 
   it('offers every UI language as a person’s preferred language in the People admin', async () => {
-    s = await newSession(browser);
+    const s = await e2e.session();
     const { page } = s;
-    await startDemo(page, server.url, 'en');
+    await startDemo(page, e2e.url, 'en');
     await unlock(page);
     await page.getByRole('link', { name: 'Manage' }).click();
     await page.getByRole('navigation', { name: 'Manage' }).getByRole('link', { name: 'People' }).click();

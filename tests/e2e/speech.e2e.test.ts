@@ -6,25 +6,11 @@
  * tablets). `HTMLMediaElement.play` is wrapped to record what plays.
  * Recording uses Chromium's fake microphone (a beep), auto-allowed.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, newSession, serveDist, startDemo, unlock, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, startDemo, unlock, useBrowser } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-let s: Session;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  expect(s.errors, 'uncaught page errors').toEqual([]);
-  await s.context.close();
-});
+const e2e = useBrowser(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
 
 type Said = { text: string; lang: string };
 
@@ -53,10 +39,12 @@ function installSpy(opts: { voices: boolean }) {
   };
 }
 
-async function newSpiedSession(voices = true): Promise<Session> {
-  const session = await newSession(browser);
-  await session.context.addInitScript(installSpy, { voices });
-  return session;
+/** A fresh session with the spy installed, on the demo board in `lang`. */
+async function spiedBoard(lang: string, voices = true): Promise<Page> {
+  const { context, page } = await e2e.session();
+  await context.addInitScript(installSpy, { voices });
+  await startDemo(page, e2e.url, lang);
+  return page;
 }
 
 const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: Said[] }).__spoken);
@@ -71,14 +59,12 @@ const sectionLink = (page: Page, name: string) => page.getByRole('region', { nam
 
 describe('speak on tap', () => {
   it('a section speaks its title in the chosen language; a face speaks the name in the person’s language', async () => {
-    s = await newSpiedSession();
-    const { page } = s;
-    await startDemo(page, server.url, 'en');
+    const page = await spiedBoard('en');
     await clearLogs(page);
     await sectionLink(page, 'Goals').click();
     await expect.poll(() => spoken(page)).toEqual([{ text: 'Goals', lang: 'en-GB' }]);
 
-    await page.goto(`${server.url}/attendance`);
+    await page.goto(`${e2e.url}/attendance`);
     await page.getByRole('button', { name: 'Aya', exact: true }).waitFor();
     await clearLogs(page);
     // Aya prefers Arabic: her name in Arabic
@@ -93,9 +79,7 @@ describe('speak on tap', () => {
   });
 
   it('on a Swedish board, pictogram buttons and sections speak Swedish', async () => {
-    s = await newSpiedSession();
-    const { page } = s;
-    await startDemo(page, server.url, 'sv');
+    const page = await spiedBoard('sv');
     await clearLogs(page);
     await page.getByRole('button', { name: 'Lås upp' }).click();
     await expect.poll(() => spoken(page)).toEqual([{ text: 'Lås upp', lang: 'sv-SE' }]);
@@ -108,9 +92,7 @@ describe('speak on tap', () => {
   });
 
   it('the speaker control reads the board in order', async () => {
-    s = await newSpiedSession();
-    const { page } = s;
-    await startDemo(page, server.url, 'en');
+    const page = await spiedBoard('en');
     await clearLogs(page);
     await page.getByRole('button', { name: 'Read aloud' }).click();
     await expect.poll(async () => (await spoken(page)).map((x) => x.text), { timeout: 15_000 }).toContain('Improvements');
@@ -121,9 +103,7 @@ describe('speak on tap', () => {
   });
 
   it('shows a pictogram notice when this device cannot speak at all', async () => {
-    s = await newSpiedSession(false);
-    const { page } = s;
-    await startDemo(page, server.url, 'en');
+    const page = await spiedBoard('en', false);
     await sectionLink(page, 'Goals').click();
     const notice = page.locator('.speech-notice');
     await notice.getByText('No voice can read this aloud.').waitFor();
@@ -134,9 +114,7 @@ describe('speak on tap', () => {
 
 describe('recorded voices', () => {
   it('a supervisor records a word; the board then plays the recording instead of synthetic speech', async () => {
-    s = await newSpiedSession();
-    const { page } = s;
-    await startDemo(page, server.url, 'en');
+    const page = await spiedBoard('en');
     await unlock(page);
     await page.getByRole('link', { name: 'Manage' }).click();
     await page.getByRole('link', { name: 'Voices' }).click();
@@ -166,9 +144,7 @@ describe('recorded voices', () => {
   });
 
   it('bilingual labels show Swedish beside the chosen language and stay accessible', async () => {
-    s = await newSpiedSession();
-    const { page } = s;
-    await startDemo(page, server.url, 'en');
+    const page = await spiedBoard('en');
     await unlock(page);
     await page.getByRole('link', { name: 'Manage' }).click();
     await page.getByRole('link', { name: 'Voices' }).click();

@@ -3,11 +3,16 @@
  * it, a seeded workplace, and the real App rendered at a route — so component
  * tests drive the UI the way a user does and assert on stored records.
  */
+import { Router } from '@solidjs/router';
 import { render } from '@solidjs/testing-library';
+import type { JSX } from 'solid-js';
 import { App } from '../../src/app/App';
+import { AppProvider, createAppStore, type AppStore } from '../../src/app/context';
+import { NoticeHost } from '../../src/app/ui';
 import { createRepositories, type Repositories } from '../../src/data';
 import { TavlaDb } from '../../src/data/db';
 import type { Person, Workplace } from '../../src/data/types';
+import { I18nProvider } from '../../src/i18n';
 
 export function freshRepos(): Repositories {
   return createRepositories(new TavlaDb(`test-${crypto.randomUUID()}`));
@@ -37,4 +42,34 @@ export async function seedPeople(repos: Repositories, workplaceId: string, names
 export function renderApp(repos: Repositories, workplaceId: string | null, path = '/', lang = 'en') {
   window.history.pushState({}, '', path);
   return render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />);
+}
+
+/**
+ * Renders only the given routes (not the whole App) at `path`, in English,
+ * under a router with the notice host; `store()` hands the app store back so a
+ * test can unlock or lock supervisor mode as the PIN dialog or idle timer does.
+ */
+export function renderRoutes(repos: Repositories, workplaceId: string, path: string, routes: () => JSX.Element) {
+  let store!: AppStore;
+  window.history.pushState({}, '', path);
+  const result = render(() => {
+    store = createAppStore(repos, workplaceId);
+    return (
+      <I18nProvider initial="en">
+        <AppProvider store={store}>
+          <Router
+            root={(p) => (
+              <>
+                {p.children}
+                <NoticeHost />
+              </>
+            )}
+          >
+            {routes()}
+          </Router>
+        </AppProvider>
+      </I18nProvider>
+    );
+  });
+  return { ...result, store: () => store };
 }

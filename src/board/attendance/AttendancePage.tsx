@@ -4,15 +4,16 @@
  * In supervisor mode a tap opens the status choices instead (present, late,
  * sick, absent with/without notice, leave).
  */
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { useApp } from '../../app/context';
-import { Dialog, FaceImage, PictoButton, Screen } from '../../app/ui';
+import { Screen } from '../../app/ui';
 import type { AttendanceStatus, Person } from '../../data/types';
-import { SUPERVISOR_STATUSES, isHere } from '../../domain/attendance';
+import { isHere } from '../../domain/attendance';
 import { useI18n } from '../../i18n';
 import { ATTENDANCE_PICTOGRAM, SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
 import { createBoardData } from '../store';
+import { FaceGrid, StatusDialog } from './FaceGrid';
 
 export default function AttendancePage() {
   const app = useApp();
@@ -60,58 +61,10 @@ export default function AttendancePage() {
           <Pictogram id="tap" />
           <span>{t('attendance.tapYourFace')}</span>
         </p>
-        <ul class="face-grid" role="list">
-          <For each={board.people()}>
-            {(p) => {
-              const status = () => statusOf(p);
-              return (
-                <li>
-                  <button
-                    type="button"
-                    class={`face-button status-${status() ?? 'none'}`}
-                    aria-label={p.firstName}
-                    aria-describedby={`status-${p.id}`}
-                    onClick={() => (app.unlocked() ? setEditing(p) : void checkIn(p))}
-                  >
-                    <FaceImage person={p} />
-                    <span class="face-name">{p.firstName}</span>
-                    <span class="face-status" id={`status-${p.id}`}>
-                      <Show when={status()} fallback={<span class="sr-only">{t('status.none')}</span>}>
-                        {(s) => (
-                          <>
-                            <Pictogram id={ATTENDANCE_PICTOGRAM[s()]} class="status-icon" />
-                            <span class="sr-only">{t(`status.${s()}`)}</span>
-                          </>
-                        )}
-                      </Show>
-                    </span>
-                  </button>
-                </li>
-              );
-            }}
-          </For>
-        </ul>
+        <FaceGrid people={board.people()} statusOf={statusOf} onTap={(p) => (app.unlocked() ? setEditing(p) : void checkIn(p))} statusIdPrefix="status-" />
       </Show>
       <Show when={editing()}>
-        {(p) => (
-          <Dialog title={t('attendance.setStatusFor', { name: p().firstName })} pictogram="person" onClose={() => setEditing(null)}>
-            <div class="status-choices">
-              <For each={SUPERVISOR_STATUSES}>
-                {(s) => (
-                  <PictoButton
-                    pictogram={ATTENDANCE_PICTOGRAM[s]}
-                    label={t(`status.${s}`)}
-                    aria-pressed={statusOf(p()) === s}
-                    variant={statusOf(p()) === s ? 'primary' : 'secondary'}
-                    size="large"
-                    onClick={() => void setStatus(p(), s)}
-                  />
-                )}
-              </For>
-              <PictoButton pictogram="cancel" label={t('attendance.clearStatus')} onClick={() => void setStatus(p(), null)} />
-            </div>
-          </Dialog>
-        )}
+        {(p) => <StatusDialog person={p()} current={statusOf(p())} onPick={(s) => void setStatus(p(), s)} onClose={() => setEditing(null)} />}
       </Show>
     </Screen>
   );

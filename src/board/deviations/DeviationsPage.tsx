@@ -12,10 +12,10 @@ import { DEVIATION_STATUSES, type Deviation, type DeviationStatus, type Person }
 import { allowedDeviationMoves, DEVIATION_ACTION_MAX } from '../../domain/deviations';
 import { clampShortText } from '../../domain/text';
 import { useI18n } from '../../i18n';
-import { DEVIATION_PICTOGRAM, DEVIATION_STATUS_PICTOGRAM, SECTION_PICTOGRAM } from '../../pictograms/catalog';
+import { DEVIATION_STATUS_PICTOGRAM, SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { ConfirmDelete } from '../entry/ConfirmDelete';
 import { StatusColumns } from '../entry/Columns';
-import { EntryCard } from '../entry/EntryCard';
+import { DeviationCard, DeviationHandling } from '../entry/DeviationCard';
 import { FacePicker } from '../entry/FacePicker';
 import { createBoardData } from '../store';
 import '../entry/entry.css';
@@ -59,30 +59,9 @@ export default function DeviationsPage() {
         {(d) => {
           const reporter = () => board.personById().get(d().reportedBy ?? '');
           const responsible = () => board.personById().get(d().responsibleId ?? '');
-          const category = () => t(`deviation.category.${d().category}`);
           return (
-            <EntryCard
-              class={`deviation-card status-${d().status}`}
-              pictogram={d().pictogramId ?? DEVIATION_PICTOGRAM[d().category]}
-              title={category()}
-              photo={d().photo}
-              text={d().text}
-              person={reporter()}
-              personLine={`${t('deviations.reportedBy')}: ${reporter()?.firstName ?? t('entry.noName')}`}
-              date={d().date}
-            >
-              <Show when={responsible() || d().action}>
-                <dl class="deviation-handling">
-                  <Show when={responsible()}>
-                    <dt>{t('deviations.responsible')}</dt>
-                    <dd>{responsible()?.firstName}</dd>
-                  </Show>
-                  <Show when={d().action}>
-                    <dt>{t('deviations.action')}</dt>
-                    <dd>{d().action}</dd>
-                  </Show>
-                </dl>
-              </Show>
+            <DeviationCard deviation={d()} reporter={reporter()}>
+              <DeviationHandling responsible={responsible()} action={d().action} />
               <Show when={app.unlocked()}>
                 <div class="entry-card-actions">
                   <For each={allowedDeviationMoves(d().status)}>
@@ -99,7 +78,7 @@ export default function DeviationsPage() {
                   <PictoButton pictogram="trash" label={t('app.delete')} size="small" variant="ghost" onClick={() => setDeleting(d())} />
                 </div>
               </Show>
-            </EntryCard>
+            </DeviationCard>
           );
         }}
       </StatusColumns>

@@ -15,7 +15,7 @@ import { useI18n } from '../../i18n';
 import { PDCA_PICTOGRAM, SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { ConfirmDelete } from '../entry/ConfirmDelete';
 import { StatusColumns } from '../entry/Columns';
-import { EntryCard } from '../entry/EntryCard';
+import { IdeaCard, IdeaReason } from '../entry/IdeaCard';
 import { createBoardData } from '../store';
 import '../entry/entry.css';
 
@@ -70,23 +70,9 @@ export default function ImprovementsPage() {
       >
         {(idea) => {
           const proposer = () => board.personById().get(idea().proposedBy ?? '');
-          const pictogram = () => idea().pictogramId ?? PDCA_PICTOGRAM.idea;
           return (
-            <EntryCard
-              class={`idea-card status-${idea().status}`}
-              pictogram={pictogram()}
-              title={pl(pictogram())}
-              photo={idea().photo}
-              text={idea().text}
-              person={proposer()}
-              personLine={proposer() ? t('improvements.proposedBy', { name: proposer()!.firstName }) : t('improvements.proposedByNobody')}
-              date={idea().date}
-            >
-              <Show when={idea().status === 'notNow' && idea().reason}>
-                <p class="idea-reason">
-                  <span class="idea-reason-label">{t('improvements.reason')}</span> <span>{idea().reason}</span>
-                </p>
-              </Show>
+            <IdeaCard idea={idea()} proposer={proposer()}>
+              <IdeaReason idea={idea()} />
               <Show when={app.unlocked()}>
                 <div class="entry-card-actions">
                   <For each={allowedMoves(idea().status)}>
@@ -102,7 +88,7 @@ export default function ImprovementsPage() {
                   <PictoButton pictogram="trash" label={t('app.delete')} size="small" variant="ghost" onClick={() => setDeleting(idea())} />
                 </div>
               </Show>
-            </EntryCard>
+            </IdeaCard>
           );
         }}
       </StatusColumns>

@@ -15,7 +15,7 @@ import { allowedMoves } from '../../domain/pdca';
 import { useI18n } from '../../i18n';
 import { PDCA_PICTOGRAM } from '../../pictograms/catalog';
 import { StatusColumns } from '../../board/entry/Columns';
-import { EntryCard } from '../../board/entry/EntryCard';
+import { IdeaCard } from '../../board/entry/IdeaCard';
 import type { BoardData } from '../../board/store';
 import type { MeetingStore } from '../store';
 
@@ -23,7 +23,7 @@ const COLUMNS = (['idea', 'planned', 'doing', 'done'] as const).map((s) => ({ ke
 
 export function ImprovementsStep(props: { store: MeetingStore; board: BoardData }) {
   const app = useApp();
-  const { t, pl } = useI18n();
+  const { t } = useI18n();
   const yesterday = () => previousOpenDay(app.today(), app.workplace()?.openDays ?? []);
   const statusName = (s: ImprovementStatus) => t(`improvement.status.${s}`);
   const inColumn = (s: ImprovementStatus) =>
@@ -40,18 +40,8 @@ export function ImprovementsStep(props: { store: MeetingStore; board: BoardData 
       <StatusColumns label={t('improvements.title')} columns={COLUMNS} title={statusName} items={inColumn} empty={t('improvements.none')}>
         {(idea) => {
           const proposer = () => props.board.personById().get(idea().proposedBy ?? '');
-          const pictogram = () => idea().pictogramId ?? PDCA_PICTOGRAM.idea;
           return (
-            <EntryCard
-              class={`idea-card status-${idea().status}`}
-              pictogram={pictogram()}
-              title={pl(pictogram())}
-              photo={idea().photo}
-              text={idea().text}
-              person={proposer()}
-              personLine={proposer() ? t('improvements.proposedBy', { name: proposer()!.firstName }) : t('improvements.proposedByNobody')}
-              date={idea().date}
-            >
+            <IdeaCard idea={idea()} proposer={proposer()}>
               <div class="entry-card-actions">
                 <For each={allowedMoves(idea().status).filter((s) => s !== 'notNow')}>
                   {(to) => (
@@ -64,7 +54,7 @@ export function ImprovementsStep(props: { store: MeetingStore; board: BoardData 
                   )}
                 </For>
               </div>
-            </EntryCard>
+            </IdeaCard>
           );
         }}
       </StatusColumns>

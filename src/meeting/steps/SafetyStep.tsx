@@ -11,9 +11,9 @@ import type { Deviation, DeviationStatus } from '../../data/types';
 import { allowedDeviationMoves } from '../../domain/deviations';
 import { previousOpenDay } from '../../domain/meeting';
 import { useI18n } from '../../i18n';
-import { DEVIATION_PICTOGRAM, DEVIATION_STATUS_PICTOGRAM } from '../../pictograms/catalog';
+import { DEVIATION_STATUS_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
-import { EntryCard } from '../../board/entry/EntryCard';
+import { DeviationCard } from '../../board/entry/DeviationCard';
 import { SafetyCross } from '../../board/goals/SafetyCross';
 import type { BoardData } from '../../board/store';
 import type { MeetingStore } from '../store';
@@ -54,16 +54,7 @@ export function SafetyStep(props: { store: MeetingStore; board: BoardData }) {
               const reporter = () => props.board.personById().get(d.reportedBy ?? '');
               return (
                 <li>
-                  <EntryCard
-                    class={`deviation-card status-${d.status}`}
-                    pictogram={d.pictogramId ?? DEVIATION_PICTOGRAM[d.category]}
-                    title={t(`deviation.category.${d.category}`)}
-                    photo={d.photo}
-                    text={d.text}
-                    person={reporter()}
-                    personLine={`${t('deviations.reportedBy')}: ${reporter()?.firstName ?? t('entry.noName')}`}
-                    date={d.date}
-                  >
+                  <DeviationCard deviation={d} reporter={reporter()}>
                     <p class={`meeting-status status-${d.status}`}>
                       <Pictogram id={DEVIATION_STATUS_PICTOGRAM[d.status]} />
                       <span>{statusName(d.status)}</span>
@@ -82,7 +73,7 @@ export function SafetyStep(props: { store: MeetingStore; board: BoardData }) {
                         )}
                       </For>
                     </div>
-                  </EntryCard>
+                  </DeviationCard>
                 </li>
               );
             }}
