@@ -130,7 +130,10 @@ export function useBrowser(extraArgs: readonly string[] = []): BrowserFixture {
 export async function startDemo(page: Page, baseUrl: string, lang = 'en'): Promise<void> {
   await page.goto(`${baseUrl}/?lang=${lang}`);
   await page.getByRole('button', { name: lang === 'en' ? 'Try the demo' : 'Prova demo' }).click();
-  await page.getByRole('region', { name: lang === 'en' ? 'Attendance' : 'Närvaro' }).waitFor();
+  const attendance = page.getByRole('region', { name: lang === 'en' ? 'Attendance' : 'Närvaro' });
+  await attendance.waitFor();
+  // the demo's people are on the board (their faces), not just the empty frame
+  await attendance.locator('img').nth(2).waitFor();
 }
 
 /** Unlocks supervisor mode with the PIN pad. */

@@ -263,7 +263,9 @@ describe('the printed board', () => {
     const s = await e2e.session();
     const { page } = s;
     await startDemo(page, e2e.url);
-    const here = (await page.getByRole('region', { name: 'Attendance' }).locator('.section-summary').textContent())!.trim();
+    const summary = page.getByRole('region', { name: 'Attendance' }).locator('.section-summary');
+    await expect.poll(() => summary.textContent()).toMatch(/of [1-9]\d* here/); // the people have loaded
+    const here = (await summary.textContent())!.trim();
     const open = (await page.getByRole('region', { name: 'Deviations' }).locator('.section-summary').textContent())!.trim();
     const today = await browserDay(page);
 
