@@ -11,6 +11,7 @@ import type { Person } from '../data/types';
 import { useI18n } from '../i18n';
 import { useApp } from './context';
 import { createLive } from './live';
+import { wantBlob } from '../data/wantedBlobs';
 import { BilingualLabel } from '../speech/BilingualLabel';
 import { SpeakButton } from '../speech/SpeakButton';
 
@@ -59,6 +60,8 @@ export function useBlobUrl(hash: () => string | null | undefined) {
   const [url, setUrl] = createSignal<string | undefined>();
   createEffect(() => {
     const rec = record();
+    // made on another tablet: ask sync to fetch it; the live query shows it when it lands
+    if (!rec && record.ready() && hash()) wantBlob(hash()!);
     if (!rec) return setUrl(undefined);
     const u = URL.createObjectURL(rec.data);
     setUrl(u);

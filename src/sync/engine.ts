@@ -16,6 +16,7 @@
  * injected, which lets the convergence simulation run many engines over
  * fake-indexeddb against a real server through a misbehaving network.
  */
+import { sha256Hex } from '../data/hash';
 import type { Table } from 'dexie';
 import type { TavlaDb } from '../data/db';
 import type { OutboxOp, SyncedRow, SyncedTable } from '../data/types';
@@ -195,6 +196,7 @@ export function createSyncEngine(opts: EngineOptions) {
     }
     if (!res.ok) return undefined;
     const data = await res.blob();
+    if ((await sha256Hex(data)) !== hash) return undefined; // never store bytes under the wrong address
     await db.blobs.put({ hash, workplaceId, type: data.type, size: data.size, data, createdAt: now(), uploaded: 1 });
     return data;
   }

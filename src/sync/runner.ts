@@ -13,6 +13,7 @@
 import { liveQuery } from 'dexie';
 import type { TavlaDb } from '../data/db';
 import { createSyncEngine, SyncError, type SyncProblem } from './engine';
+import { onBlobWanted } from '../data/wantedBlobs';
 import { ACCESS_TOKEN_QUERY, SCHEMA_QUERY, SCHEMA_VERSION } from './protocol';
 
 export { PAIRING_KEY, STATUS_KEY, readPairing, savePairing, type Pairing, type SyncStatus } from './state';
@@ -21,6 +22,8 @@ import { STATUS_KEY, readPairing, savePairing, type Pairing, type SyncStatus } f
 export const INTERVAL_MS = 60_000;
 export const DEBOUNCE_MS = 1_500;
 export const MAX_BACKOFF_MS = 5 * 60_000;
+/** a blob that could not be fetched is asked for again at most this often */
+export const BLOB_RETRY_MS = 30_000;
 
 async function writeStatus(db: TavlaDb, patch: Partial<SyncStatus>) {
   await db.transaction('rw', db.meta, async () => {
@@ -76,6 +79,7 @@ export function startSyncRunner(db: TavlaDb): () => void {
     try {
       const engine = createSyncEngine({ db, workplaceId: pairing.workplaceId, baseUrl: pairing.baseUrl, token: pairing.token });
       await engine.sync();
+      void fetchClips(pairing.workplaceId);
       backoff = 0;
       await writeStatus(db, { state: 'synced', problem: null, lastSyncAt: Date.now() });
       connectEvents(pairing);
@@ -100,11 +104,35 @@ export function startSyncRunner(db: TavlaDb): () => void {
     }
   }
 
+  // Blobs made on other devices are fetched when something shows them (see data/wantedBlobs.ts).
+  const fetching = new Map<string, number>(); // hash -> when last tried
+  async function fetchWanted(hash: string) {
+    const last = fetching.get(hash);
+    if (last !== undefined && Date.now() - last < BLOB_RETRY_MS) return;
+    fetching.set(hash, Date.now());
+    try {
+      if (await db.blobs.get(hash)) return;
+      const pairing = await readPairing(db);
+      if (!pairing) return;
+      const engine = createSyncEngine({ db, workplaceId: pairing.workplaceId, baseUrl: pairing.baseUrl, token: pairing.token });
+      await engine.fetchBlob(hash);
+    } catch {
+      /* offline or not on the server yet: asked again on the next showing, after BLOB_RETRY_MS */
+    }
+  }
+  /** Voice clips are small and must play at the first tap: fetch the missing ones after each round. */
+  async function fetchClips(workplaceId: string) {
+    const clips = await db.voiceClips.where('workplaceId').equals(workplaceId).toArray();
+    for (const c of clips) if (!c.deleted && c.blob && !(await db.blobs.get(c.blob))) await fetchWanted(c.blob);
+  }
+  let wantedSub: (() => void) | undefined;
+
   const onOnline = () => schedule(0);
   const onVisible = () => document.visibilityState === 'visible' && schedule(0);
   let outboxSub: { unsubscribe(): void } | undefined;
 
   function lead() {
+    wantedSub = onBlobWanted((hash) => void fetchWanted(hash));
     window.addEventListener('online', onOnline);
     document.addEventListener('visibilitychange', onVisible);
     let first = true;
@@ -136,6 +164,7 @@ export function startSyncRunner(db: TavlaDb): () => void {
     clearTimeout(timer);
     events?.close();
     outboxSub?.unsubscribe();
+    wantedSub?.();
     window.removeEventListener('online', onOnline);
     document.removeEventListener('visibilitychange', onVisible);
     releaseLock?.();

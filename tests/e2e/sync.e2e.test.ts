@@ -9,6 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, newSession, serveWithServer, startDemo, unlock } from './harness';
 
+/** a 4×4 red PNG */
+const RED_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGP4z8AARwzEcQCukw/x0F8jngAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 
@@ -72,6 +78,19 @@ describe('sync between tablets', () => {
         await expect.poll(() => p.getByRole('button', { name, exact: true }).getAttribute('class')).toMatch(/status-(present|late)/);
       }
     }
+
+    // A photo taken on tablet A is fetched by tablet B when B shows it (content-addressed, lazily).
+    await a.page.goto(`${server.url}/`);
+    await a.page.getByRole('link', { name: 'Report a deviation' }).click();
+    await a.page.getByRole('button', { name: 'Broken tool or machine' }).click();
+    await a.page.locator('input[type=file]').setInputFiles({ name: 'saw.png', mimeType: 'image/png', buffer: RED_PNG });
+    await a.page.locator('.entry-photo-thumb').waitFor();
+    await a.page.getByRole('button', { name: 'Sara', exact: true }).click();
+    await a.page.getByText('Thank you! The deviation is saved.').waitFor();
+    await b.page.goto(`${server.url}/deviations`);
+    const photo = b.page.locator('img.entry-card-photo').first();
+    await photo.waitFor({ timeout: 20_000 });
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 20_000 }).toBe(true);
 
     // The code was single use.
     const c = await newSession(browser);

@@ -13,6 +13,7 @@
  * clip". Erasing a person is different: their clips are personal data, so
  * `eraseClipsOf` tombstones them for good.
  */
+import { wantBlob } from '../wantedBlobs';
 import Dexie from 'dexie';
 import { clipProblem, UnusableRecording, voiceClipId } from '../../domain/voiceClips';
 import type { TavlaDb } from '../db';
@@ -119,8 +120,11 @@ export function voiceClipsRepo(db: TavlaDb) {
     async audio(workplaceId: string, key: string, lang: string): Promise<Blob | undefined> {
       try {
         const clip = await find(workplaceId, key, lang);
-        if (!clip) return undefined;
-        return (await db.blobs.get(clip.blob))?.data;
+        if (!clip || !clip.blob) return undefined;
+        const blob = (await db.blobs.get(clip.blob))?.data;
+        // recorded on another tablet and not here yet: sync fetches it (synthetic speech meanwhile)
+        if (!blob) wantBlob(clip.blob);
+        return blob;
       } catch (err) {
         throw translateStorageError(err);
       }
