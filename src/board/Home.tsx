@@ -62,7 +62,9 @@ export default function Home(props: HomeProps) {
   const app = useApp();
   const { t, formatDate, formatNumber } = useI18n();
   const day = () => props.date ?? app.today();
-  const board = createBoardData(day);
+  // a past day needs every deviation to reconstruct the day; today's board only the open and the month's
+  // eslint-disable-next-line solid/reactivity -- a Home is either today's board or one past day for its lifetime
+  const board = createBoardData(day, { deviations: props.date ? 'all' : 'board' });
   const goals = createGoalViews(board);
   // A past day shows deviations and ideas as they stood then (see domain/history.ts).
   const deviations = createMemo(() => (props.date ? deviationsOn(board.deviations(), day()) : board.deviations()));

@@ -10,7 +10,12 @@ import type { AttendanceMark, Deviation, Goal, GoalProgress, Improvement, Person
 import { summarizeAttendance } from '../domain/attendance';
 import { addDays, startOfIsoWeek } from '../domain/dates';
 
-export function createBoardData(date?: Accessor<string>) {
+export interface BoardDataOptions {
+  /** 'board': only what today's home board shows (open deviations and the month's); default 'all' */
+  deviations?: 'all' | 'board';
+}
+
+export function createBoardData(date?: Accessor<string>, options: BoardDataOptions = {}) {
   const app = useApp();
   const { repos } = app;
   const day = () => (date ? date() : app.today());
@@ -27,7 +32,10 @@ export function createBoardData(date?: Accessor<string>) {
   );
   const areas = createLive(wp, (id) => repos.work.areas(id), [] as WorkArea[]);
   const tasks = createLive(key, ([id, d]) => repos.work.tasksFor(id, d), [] as Task[]);
-  const deviations = createLive(wp, (id) => repos.deviations.all(id), [] as Deviation[]);
+  const deviations =
+    options.deviations === 'board'
+      ? createLive(key, ([id, d]) => repos.deviations.forBoard(id, d), [] as Deviation[])
+      : createLive(wp, (id) => repos.deviations.all(id), [] as Deviation[]);
   const improvements = createLive(wp, (id) => repos.improvements.all(id), [] as Improvement[]);
 
   const markOf = createMemo(() => new Map(marks().map((m) => [m.personId, m])));

@@ -49,6 +49,20 @@ export function deviationsRepo(db: TavlaDb) {
       const rows = await db.deviations.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, '\uffff']).toArray();
       return rows.filter((r) => !r.deleted);
     },
+    /**
+     * What today's home board shows: every open deviation, whenever reported,
+     * and the month's (for the safety cross). A year holds thousands of
+     * solved deviations the board never needs to read.
+     */
+    async forBoard(workplaceId: string, day: Iso): Promise<Deviation[]> {
+      const month = day.slice(0, 7);
+      const [open, thisMonth] = await Promise.all([
+        db.deviations.where('[workplaceId+status]').anyOf([[workplaceId, 'new'], [workplaceId, 'handling']]).toArray(),
+        db.deviations.where('[workplaceId+date]').between([workplaceId, `${month}-01`], [workplaceId, `${month}-31`], true, true).toArray(),
+      ]);
+      const byId = new Map([...open, ...thisMonth].map((d) => [d.id, d]));
+      return [...byId.values()].filter((r) => !r.deleted);
+    },
     async between(workplaceId: string, from: Iso, to: Iso): Promise<Deviation[]> {
       const rows = await db.deviations.where('[workplaceId+date]').between([workplaceId, from], [workplaceId, to], true, true).toArray();
       return rows.filter((r) => !r.deleted);
