@@ -4,8 +4,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createRepositories, TavlaDb, type Repositories } from '../data';
 import type { WorkplaceSnapshot } from '../data/repos/backup';
-import { blobRefsOf, WorkplaceExistsError } from '../data/repos/backup';
-import { blobRefs } from '../sync/engine';
+import { WorkplaceExistsError } from '../data/repos/backup';
+import { blobRefs } from '../data/blobRefs';
 import { writeRecord } from '../data/writer';
 import { SYNCED_TABLES, type SyncedRow, type VoiceClip } from '../data/types';
 import { applyOp, type MergeableRow } from '../sync/merge';
@@ -259,17 +259,17 @@ describe('importing a workplace that is already on the device', () => {
 });
 
 describe('which blobs a record refers to', () => {
-  it('is the same list the sync engine uploads', () => {
+  it('finds photos, pictogram images and voice clips, nothing else (one list for sync and backup)', () => {
     const h = 'a'.repeat(64);
-    const rows: [Parameters<typeof blobRefs>[0], Record<string, unknown>][] = [
-      ['persons', { avatar: { kind: 'photo', ref: h } }],
-      ['persons', { avatar: { kind: 'pictogram', ref: 'person' } }],
-      ['deviations', { photo: h }],
-      ['improvements', { photo: null }],
-      ['pictograms', { blob: h }],
-      ['voiceClips', { blob: h }],
-      ['tasks', { photo: h }],
+    const rows: [Parameters<typeof blobRefs>[0], Record<string, unknown>, string[]][] = [
+      ['persons', { avatar: { kind: 'photo', ref: h } }, [h]],
+      ['persons', { avatar: { kind: 'pictogram', ref: 'person' } }, []],
+      ['deviations', { photo: h }, [h]],
+      ['improvements', { photo: null }, []],
+      ['pictograms', { blob: h }, [h]],
+      ['voiceClips', { blob: h }, [h]],
+      ['tasks', { photo: h }, []],
     ];
-    for (const [table, row] of rows) expect(blobRefsOf(table, row), table).toEqual(blobRefs(table, row));
+    for (const [table, row, expected] of rows) expect(blobRefs(table, row), table).toEqual(expected);
   });
 });

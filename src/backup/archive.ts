@@ -25,6 +25,7 @@
  * missing at export: not downloaded to the exporting tablet). Any failure is a
  * BackupError with a message key the UI shows; nothing is stored.
  */
+import { BLOB_HASH } from '../data/blobRefs';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { SnapshotBlob, WorkplaceSnapshot } from '../data/repos/backup';
 import { referencedBlobs } from '../data/repos/backup';
@@ -38,7 +39,6 @@ export const BACKUP_FORMAT = 'tavla-backup';
 export const BACKUP_VERSION = 1;
 export const MANIFEST_PATH = 'tavla-backup.json';
 export const DATA_PATH = 'data.json';
-const HASH_RE = /^[0-9a-f]{64}$/;
 
 export type BackupProblem = 'notBackup' | 'damaged' | 'newerVersion' | 'clock';
 
@@ -124,13 +124,13 @@ function checkManifest(m: unknown): BackupManifest {
   const wp = m.workplace;
   if (!isObject(wp) || typeof wp.id !== 'string' || wp.id.length === 0 || wp.id.length > 64) throw damaged('bad workplace');
   const data = m.data;
-  if (!isObject(data) || data.path !== DATA_PATH || typeof data.sha256 !== 'string' || !HASH_RE.test(data.sha256)) throw damaged('bad data entry');
+  if (!isObject(data) || data.path !== DATA_PATH || typeof data.sha256 !== 'string' || !BLOB_HASH.test(data.sha256)) throw damaged('bad data entry');
   if (!Array.isArray(m.blobs) || !Array.isArray(m.missingBlobs)) throw damaged('bad blob list');
   for (const b of m.blobs as unknown[]) {
-    if (!isObject(b) || typeof b.hash !== 'string' || !HASH_RE.test(b.hash) || b.path !== `blobs/${b.hash}` || b.sha256 !== b.hash) throw damaged('bad blob entry');
+    if (!isObject(b) || typeof b.hash !== 'string' || !BLOB_HASH.test(b.hash) || b.path !== `blobs/${b.hash}` || b.sha256 !== b.hash) throw damaged('bad blob entry');
     if (typeof b.type !== 'string' || typeof b.size !== 'number' || typeof b.createdAt !== 'number') throw damaged('bad blob entry');
   }
-  for (const h of m.missingBlobs as unknown[]) if (typeof h !== 'string' || !HASH_RE.test(h)) throw damaged('bad missing blob');
+  for (const h of m.missingBlobs as unknown[]) if (typeof h !== 'string' || !BLOB_HASH.test(h)) throw damaged('bad missing blob');
   return m as unknown as BackupManifest;
 }
 

@@ -9,6 +9,7 @@
  * reach the leader over a BroadcastChannel. UI code still never touches the
  * network.
  */
+import { BLOB_HASH } from './blobRefs';
 type Listener = (hash: string) => void;
 
 const listeners = new Set<Listener>();
@@ -27,11 +28,10 @@ function deliver(hash: string) {
   for (const l of listeners) l(hash);
 }
 
-const HASH = /^[0-9a-f]{64}$/;
 
 /** Asks for a blob this device lacks (a no-op for anything that is not a SHA-256). */
 export function wantBlob(hash: string): void {
-  if (!HASH.test(hash)) return;
+  if (!BLOB_HASH.test(hash)) return;
   deliver(hash);
   getChannel()?.postMessage(hash);
 }

@@ -168,14 +168,6 @@ export async function resizeImage(file: Blob, max: number = DEFAULT_MAX_EDGE): P
   }
 }
 
-/** Lower-case hex SHA-256 of a blob's bytes (content address for photos and voice clips). */
-export async function sha256Hex(blob: Blob): Promise<string> {
-  const buf = await blobBytes(blob);
-  // a fresh view in this realm: jsdom's Blob hands out ArrayBuffers Node's WebCrypto refuses
-  const digest = await crypto.subtle.digest('SHA-256', new Uint8Array(buf));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 async function blobBytes(blob: Blob): Promise<ArrayBuffer> {
   if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer();
   // jsdom's Blob has no arrayBuffer(); FileReader works everywhere a DOM exists

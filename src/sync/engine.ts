@@ -17,9 +17,10 @@
  * fake-indexeddb against a real server through a misbehaving network.
  */
 import { sha256Hex } from '../data/hash';
+import { blobRefs } from '../data/blobRefs';
 import type { Table } from 'dexie';
 import type { TavlaDb } from '../data/db';
-import type { OutboxOp, SyncedRow, SyncedTable } from '../data/types';
+import type { OutboxOp, SyncedRow } from '../data/types';
 import { SYNCED_TABLES } from '../data/types';
 import { readClock, saveClock } from '../data/writer';
 import { newNodeId } from '../data/ids';
@@ -64,20 +65,7 @@ export interface SyncResult {
 
 const CURSOR_KEY = (workplaceId: string) => `syncCursor:${workplaceId}`;
 
-/** Fields of each table that hold a blob hash (photos, custom pictogram images). */
-export function blobRefs(table: SyncedTable, fields: Record<string, unknown>): string[] {
-  const refs: string[] = [];
-  const add = (v: unknown) => {
-    if (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)) refs.push(v);
-  };
-  if (table === 'deviations' || table === 'improvements') add(fields.photo);
-  if (table === 'pictograms' || table === 'voiceClips') add(fields.blob);
-  if (table === 'persons') {
-    const avatar = fields.avatar as { kind?: string; ref?: string } | undefined;
-    if (avatar?.kind === 'photo') add(avatar.ref);
-  }
-  return refs;
-}
+export { blobRefs };
 
 export function createSyncEngine(opts: EngineOptions) {
   const { db, workplaceId, baseUrl } = opts;

@@ -26,6 +26,7 @@
  * Replacing also forgets the pull cursor, so the next sync pulls everything
  * again and merges the server's newer edits back in.
  */
+import { blobRefs } from '../blobRefs';
 import Dexie, { type Collection, type Table } from 'dexie';
 import { initialClock, recv } from '../../sync/hlc';
 import type { TavlaDb } from '../db';
@@ -82,27 +83,6 @@ export function rowsOfWorkplace(db: TavlaDb, table: SyncedTable, workplaceId: st
   return t.where(index).between([workplaceId, Dexie.minKey], [workplaceId, Dexie.maxKey], true, true);
 }
 
-const HASH_RE = /^[0-9a-f]{64}$/;
-
-/**
- * The blob hashes one row refers to (photos, custom pictogram images, voice
- * clips). The same fields the sync engine uploads first (engine.blobRefs),
- * repeated here so this repository does not pull the sync engine into the
- * board's first bundle.
- */
-export function blobRefsOf(table: SyncedTable, row: Record<string, unknown>): string[] {
-  const refs: string[] = [];
-  const add = (v: unknown) => {
-    if (typeof v === 'string' && HASH_RE.test(v)) refs.push(v);
-  };
-  if (table === 'deviations' || table === 'improvements') add(row.photo);
-  if (table === 'pictograms' || table === 'voiceClips') add(row.blob);
-  if (table === 'persons') {
-    const avatar = row.avatar as { kind?: string; ref?: string } | undefined;
-    if (avatar?.kind === 'photo') add(avatar.ref);
-  }
-  return refs;
-}
 
 /** The blob hashes live rows of a snapshot refer to. */
 export function referencedBlobs(tables: Partial<Record<SyncedTable, readonly SyncedRow[]>>): Set<string> {
@@ -110,7 +90,7 @@ export function referencedBlobs(tables: Partial<Record<SyncedTable, readonly Syn
   for (const name of SYNCED_TABLES) {
     for (const row of tables[name] ?? []) {
       if (row.deleted === 1) continue;
-      for (const h of blobRefsOf(name, row as unknown as Record<string, unknown>)) refs.add(h);
+      for (const h of blobRefs(name, row as unknown as Record<string, unknown>)) refs.add(h);
     }
   }
   return refs;
