@@ -11,7 +11,8 @@ export interface GoalView {
   color: GoalColor;
 }
 
-export function createGoalViews(board: BoardData) {
+/** Needs only the day, the goals and the progress entries of that day's week. */
+export function createGoalViews(board: Pick<BoardData, 'day' | 'goals' | 'progress'>) {
   const app = useApp();
   return createMemo<GoalView[]>(() => {
     const wp = app.workplace();

@@ -6,20 +6,27 @@
  */
 import { createMemo, For, Show } from 'solid-js';
 import { useApp } from '../../app/context';
-import type { Goal } from '../../data/types';
-import { isoWeekday } from '../../domain/dates';
+import type { Goal, GoalProgress } from '../../data/types';
+import { addDays, isoWeekday, startOfIsoWeek } from '../../domain/dates';
 import { previousOpenDay } from '../../domain/meeting';
 import { useI18n } from '../../i18n';
 import { SECTION_PICTOGRAM, STATUS_PICTOGRAM, WEEKDAY_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
 import { createGoalViews, type GoalView } from '../../board/goals/status';
-import { createBoardData, type BoardData } from '../../board/store';
+import type { BoardData } from '../../board/store';
+import { createLive } from '../../app/live';
 
 export function GoalsStep(props: { board: BoardData }) {
   const app = useApp();
   const { t, pl } = useI18n();
   const yesterday = () => previousOpenDay(app.today(), app.workplace()?.openDays ?? []);
-  const before = createBoardData(yesterday);
+  // yesterday's progress: one live query of its week, not a second whole board
+  const yesterdayProgress = createLive(
+    () => (app.workplaceId() ? ([app.workplaceId()!, yesterday()] as const) : null),
+    ([id, d]) => app.repos.goals.progressBetween(id, startOfIsoWeek(d), addDays(startOfIsoWeek(d), 6)),
+    [] as GoalProgress[],
+  );
+  const before = { day: yesterday, goals: props.board.goals, progress: yesterdayProgress };
   // eslint-disable-next-line solid/reactivity -- the board's data object is created once for the meeting screen
   const todayViews = createGoalViews(props.board);
   const yesterdayViews = createGoalViews(before);
