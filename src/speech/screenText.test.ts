@@ -39,7 +39,7 @@ describe('wordOfTap', () => {
   });
 
   it('is silent for text fields, PIN pads and opted-out areas', () => {
-    const root = html('<input aria-label="Name"><div class="pin-pad"><button>1</button></div><div data-speak-off><button>Play</button></div>');
+    const root = html('<input aria-label="Name"><div class="pin-pad" data-speak-off><button>1</button></div><div data-speak-off><button>Play</button></div>');
     expect(wordOfTap(root.querySelector('input'))).toBeNull();
     expect(wordOfTap(root.querySelector('.pin-pad button'))).toBeNull();
     expect(wordOfTap(root.querySelector('[data-speak-off] button'))).toBeNull();

@@ -28,7 +28,8 @@ const ACTIONABLE = [
 ].join(', ');
 
 /** Typing, PIN entry and explicit opt-outs are never spoken on tap. */
-const SILENT = 'input, textarea, select, [contenteditable="true"], [data-speak-off], .pin-pad, .pin-dialog';
+// Secrets (PIN pads) and typing are never spoken: mark such areas with data-speak-off.
+const SILENT = 'input, textarea, select, [contenteditable="true"], [data-speak-off]';
 
 const FORM_CONTROL = 'input, select, textarea';
 

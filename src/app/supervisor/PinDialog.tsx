@@ -68,7 +68,7 @@ export function PinDialog(props: { onClose: () => void; onUnlocked?: () => void 
           </p>
         </Show>
         {/* keypads keep 1-2-3 left to right in every language, as on phones and card terminals */}
-        <div class="pin-pad" dir="ltr">
+        <div class="pin-pad" dir="ltr" data-speak-off="">
           <For each={DIGITS}>
             {(d) => (
               <button

@@ -10,6 +10,7 @@ import type { Workplace } from '../../data/types';
 import { toIsoDate } from '../../domain/dates';
 import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../../tests/helpers/render';
 import { storesSecret } from '../../../tests/helpers/values';
+import { wordOfTap } from '../../speech/screenText';
 
 let repos: Repositories;
 let wp: Workplace;
@@ -30,6 +31,8 @@ async function openAsSupervisor(workplaceId: string, tile: string, pin = '1234')
   await screen.findByText((await repos.workplaces.get(workplaceId))!.name);
   fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }));
   const dialog = await screen.findByRole('dialog');
+  // PIN digits are never spoken on tap
+  expect(wordOfTap(within(dialog).getByRole('button', { name: 'Digit 1' }))).toBeNull();
   fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: pin } });
   fireEvent.submit(within(dialog).getByLabelText('Enter the PIN').closest('form')!);
   fireEvent.click(await screen.findByRole('link', { name: 'Manage' }, { timeout: 5000 }));

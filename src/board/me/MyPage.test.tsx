@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../data';
 import type { Person, Workplace } from '../../data/types';
 import { toIsoDate } from '../../domain/dates';
+import { wordOfTap } from '../../speech/screenText';
 import { hashPicturePin, verifyPicturePin } from '../../domain/picturePin';
 import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../../tests/helpers/render';
 
@@ -125,6 +126,10 @@ describe('picture code', () => {
     renderApp(repos, wp.id, `/me/${aya.id}`);
     const user = userEvent.setup();
     await screen.findByText('Tap your picture code', {}, SLOW);
+    // the code's pictures are never spoken on tap: someone behind you would hear the code
+    const key = document.querySelector('.picture-pin-pad button');
+    expect(key).toBeTruthy();
+    expect(wordOfTap(key)).toBeNull();
     expect(screen.queryByRole('region', { name: 'My week' })).toBeNull();
     expect(screen.queryByText('New broom hooks')).toBeNull();
     await tapCode(user, SUN_HEART_STAR_TREE);

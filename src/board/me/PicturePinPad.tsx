@@ -46,7 +46,7 @@ export function PicturePinPad(props: {
         </Index>
       </div>
       {props.message}
-      <div class="picture-pin-pad">
+      <div class="picture-pin-pad" data-speak-off="">
         <For each={PICTURE_PIN_SYMBOLS}>
           {(symbol) => (
             <button
