@@ -5,6 +5,7 @@
  */
 import { createEffect, onCleanup } from 'solid-js';
 import { setCustomPictograms } from '../pictograms/custom';
+import { wantBlob } from '../data/wantedBlobs';
 import { useApp } from './context';
 import { createLive } from './live';
 
@@ -18,7 +19,12 @@ export function CustomPictograms() {
     },
     [],
   );
-  createEffect(() => setCustomPictograms(sources()));
+  createEffect(() => {
+    const list = sources();
+    // made on another tablet: ask sync for the image; the live query shows it when it lands
+    for (const s of list) if (!s.blob) wantBlob(s.hash);
+    setCustomPictograms(list);
+  });
   onCleanup(() => setCustomPictograms([]));
   return null;
 }

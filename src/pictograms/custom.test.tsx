@@ -39,3 +39,19 @@ describe('custom pictograms on the board', () => {
     expect(screen.getAllByText('Our van').length).toBeGreaterThan(0);
   });
 });
+
+describe('custom pictograms made on another tablet', () => {
+  it('asks sync for an image the device does not have yet', async () => {
+    const { onBlobWanted } = await import('../data/wantedBlobs');
+    const wanted: string[] = [];
+    const off = onBlobWanted((h) => wanted.push(h));
+    const repos = freshRepos();
+    const wp = await seedWorkplace(repos);
+    const pic = await repos.pictograms.addCustom(wp.id, { label: 'Our van', image: new Blob(['png'], { type: 'image/png' }) });
+    const row = await repos.db.pictograms.get(pic.id);
+    await repos.db.blobs.delete(row!.blob); // as if the record arrived by sync without its bytes
+    renderApp(repos, wp.id, '/');
+    await waitFor(() => expect(wanted).toContain(row!.blob));
+    off();
+  });
+});
