@@ -77,9 +77,8 @@ export function startSyncRunner(db: TavlaDb): () => void {
     running = true;
     await writeStatus(db, { state: 'syncing', problem: null });
     try {
-      const engine = createSyncEngine({ db, workplaceId: pairing.workplaceId, baseUrl: pairing.baseUrl, token: pairing.token });
-      await engine.sync();
-      void fetchClips(pairing.workplaceId);
+      const result = await engineFor(pairing).sync();
+      if (result.pulled > 0) void fetchClips(pairing.workplaceId);
       backoff = 0;
       await writeStatus(db, { state: 'synced', problem: null, lastSyncAt: Date.now() });
       connectEvents(pairing);
@@ -104,6 +103,14 @@ export function startSyncRunner(db: TavlaDb): () => void {
     }
   }
 
+  // One engine per pairing (server, workplace, token), shared by sync rounds and blob fetches.
+  let current: { key: string; engine: ReturnType<typeof createSyncEngine> } | undefined;
+  function engineFor(p: Pairing) {
+    const key = `${p.baseUrl}|${p.workplaceId}|${p.token}`;
+    if (current?.key !== key) current = { key, engine: createSyncEngine({ db, workplaceId: p.workplaceId, baseUrl: p.baseUrl, token: p.token }) };
+    return current.engine;
+  }
+
   // Blobs made on other devices are fetched when something shows them (see data/wantedBlobs.ts).
   const fetching = new Map<string, number>(); // hash -> when last tried
   async function fetchWanted(hash: string) {
@@ -113,17 +120,15 @@ export function startSyncRunner(db: TavlaDb): () => void {
     try {
       if (await db.blobs.get(hash)) return;
       const pairing = await readPairing(db);
-      if (!pairing) return;
-      const engine = createSyncEngine({ db, workplaceId: pairing.workplaceId, baseUrl: pairing.baseUrl, token: pairing.token });
-      await engine.fetchBlob(hash);
+      if (pairing) await engineFor(pairing).fetchBlob(hash);
     } catch {
       /* offline or not on the server yet: asked again on the next showing, after BLOB_RETRY_MS */
     }
   }
-  /** Voice clips are small and must play at the first tap: fetch the missing ones after each round. */
+  /** Voice clips are small and must play at the first tap: fetch the missing ones after a pull brought rows. */
   async function fetchClips(workplaceId: string) {
     const clips = await db.voiceClips.where('workplaceId').equals(workplaceId).toArray();
-    for (const c of clips) if (!c.deleted && c.blob && !(await db.blobs.get(c.blob))) await fetchWanted(c.blob);
+    for (const c of clips) if (!c.deleted && c.blob) await fetchWanted(c.blob);
   }
   let wantedSub: (() => void) | undefined;
 
