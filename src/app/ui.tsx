@@ -148,7 +148,8 @@ export function NoticeHost() {
 }
 
 /** A modal dialog on top of the screen; closes on Escape or the close button. */
-export function Dialog(props: ParentProps<{ title: string; pictogram: string; onClose: () => void; class?: string }>) {
+/** `speakOff`: nothing in the dialog is spoken on tap (PIN entry). */
+export function Dialog(props: ParentProps<{ title: string; pictogram: string; onClose: () => void; class?: string; speakOff?: boolean }>) {
   const { t } = useI18n();
   let ref: HTMLDivElement | undefined;
   const onKey = (e: KeyboardEvent) => {
@@ -161,7 +162,7 @@ export function Dialog(props: ParentProps<{ title: string; pictogram: string; on
   });
   return (
     <div class="dialog-backdrop" onClick={(e) => e.target === e.currentTarget && props.onClose()}>
-      <div ref={ref} class={`dialog ${props.class ?? ''}`} role="dialog" aria-modal="true" aria-labelledby="dialog-title">
+      <div ref={ref} class={`dialog ${props.class ?? ''}`} role="dialog" aria-modal="true" aria-labelledby="dialog-title" data-speak-off={props.speakOff ? '' : undefined}>
         <header class="dialog-header">
           <h2 id="dialog-title">
             <Pictogram id={props.pictogram} class="title-icon" />

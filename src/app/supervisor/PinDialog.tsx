@@ -42,7 +42,7 @@ export function PinDialog(props: { onClose: () => void; onUnlocked?: () => void 
   };
 
   return (
-    <Dialog title={t('supervisor.enterPin')} pictogram="lock" onClose={() => props.onClose()} class="pin-dialog">
+    <Dialog title={t('supervisor.enterPin')} pictogram="lock" onClose={() => props.onClose()} class="pin-dialog" speakOff>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -68,7 +68,7 @@ export function PinDialog(props: { onClose: () => void; onUnlocked?: () => void 
           </p>
         </Show>
         {/* keypads keep 1-2-3 left to right in every language, as on phones and card terminals */}
-        <div class="pin-pad" dir="ltr" data-speak-off="">
+        <div class="pin-pad" dir="ltr">
           <For each={DIGITS}>
             {(d) => (
               <button
