@@ -130,6 +130,41 @@ export function isoWeekKey(iso: Iso): string {
   return `${pad4(weekYear)}-W${pad2(week)}`;
 }
 
+/** 'YYYY-MM' of every month from the month of `from` to the month of `to`, in order. */
+export function monthsBetween(from: Iso, to: Iso): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const endY = Number(to.slice(0, 4));
+  const endM = Number(to.slice(5, 7));
+  while (y < endY || (y === endY && m <= endM)) {
+    out.push(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The date `months` calendar months before (negative) or after `iso`. A day
+ * that does not exist in the target month becomes its last day
+ * (2026-03-31 − 1 month = 2026-02-28).
+ */
+export function addMonths(iso: Iso, months: number): Iso {
+  if (!isValidIsoDate(iso)) throw new InvalidIsoDate(iso);
+  if (!Number.isInteger(months)) throw new RangeError(`addMonths needs whole months, got ${months}`);
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = (index % 12) + 1;
+  return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(Math.min(d, monthLength(ty, tm))).padStart(2, '0')}`;
+}
+
 /** Every date of a month, in order. `month` is 1–12. */
 export function daysInMonth(year: number, month: number): Iso[] {
   if (!Number.isInteger(year) || year < 0 || year > 9999 || !Number.isInteger(month) || month < 1 || month > 12) {

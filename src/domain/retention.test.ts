@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   type MarkRow,
-  addMonths,
   anonymisePatch,
   anonymousMarkId,
   isExpiredPerson,
@@ -10,6 +9,7 @@ import {
   retentionCutoff,
   retentionMonthsOf,
 } from './retention';
+import { addMonths } from './dates';
 
 describe('retention cut-off', () => {
   it('keeps exactly the given number of calendar months', () => {

@@ -29,8 +29,8 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { AttendanceStatus, Iso, SyncedTable } from '../data/types';
 import { ATTENDANCE_STATUSES } from '../data/types';
-import { isValidIsoDate, parseIsoDate } from './dates';
-import { InvalidIsoDate } from './errors';
+import { addMonths, parseIsoDate } from './dates';
+
 
 export const DEFAULT_RETENTION_MONTHS = 24;
 /** The choices offered in the settings; any whole number of months 1–120 is valid. */
@@ -51,28 +51,6 @@ export function isValidRetentionMonths(n: unknown): n is number {
 /** The workplace's setting, or the default when missing or invalid. */
 export function retentionMonthsOf(wp: { retentionMonths?: unknown } | undefined | null): number {
   return isValidRetentionMonths(wp?.retentionMonths) ? wp.retentionMonths : DEFAULT_RETENTION_MONTHS;
-}
-
-/**
- * The date `months` calendar months before (negative) or after `iso`. A day
- * that does not exist in the target month becomes its last day
- * (2026-03-31 − 1 month = 2026-02-28).
- */
-export function addMonths(iso: Iso, months: number): Iso {
-  if (!isValidIsoDate(iso)) throw new InvalidIsoDate(iso);
-  if (!Number.isInteger(months)) throw new RangeError(`addMonths needs whole months, got ${months}`);
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  const index = y * 12 + (m - 1) + months;
-  const ty = Math.floor(index / 12);
-  const tm = (index % 12) + 1;
-  const last = tm === 2 ? (isLeap(ty) ? 29 : 28) : [4, 6, 9, 11].includes(tm) ? 30 : 31;
-  return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
 /**

@@ -9,13 +9,13 @@ import {
   ideasByMonth,
   median,
   meetingLengths,
-  monthsBetween,
   personDays,
   scheduledMinutes,
   timeToSolveByMonth,
   weeklyAttendanceRates,
   workdayMinutes,
 } from './stats';
+import { monthsBetween } from './dates';
 
 /** Local noon of a date: the same calendar day in every time zone the tests run in. */
 const noon = (iso: string) => new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), 12).getTime();

@@ -24,7 +24,7 @@
 import type { AttendanceStatus, DeviationCategory, Iso } from '../data/types';
 import { ATTENDANCE_STATUSES, DEVIATION_CATEGORIES } from '../data/types';
 import { isHere } from './attendance';
-import { addDays, daysBetween, eachDay, isoDateAt, isoWeekday, isoWeekKey, isValidTime, minutesOfDay, startOfIsoWeek, timeOfDayMinutes } from './dates';
+import { addDays, daysBetween, eachDay, isValidTime, isoDateAt, isoWeekKey, isoWeekday, minutesOfDay, monthsBetween, startOfIsoWeek, timeOfDayMinutes } from './dates';
 
 interface Live {
   deleted?: 0 | 1;
@@ -38,24 +38,6 @@ export function median(values: readonly number[]): number | null {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-/** 'YYYY-MM' of every month from the month of `from` to the month of `to`, in order. */
-export function monthsBetween(from: Iso, to: Iso): string[] {
-  const out: string[] = [];
-  let y = Number(from.slice(0, 4));
-  let m = Number(from.slice(5, 7));
-  const endY = Number(to.slice(0, 4));
-  const endM = Number(to.slice(5, 7));
-  while (y < endY || (y === endY && m <= endM)) {
-    out.push(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return out;
 }
 
 const inRange = (date: Iso, from: Iso, to: Iso) => date >= from && date <= to;

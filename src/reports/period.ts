@@ -4,8 +4,7 @@
  * (`?period=month&from=2026-03-01`), so a report can be reopened as it was.
  */
 import type { Iso } from '../data/types';
-import { addDays, daysInMonth, isValidIsoDate, startOfIsoWeek } from '../domain/dates';
-import { addMonths } from '../domain/retention';
+import { addDays, addMonths, daysBetween, daysInMonth, isValidIsoDate, startOfIsoWeek } from '../domain/dates';
 
 export type PeriodKind = 'week' | 'month' | 'custom';
 
@@ -29,7 +28,7 @@ export function monthPeriod(date: Iso): Period {
 export function shiftPeriod(p: Period, by: 1 | -1): Period {
   if (p.kind === 'week') return weekPeriod(addDays(p.from, 7 * by));
   if (p.kind === 'month') return monthPeriod(addMonths(p.from, by));
-  const length = Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000) + 1;
+  const length = daysBetween(p.from, p.to) + 1;
   return { kind: 'custom', from: addDays(p.from, length * by), to: addDays(p.to, length * by) };
 }
 

@@ -14,21 +14,13 @@
  * the trends again then costs only the computing. Only the last workplace
  * asked about is kept.
  */
+import { monthsBetween } from '../../domain/dates';
 import Dexie from 'dexie';
 import type { TavlaDb } from '../db';
 import type { AttendanceMark, Deviation, Improvement, Iso, Meeting, Person } from '../types';
 
 type Dated = 'attendance' | 'deviations' | 'meetings' | 'improvements';
 type Row = { deleted: 0 | 1; date: Iso };
-
-/** 'YYYY-MM' of every month from the month of `from` to that of `to` (domain/stats has the same; not imported, to keep it out of the first bundle). */
-function monthsBetween(from: Iso, to: Iso): string[] {
-  const out: string[] = [];
-  for (let i = Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)) - 1, end = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - 1; i <= end; i++) {
-    out.push(`${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`);
-  }
-  return out;
-}
 
 const live = <T extends { deleted: 0 | 1 }>(rows: T[]) => rows.filter((r) => !r.deleted);
 
