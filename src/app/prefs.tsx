@@ -49,22 +49,16 @@ const PREFS_KEY = 'devicePrefs';
 export interface PrefsStore {
   prefs: Accessor<DevicePrefs>;
   set: <K extends keyof DevicePrefs>(key: K, value: DevicePrefs[K]) => Promise<void>;
-  loaded: Accessor<boolean>;
 }
 
 export function createPrefsStore(repos: Repositories): PrefsStore {
   const [prefs, setPrefs] = createSignal<DevicePrefs>(DEFAULT_PREFS);
-  const [loaded, setLoaded] = createSignal(false);
   void repos.settings.get<Partial<DevicePrefs>>(PREFS_KEY, {}).then(
-    (saved) => {
-      setPrefs({ ...DEFAULT_PREFS, ...saved });
-      setLoaded(true);
-    },
-    () => setLoaded(true),
+    (saved) => setPrefs({ ...DEFAULT_PREFS, ...saved }),
+    () => undefined, // unreadable settings: the defaults stay
   );
   return {
     prefs,
-    loaded,
     async set(key, value) {
       const next = { ...prefs(), [key]: value };
       setPrefs(next);
