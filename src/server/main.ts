@@ -39,6 +39,13 @@ async function openDb(): Promise<Db> {
   return openPglite(dir);
 }
 
+/** RETENTION_SWEEP_HOURS: hours between server retention sweeps (default 6, 0 = off); a typo is an error, not "off". */
+function retentionSweepMs(value: string | undefined): number | undefined {
+  const hours = Number(value ?? 6);
+  if (!Number.isFinite(hours) || hours < 0) throw new Error(`RETENTION_SWEEP_HOURS must be a number of hours ≥ 0, got "${value}"`);
+  return hours === 0 ? undefined : hours * 3_600_000;
+}
+
 async function main() {
   const db = await openDb();
   await migrate(db);
@@ -50,7 +57,7 @@ async function main() {
     logger: { level: env.LOG_LEVEL ?? 'info' },
     trustProxy,
     publicOrigin: env.PUBLIC_ORIGIN,
-    retentionSweepMs: Number(env.RETENTION_SWEEP_HOURS ?? 6) * 3_600_000 || undefined,
+    retentionSweepMs: retentionSweepMs(env.RETENTION_SWEEP_HOURS),
   });
   if (!staticDir) app.log.warn({ distDir }, 'no built app found (run `npm run build`); serving the API only');
 

@@ -154,6 +154,8 @@ export async function sweepAllWorkplaces(db: Db, now: number, log?: FastifyInsta
 
 /** Runs the sweep a minute after start and then every `intervalMs`, for the life of the app. */
 export function registerRetentionSweeps(app: FastifyInstance, intervalMs: number): void {
+  // setInterval takes at most 2^31 − 1 ms (about 24 days); longer would fire at once, over and over
+  intervalMs = Math.min(intervalMs, 2_147_483_647);
   let timer: ReturnType<typeof setInterval> | undefined;
   let first: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> | undefined;
