@@ -31,8 +31,8 @@ import {
   type MarkRow,
 } from '../domain/retention';
 import { formatHlc, isHlc, parseHlc } from '../sync/hlc';
-import type { Db, Queryable } from './db/db';
-import { pushOps } from './routes/sync/records';
+import type { Db } from './db/db';
+import { dropUnreferencedBlobs, pushOps } from './routes/sync/records';
 
 const HASH_RE = /^[0-9a-f]{64}$/;
 
@@ -120,20 +120,10 @@ export async function sweepWorkplace(db: Db, workplaceId: string, now: number): 
     const hlc = formatHlc({ millis, counter: 0, node: 'retention' });
     const ops: OutboxOp[] = changes.map((c) => ({ opId: randomUUID(), table: c.table, rowId: c.rowId, workplaceId, fields: c.fields, hlc, createdAt: now }));
     const pushed = await pushOps(tx, workplaceId, ops, now);
-    const erased = await dropUnusedPhotos(tx, workplaceId, photos);
-    return { workplaceId, cutoff, changed: pushed.changed, ops: ops.length, erasedBlobs: pushed.erasedBlobs.length + erased };
+    // blanked deviation and idea photos go when no live record still shows them
+    const erased = await dropUnreferencedBlobs(tx, workplaceId, photos);
+    return { workplaceId, cutoff, changed: pushed.changed, ops: ops.length, erasedBlobs: pushed.erasedBlobs.length + erased.length };
   });
-}
-
-/** Deletes blanked deviation and idea photos no live record of the workplace still shows. */
-async function dropUnusedPhotos(tx: Queryable, workplaceId: string, photos: Set<string>): Promise<number> {
-  let n = 0;
-  for (const hash of photos) {
-    const used = await tx.query('select 1 from records where workplace_id = $1 and not deleted and strpos(data::text, $2) > 0 limit 1', [workplaceId, hash]);
-    if (used.rows.length > 0) continue;
-    n += (await tx.query('delete from blobs where workplace_id = $1 and hash = $2', [workplaceId, hash])).rowCount;
-  }
-  return n;
 }
 
 /** Sweeps every workplace, one transaction each; a failing one does not stop the others. */

@@ -148,8 +148,13 @@ async function eraseOrphanedPhotos(
   candidates: Set<string>,
 ): Promise<string[]> {
   if (!changed.some((c) => c.tbl === 'persons' && c.row.deleted === 1) || candidates.size === 0) return [];
+  return dropUnreferencedBlobs(tx, workplaceId, candidates);
+}
+
+/** Deletes those of `hashes` no live record of the workplace still refers to; returns the deleted. */
+export async function dropUnreferencedBlobs(tx: Queryable, workplaceId: string, hashes: Iterable<string>): Promise<string[]> {
   const erased: string[] = [];
-  for (const hash of candidates) {
+  for (const hash of hashes) {
     const used = await tx.query('select 1 from records where workplace_id = $1 and not deleted and strpos(data::text, $2) > 0 limit 1', [
       workplaceId,
       hash,
