@@ -10,14 +10,13 @@
  *   code, estimated from the build's source maps (each initial chunk's gzip
  *   size split by its modules' share of the chunk's source text).
  */
+import { median, p95 } from './stats';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DIST, newSession, startDemo } from '../e2e/harness';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 
 // Plain script text, not a function: tsx adds name helpers to functions that don't exist in the page.
 const SPY = `

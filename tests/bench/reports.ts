@@ -17,6 +17,7 @@
  * - exporting the whole workplace (tap → download handed over) with the file
  *   size, and importing that file on a fresh tablet (file chosen → board shown).
  */
+import { median } from './stats';
 import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -27,7 +28,6 @@ import { oneYear } from './dataset';
 
 const PHOTOS = 200;
 const PHOTO_BYTES = 120 * 1024;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 type Row = [string, string, string];
 

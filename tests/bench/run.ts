@@ -10,6 +10,7 @@
  *
  * Prints a table with the targets. Benchmarks measure; they do not assert.
  */
+import { median, p95 } from './stats';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
 import { toIsoDate } from '../../src/domain/dates';
@@ -18,8 +19,6 @@ import { oneYear } from './dataset';
 import { benchReports } from './reports';
 import { benchAccess } from './access';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 
 async function main() {
   const [browser, server] = await Promise.all([launch(), serveDist()]);

@@ -24,6 +24,7 @@
  * length of each load run (default 8). Benchmarks measure; they do not assert
  * the targets (a broken sync — missing rows, errors — does fail the run).
  */
+import { pct } from './stats';
 import 'fake-indexeddb/auto';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -51,11 +52,6 @@ const SSE_CHANGES = 10;
 const LOAD_WORKPLACES = 40;
 const DEVICES_PER_WORKPLACE = 5;
 
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const pct = (xs: number[], p: number) => {
-  const s = sorted(xs);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(s.length * p) - 1))] ?? NaN;
-};
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const benchStart = Date.now();
 const log = (msg: string) => console.log(`  · [${((Date.now() - benchStart) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
