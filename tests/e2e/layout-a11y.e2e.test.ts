@@ -2,20 +2,10 @@
  * The home board fits tablets and a TV without scrolling, and axe-core finds
  * no serious or critical violations on the main screens.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, launch, newSession, serveDist, startDemo, unlock } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, startDemo, unlock, useBrowser } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowser();
 
 describe('home board layout', () => {
   for (const viewport of [
@@ -24,8 +14,8 @@ describe('home board layout', () => {
     { width: 1920, height: 1080 },
   ]) {
     it(`fits ${viewport.width}×${viewport.height} without scrolling`, async () => {
-      const s = await newSession(browser, viewport);
-      await startDemo(s.page, server.url);
+      const s = await e2e.session(viewport);
+      await startDemo(s.page, e2e.url);
       const size = await s.page.evaluate(() => ({
         scrollHeight: document.documentElement.scrollHeight,
         scrollWidth: document.documentElement.scrollWidth,
@@ -38,7 +28,6 @@ describe('home board layout', () => {
         expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height + 1);
         expect(box!.height).toBeGreaterThan(120);
       }
-      await s.context.close();
     });
   }
 });
@@ -47,22 +36,21 @@ describe('accessibility (axe-core)', () => {
   const screens = ['/', '/attendance', '/goals', '/work', '/deviations', '/deviations/new', '/improvements', '/improvements/new', '/me', '/about'];
   for (const lang of ['sv', 'en', 'ar']) {
     it(`has no serious violations on the participant screens (${lang})`, async () => {
-      const s = await newSession(browser);
-      await startDemo(s.page, server.url);
+      const s = await e2e.session();
+      await startDemo(s.page, e2e.url);
       for (const path of screens) {
-        await s.page.goto(`${server.url}${path}?lang=${lang}`);
+        await s.page.goto(`${e2e.url}${path}?lang=${lang}`);
         await s.page.locator('main').first().waitFor();
         await s.page.waitForTimeout(150);
         const violations = await axeViolations(s.page);
         expect(violations, `${path} (${lang})`).toEqual([]);
       }
-      await s.context.close();
     });
   }
 
   it('has no serious violations on the supervisor screens', async () => {
-    const s = await newSession(browser);
-    await startDemo(s.page, server.url);
+    const s = await e2e.session();
+    await startDemo(s.page, e2e.url);
     await unlock(s.page);
     await s.page.getByRole('link', { name: 'Manage' }).click();
     const hub = s.page.getByRole('navigation', { name: 'Manage' });
@@ -78,14 +66,13 @@ describe('accessibility (axe-core)', () => {
       await s.page.goBack(); // history navigation stays in the app and keeps supervisor mode
       await hub.waitFor();
     }
-    await s.context.close();
   });
 
   it('gives every participant control a touch target of at least 64 px', async () => {
-    const s = await newSession(browser);
-    await startDemo(s.page, server.url);
+    const s = await e2e.session();
+    await startDemo(s.page, e2e.url);
     for (const path of ['/', '/attendance', '/deviations/new', '/improvements/new']) {
-      await s.page.goto(`${server.url}${path}`);
+      await s.page.goto(`${e2e.url}${path}`);
       await s.page.locator('main').first().waitFor();
       const small = await s.page.evaluate(() =>
         [...document.querySelectorAll('main button, main a[href]')]
@@ -96,6 +83,5 @@ describe('accessibility (axe-core)', () => {
       );
       expect(small, path).toEqual([]);
     }
-    await s.context.close();
   });
 });
