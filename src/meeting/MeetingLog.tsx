@@ -24,13 +24,9 @@ export default function MeetingLog() {
   const { t, formatDate } = useI18n();
   const board = createBoardData();
   const meetings = createLive(app.workplaceId, (id) => app.repos.meetings.list(id), [] as Meeting[]);
-  // Tasks are stored per day: fetch the days that had meetings, for the decisions' task pictograms.
-  const dates = createMemo(() => [...new Set(meetings().map((m) => m.date))].join(','));
-  const tasks = createLive(
-    () => (app.workplaceId() && dates() ? ([app.workplaceId()!, dates()] as const) : null),
-    async ([id, days]) => (await Promise.all(days.split(',').map((d) => app.repos.work.tasksFor(id, d)))).flat(),
-    [] as Task[],
-  );
+  // Only the tasks the decisions name, for their pictograms.
+  const taskIds = createMemo(() => [...new Set(meetings().flatMap((m) => m.decisions.filter((d) => d.kind === 'assignTask').map((d) => d.refId)))].join(','));
+  const tasks = createLive(() => taskIds(), (ids) => app.repos.work.tasksByIds(ids.split(',')), [] as Task[]);
   const ideas = createMemo(() => new Map(board.improvements().map((i) => [i.id, i])));
   const deviations = createMemo(() => new Map(board.deviations().map((d) => [d.id, d])));
   const taskById = createMemo(() => new Map(tasks().map((x) => [x.id, x])));

@@ -80,6 +80,10 @@ export function workRepo(db: TavlaDb) {
     async tasksFor(workplaceId: string, date: Iso): Promise<Task[]> {
       return live(await db.tasks.where('[workplaceId+date]').equals([workplaceId, date]).toArray());
     },
+    /** The tasks with these ids (missing and deleted ones left out). */
+    async tasksByIds(ids: readonly string[]): Promise<Task[]> {
+      return live((await db.tasks.bulkGet([...ids])).filter((t): t is Task => t !== undefined));
+    },
     /** Creates the day's tasks from recurring templates that are not on the board yet. */
     async fillDay(workplaceId: string, date: Iso): Promise<number> {
       return inWriteTx(db, ['recurringTasks', 'tasks'], async () => {
