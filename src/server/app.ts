@@ -6,35 +6,41 @@
  * decides where to listen, so tests run the same app in-process.
  *
  * State lives in the database only, so any number of replicas can run over
- * one PostgreSQL. The one exception is the rate limiter's counters (in
- * memory, per replica); see docs/sync-protocol.md.
+ * one PostgreSQL. The exceptions are per-replica bounds kept in memory: the
+ * rate limiter's counters, the per-workplace push queue and the count of
+ * event streams per device; see docs/sync-protocol.md.
+ *
+ * Logs never carry a credential: a request is logged by its path only, never
+ * its query string (where a ticket travels), and no header is logged.
  */
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { authenticate, bearerToken, requireDevice, requireSupervisor, type Caller } from './auth';
 import { ChangeFeed } from './changes';
 import type { Db } from './db/db';
-import { ApiError } from './errors';
 import { registerErrorHandling } from './plugins/errors';
 import { registerSecurity, type RateLimitSetting } from './plugins/security';
 import { registerStatic } from './plugins/static';
 import { registerTextGuard } from './plugins/text-guard';
 import { registerRetentionSweeps } from './retention';
+import { BLOB_QUOTA_BYTES, JSON_BODY_LIMIT } from './limits';
+import { assertSchemaVersion } from './schemaVersion';
+import { WorkplaceQueue } from './workplaceQueue';
 import accountRoutes from './routes/accounts/index';
 import blobRoutes from './routes/blobs/index';
 import healthRoutes from './routes/health/index';
 import syncRoutes from './routes/sync/index';
 import workplaceRoutes from './routes/workplaces/index';
-import { SCHEMA_HEADER, SCHEMA_QUERY, SCHEMA_VERSION } from '../sync/protocol';
+import { SCHEMA_HEADER, SCHEMA_QUERY } from '../sync/protocol';
 
-export const JSON_BODY_LIMIT = 1024 * 1024;
-export const BLOB_BODY_LIMIT = 10 * 1024 * 1024;
+export { BLOB_BODY_LIMIT, JSON_BODY_LIMIT } from './limits';
+export { assertSchemaVersion } from './schemaVersion';
 
 export interface AppOptions {
   db: Db;
   /** folder of the built PWA (dist/); omitted = API only */
   staticDir?: string;
-  /** false (default) = silent; true or a level = pino JSON logs */
-  logger?: boolean | { level: string };
+  /** false (default) = silent; true or a level = pino JSON logs (to `stream`, default stdout) */
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
   /** the clock, injectable for tests (pairing expiry, drift) */
   now?: () => number;
   /** per-IP limits of login, signup and pairing; false turns them off */
@@ -45,6 +51,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** origin used in pairing URLs (default: from the request's Host) */
   publicOrigin?: string;
+  /** blob storage per workplace in bytes (default BLOB_QUOTA_BYTES) */
+  blobQuotaBytes?: number;
   /** run the data-retention sweep every this many ms (see retention.ts); omitted = never (tests call it directly) */
   retentionSweepMs?: number;
 }
@@ -54,7 +62,9 @@ declare module 'fastify' {
     db: Db;
     now: () => number;
     changes: ChangeFeed;
-    tavla: Required<Pick<AppOptions, 'heartbeatMs'>> & Pick<AppOptions, 'publicOrigin'>;
+    /** one push (or retention chunk) per workplace at a time on this replica */
+    workplaceQueue: WorkplaceQueue;
+    tavla: Required<Pick<AppOptions, 'heartbeatMs' | 'blobQuotaBytes'>> & Pick<AppOptions, 'publicOrigin'>;
     authDevice: (req: FastifyRequest) => Promise<void>;
     authSupervisor: (req: FastifyRequest) => Promise<void>;
     checkSchemaVersion: (req: FastifyRequest) => Promise<void>;
@@ -66,9 +76,10 @@ declare module 'fastify' {
   }
 }
 
-/** Keeps tokens out of logged URLs (the SSE endpoint takes one in the query). */
-function redactUrl(url: string): string {
-  return url.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]');
+/** The path of a request URL without its query string: whatever a query carries (a ticket, a mistaken token in any encoding) is never logged. */
+export function logPath(url: string): string {
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -76,8 +87,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger
       ? {
           level: typeof opts.logger === 'object' ? opts.logger.level : 'info',
+          ...(typeof opts.logger === 'object' && opts.logger.stream ? { stream: opts.logger.stream } : {}),
           serializers: {
-            req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
+            req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: logPath(req.url), ip: req.ip }),
           },
         }
       : false,
@@ -92,23 +104,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? Date.now;
   app.decorate('db', opts.db);
   app.decorate('now', now);
-  app.decorate('tavla', { heartbeatMs: opts.heartbeatMs ?? 25_000, publicOrigin: opts.publicOrigin });
+  app.decorate('tavla', { heartbeatMs: opts.heartbeatMs ?? 25_000, publicOrigin: opts.publicOrigin, blobQuotaBytes: opts.blobQuotaBytes ?? BLOB_QUOTA_BYTES });
   app.decorate('changes', new ChangeFeed(opts.db, app.log));
+  app.decorate('workplaceQueue', new WorkplaceQueue());
   app.decorateRequest('caller', undefined);
 
-  const auth = async (req: FastifyRequest, allowQuery: boolean) => {
-    req.caller = await authenticate(app.db, bearerToken(req, allowQuery), new Date(now()));
+  const auth = async (req: FastifyRequest) => {
+    req.caller = await authenticate(app.db, bearerToken(req), new Date(now()));
   };
   app.decorate('authDevice', async (req: FastifyRequest) => {
-    await auth(req, req.routeOptions.config?.tokenInQuery === true);
+    await auth(req);
     requireDevice(req.caller);
   });
   app.decorate('authSupervisor', async (req: FastifyRequest) => {
-    await auth(req, false);
+    await auth(req);
     requireSupervisor(req.caller);
   });
   app.decorate('checkSchemaVersion', async (req: FastifyRequest) => {
-    const fromQuery = req.routeOptions.config?.tokenInQuery === true ? (req.query as Record<string, unknown>)[SCHEMA_QUERY] : undefined;
+    const fromQuery = req.routeOptions.config?.schemaInQuery === true ? (req.query as Record<string, unknown>)[SCHEMA_QUERY] : undefined;
     const raw = req.headers[SCHEMA_HEADER] ?? fromQuery;
     const version = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : 0;
     assertSchemaVersion(version);
@@ -143,19 +156,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-/** An app older than the server must update first (426); a newer one waits for the server. */
-export function assertSchemaVersion(version: number): void {
-  if (version < SCHEMA_VERSION) {
-    throw new ApiError(426, 'update_required', `This app speaks sync schema ${version}; the server needs ${SCHEMA_VERSION}. Reload to update.`);
-  }
-  if (version > SCHEMA_VERSION) {
-    throw new ApiError(400, 'bad_request', `This server speaks sync schema ${SCHEMA_VERSION}, older than the app's ${version}; try again after the server is updated`);
-  }
-}
-
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** the route also accepts ?access_token= and ?schema= (EventSource sends no headers) */
-    tokenInQuery?: boolean;
+    /** the route takes ?schema= in the query (EventSource sends no headers); its credential is a ticket (routes/sync) */
+    schemaInQuery?: boolean;
   }
 }

@@ -60,15 +60,12 @@ export type Caller = DeviceCaller | SupervisorCaller;
 /** last_seen is written at most this often per token, not on every request. */
 const LAST_SEEN_EVERY_MS = 60_000;
 
-export function bearerToken(req: FastifyRequest, allowQuery = false): string | undefined {
+/** The bearer token of the Authorization header. Never read from a URL: URLs end up in proxy and server logs. */
+export function bearerToken(req: FastifyRequest): string | undefined {
   const header = req.headers.authorization;
   if (typeof header === 'string') {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     return m?.[1];
-  }
-  if (allowQuery) {
-    const q = (req.query as Record<string, unknown> | undefined)?.access_token;
-    if (typeof q === 'string') return q;
   }
   return undefined;
 }

@@ -18,13 +18,20 @@ export const CHANGES_CHANNEL = 'tavla_changes';
 export interface ChangeNotice {
   workplaceId: string;
   cursor: number;
+  epoch: string;
 }
 
-type Subscriber = (cursor: number) => void;
+type Subscriber = (cursor: number, epoch: string) => void;
 
-export async function currentCursor(db: Pick<Db, 'query'>, workplaceId: string): Promise<number> {
-  const { rows } = await db.query<{ seq: number }>('select seq from workplace_counters where workplace_id = $1', [workplaceId]);
-  return rows[0]?.seq ?? 0;
+/** The workplace's counter and its epoch (see routes/sync/records.ts). */
+export async function currentCursor(db: Pick<Db, 'query'>, workplaceId: string): Promise<{ cursor: number; epoch: string }> {
+  const { rows } = await db.query<{ seq: number; epoch: string | null }>(
+    `select c.seq, (select e.epoch from seq_epochs e where e.workplace_id = c.workplace_id and e.last_seq >= c.seq order by e.last_seq limit 1) as epoch
+       from workplace_counters c where c.workplace_id = $1`,
+    [workplaceId],
+  );
+  const seq = rows[0]?.seq ?? 0;
+  return { cursor: seq, epoch: seq === 0 ? '' : (rows[0]?.epoch ?? '') };
 }
 
 export class ChangeFeed {
@@ -65,14 +72,16 @@ export class ChangeFeed {
     return n;
   }
 
-  private emit(workplaceId: string, cursor: number) {
-    for (const cb of this.subscribers.get(workplaceId) ?? []) cb(cursor);
+  private emit(workplaceId: string, cursor: number, epoch: string) {
+    for (const cb of this.subscribers.get(workplaceId) ?? []) cb(cursor, epoch);
   }
 
   private onNotice(payload: string) {
     try {
       const notice = JSON.parse(payload) as ChangeNotice;
-      if (typeof notice.workplaceId === 'string' && Number.isSafeInteger(notice.cursor)) this.emit(notice.workplaceId, notice.cursor);
+      if (typeof notice.workplaceId === 'string' && Number.isSafeInteger(notice.cursor)) {
+        this.emit(notice.workplaceId, notice.cursor, typeof notice.epoch === 'string' ? notice.epoch : '');
+      }
     } catch {
       this.log.warn({ payload }, 'ignoring a malformed change notice');
     }
@@ -82,7 +91,8 @@ export class ChangeFeed {
     this.log.info('change listener reconnected; poking every stream');
     for (const workplaceId of [...this.subscribers.keys()]) {
       try {
-        this.emit(workplaceId, await currentCursor(this.db, workplaceId));
+        const c = await currentCursor(this.db, workplaceId);
+        this.emit(workplaceId, c.cursor, c.epoch);
       } catch (err) {
         this.log.warn({ err }, 'could not read a cursor after reconnecting');
       }

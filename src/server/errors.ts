@@ -5,12 +5,15 @@
  * only to the log.
  */
 import type { ErrorCode } from '../sync/protocol';
+import { RETRY_AFTER_S } from './limits';
 
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: ErrorCode,
     message: string,
+    /** seconds, sent as `Retry-After` (a busy workplace, a full upload queue) */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -22,3 +25,6 @@ export const unauthorized = (message = 'Sign in or pair this device again') => n
 export const forbidden = (message = 'Not allowed for this workplace') => new ApiError(403, 'forbidden', message);
 export const notFound = (message = 'Not found') => new ApiError(404, 'not_found', message);
 export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+export const tooLarge = (message: string) => new ApiError(413, 'payload_too_large', message);
+/** A retryable 503: the workplace is busy; nothing was written. */
+export const busy = (message = 'This workplace is busy; try again in a moment') => new ApiError(503, 'unavailable', message, RETRY_AFTER_S);

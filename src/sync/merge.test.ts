@@ -119,3 +119,25 @@ describe('applyOp', () => {
     );
   });
 });
+
+describe('field names that are Object.prototype members', () => {
+  const protoNames = [...Object.getOwnPropertyNames(Object.prototype), '__proto__'];
+
+  it('reads only own properties: an inherited member is absent, an own one is plain data', () => {
+    const hlc = formatHlc({ millis: 5, counter: 0, node: 'a' });
+    for (const name of protoNames) {
+      const plain = applyOp(undefined, { rowId: ROW_ID, workplaceId: WP, hlc, fields: { text: 'x' } });
+      const fields = JSON.parse(`{${JSON.stringify(name)}: "v"}`) as Record<string, unknown>;
+      const withField = applyOp(undefined, { rowId: ROW_ID, workplaceId: WP, hlc, fields });
+      for (const m of [mergeRows(plain, withField), mergeRows(withField, plain), mergeRows(plain, plain)]) {
+        // every value is data a structured clone (IndexedDB) can store; no function crept in
+        expect(() => structuredClone(m), name).not.toThrow();
+        expect(Object.getPrototypeOf(m), name).toBe(Object.prototype);
+        for (const k of Object.keys(m)) expect(typeof (m as Record<string, unknown>)[k], `${name}.${k}`).not.toBe('function');
+        for (const v of Object.values(m._clock)) expect(typeof v).toBe('string');
+      }
+      expect(Object.hasOwn(mergeRows(plain, withField), name), name).toBe(true);
+      expect(Object.hasOwn(mergeRows(plain, plain), name), name).toBe(false);
+    }
+  });
+});

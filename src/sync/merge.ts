@@ -23,6 +23,13 @@
  * seen the same writes hold the same row, whatever order they saw them in.
  * `merge.test.ts` checks these laws with property tests.
  *
+ * Only own properties count: a row is data from the network, and a field
+ * named like an `Object.prototype` member (`toString`, `constructor`) must
+ * read as absent, not as the inherited function, which would win every stamp
+ * comparison and make the row impossible to store. Fields are written with
+ * `defineProperty`, so even `__proto__` stays a plain field. (Which field
+ * names a table accepts at all is fields.ts's business.)
+ *
  * Pure: no I/O, no DOM, no node imports.
  */
 
@@ -35,6 +42,27 @@ export type MergeableRow = SyncedRow & Record<string, unknown>;
 export const TOMBSTONE_FIELDS: readonly string[] = ['id', 'workplaceId', 'createdAt', 'updatedAt', 'deleted'];
 
 const CLOCK = '_clock';
+
+/** An own property's value; inherited members (`toString` …) read as absent. */
+function own(obj: object | null | undefined, key: string): unknown {
+  return obj != null && Object.hasOwn(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
+}
+
+/** An own stamp, or undefined when it is missing or not a string. */
+function stampOf(clock: object | null | undefined, key: string): Hlc | undefined {
+  const s = own(clock, key);
+  return typeof s === 'string' ? s : undefined;
+}
+
+/** Sets a field as a plain own property, whatever its name (`__proto__` included). */
+function put(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+const clockOf = (row: object): object => {
+  const c = own(row, CLOCK);
+  return c !== null && typeof c === 'object' ? c : {};
+};
 
 /** Stable JSON for tie-breaks: object keys sorted, undefined first. */
 function rank(value: unknown): string {
@@ -50,7 +78,7 @@ function stableJson(value: unknown): string {
     '{' +
     Object.keys(obj)
       .sort()
-      .map((k) => JSON.stringify(k) + ':' + stableJson(obj[k]))
+      .map((k) => JSON.stringify(k) + ':' + stableJson(own(obj, k)))
       .join(',') +
     '}'
   );
@@ -81,8 +109,8 @@ function eraseTombstone<T extends MergeableRow>(row: T): T {
   const out: Record<string, unknown> = {};
   const clock: Record<string, Hlc> = {};
   for (const f of TOMBSTONE_FIELDS) {
-    if (f in row) out[f] = row[f];
-    const c = row._clock[f];
+    if (Object.hasOwn(row, f)) out[f] = row[f];
+    const c = stampOf(clockOf(row), f);
     if (c !== undefined) clock[f] = c;
   }
   out[CLOCK] = clock;
@@ -94,23 +122,23 @@ function eraseTombstone<T extends MergeableRow>(row: T): T {
  * idempotent; the result always has `deleted` (0 or 1) and `_clock`.
  */
 export function mergeRows<T extends MergeableRow>(a: T, b: T): T {
-  const clockA = a._clock ?? {};
-  const clockB = b._clock ?? {};
+  const clockA = clockOf(a);
+  const clockB = clockOf(b);
   const fields = new Set<string>([...Object.keys(a), ...Object.keys(b), ...Object.keys(clockA), ...Object.keys(clockB)]);
   fields.delete(CLOCK);
   fields.add('deleted');
   const out: Record<string, unknown> = {};
   const clock: Record<string, Hlc> = {};
   for (const f of fields) {
-    const va = a[f];
-    const vb = b[f];
-    const ca = clockA[f];
-    const cb = clockB[f];
+    const va = own(a, f);
+    const vb = own(b, f);
+    const ca = stampOf(clockA, f);
+    const cb = stampOf(clockB, f);
     const aWins = compareField(f, va, ca, vb, cb) >= 0;
     const value = aWins ? va : vb;
     const stamp = aWins ? ca : cb;
-    if (value !== undefined) out[f] = value;
-    if (stamp !== undefined) clock[f] = stamp;
+    if (value !== undefined) put(out, f, value);
+    if (stamp !== undefined) put(clock, f, stamp);
   }
   out.deleted = out.deleted === 1 ? 1 : 0;
   out[CLOCK] = clock;
@@ -123,8 +151,8 @@ export function opAsRow(op: Pick<OutboxOp, 'rowId' | 'workplaceId' | 'fields' | 
   const clock: Record<string, Hlc> = {};
   for (const [f, v] of Object.entries(op.fields)) {
     if (f === CLOCK || f === 'id' || f === 'workplaceId' || v === undefined) continue;
-    row[f] = v;
-    clock[f] = op.hlc;
+    put(row, f, v);
+    put(clock, f, op.hlc);
   }
   row.id = op.rowId;
   row.workplaceId = op.workplaceId;

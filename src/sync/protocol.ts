@@ -16,13 +16,24 @@ export const SCHEMA_VERSION = 1;
 export const SCHEMA_HEADER = 'x-tavla-schema';
 /** EventSource cannot send headers: the SSE endpoint also takes these as query parameters. */
 export const SCHEMA_QUERY = 'schema';
-export const ACCESS_TOKEN_QUERY = 'access_token';
+/** The single-use ticket that opens an event stream (never a token: URLs end up in logs). */
+export const TICKET_QUERY = 'ticket';
 
-/** Largest page a pull returns; the default is PULL_DEFAULT_LIMIT. */
+// ── size bounds (docs/sync-protocol.md, "Limits"); each is a clear 4xx ──
+
+/** Largest page a pull returns, in rows; the default is PULL_DEFAULT_LIMIT. */
 export const PULL_MAX_LIMIT = 1000;
 export const PULL_DEFAULT_LIMIT = 500;
-/** Most ops one push may carry (also bounded by the 1 MB body limit). */
+/** A pull page also stops before its rows' JSON passes this many bytes (always at least one row). */
+export const PULL_MAX_BYTES = 4 * 1024 * 1024;
+/** Most ops one push may carry; 5,000 ops of a few fields each fit in PUSH_MAX_BYTES. */
 export const PUSH_MAX_OPS = 5000;
+/** Largest push body. */
+export const PUSH_MAX_BYTES = 2 * 1024 * 1024;
+/** Largest merged row (its fields and stamps as JSON): a bigger one is refused with 413. */
+export const MAX_ROW_BYTES = 64 * 1024;
+/** Deepest nesting of any JSON body (objects and arrays); deeper is a 400. */
+export const MAX_JSON_DEPTH = 32;
 
 // ── sync ────────────────────────────────────────────────────────────────
 
@@ -32,6 +43,8 @@ export interface PushRequest {
   /** the device's current HLC; checked for drift like every op's hlc */
   deviceClock?: Hlc;
   ops: OutboxOp[];
+  /** the device's pull cursor: lets the server say whether this push's rows are the only new ones */
+  since?: { cursor: number; epoch: string };
 }
 
 export interface PushResponse {
@@ -39,6 +52,14 @@ export interface PushResponse {
   acked: string[];
   /** the workplace's change counter after this push */
   cursor: number;
+  /** the epoch of `cursor` (see PullResponse.epoch) */
+  epoch: string;
+  /**
+   * true when `since` was valid and equal to the counter before this push:
+   * the rows this push wrote are the only ones after it, so the device may
+   * take (cursor, epoch) as its pull cursor and skip pulling its own echo
+   */
+  caughtUp: boolean;
   /** a server stamp for the client's HLC recv() */
   serverHlc: Hlc;
 }
@@ -49,11 +70,15 @@ export interface PulledRow {
   row: SyncedRow & Record<string, unknown>;
 }
 
-/** GET /api/sync/pull?cursor=N&limit=500 */
+/** GET /api/sync/pull?cursor=N&epoch=E&limit=500 */
 export interface PullResponse {
   rows: PulledRow[];
   /** pass this as `cursor` in the next pull */
   cursor: number;
+  /** pass this as `epoch` with the cursor: it names the server's history the cursor belongs to ('' for 0) */
+  epoch: string;
+  /** true when the cursor sent did not match the server's history (a restore): this page starts at 0 */
+  reset: boolean;
   /** true when more rows wait beyond this page: pull again at once */
   hasMore: boolean;
   serverHlc: Hlc;
@@ -62,6 +87,13 @@ export interface PullResponse {
 /** Data of the SSE `poke` event of GET /api/sync/events. */
 export interface PokeEvent {
   cursor: number;
+  epoch: string;
+}
+
+/** POST /api/sync/events/ticket: opens one event stream within TICKET_TTL_MS. */
+export interface EventTicketResponse {
+  ticket: string;
+  expiresAt: string;
 }
 
 // ── accounts, workplaces, devices ───────────────────────────────────────
@@ -143,7 +175,8 @@ export const ERROR_CODES = [
   'hash_mismatch', // 422: blob body does not hash to the URL's SHA-256
   'not_found', // 404
   'conflict', // 409: email taken, workplace id owned by another account
-  'unavailable', // 503: the database does not answer
+  'unavailable', // 503: the database does not answer, or the workplace is busy (see Retry-After)
+  'quota_exceeded', // 413: the workplace's blob storage is full
   'internal', // 500: details only in the server log
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

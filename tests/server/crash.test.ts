@@ -72,7 +72,7 @@ function batch(workplaceId: string, prefix: string, n: number): OutboxOp[] {
     table: 'goalProgress' as const,
     rowId: `${prefix}-${i}`,
     workplaceId,
-    fields: { goalId: 'g1', date: '2026-03-02', amount: 1, personId: null, note: 'x'.repeat(60) },
+    fields: { goalId: 'g1', date: '2026-03-02', amount: 1, personId: 'x'.repeat(60) },
     hlc: formatHlc({ millis: now, counter: i % 0xffff, node: 'crash' }),
     createdAt: now,
   }));

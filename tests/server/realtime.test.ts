@@ -12,6 +12,7 @@ import { buildApp } from '../../src/server/app';
 import type { Db } from '../../src/server/db/db';
 import { backends, bearer, clock, op, push, useServer, workplaceWithDevice } from './helpers';
 import { SseReader } from './sse';
+import { STREAMS_PER_DEVICE } from '../../src/server/limits';
 
 describe.each(backends)('live updates ($name)', (backend) => {
   const h = useServer(backend);
@@ -32,8 +33,14 @@ describe.each(backends)('live updates ($name)', (backend) => {
     return `http://127.0.0.1:${port}`;
   }
 
+  async function ticket(base: string, token: string): Promise<string> {
+    const res = await fetch(`${base}/api/sync/events/ticket`, { method: 'POST', headers: { ...bearer(token), 'x-tavla-schema': '1' } });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { ticket: string }).ticket;
+  }
+
   async function events(base: string, token: string) {
-    const { res, sse } = await SseReader.open(`${base}/api/sync/events?access_token=${encodeURIComponent(token)}&schema=1`);
+    const { res, sse } = await SseReader.open(`${base}/api/sync/events?ticket=${encodeURIComponent(await ticket(base, token))}&schema=1`);
     open.push(sse);
     return { res, sse };
   }
@@ -50,7 +57,7 @@ describe.each(backends)('live updates ($name)', (backend) => {
     expect(await sse.nextPoke()).toBe(2);
   });
 
-  it('accepts the bearer header too, and refuses a missing token or an old schema', async () => {
+  it('accepts the bearer header too, and refuses a missing credential or an old schema', async () => {
     const app = await h.build();
     const base = await listen(app);
     const { deviceToken } = await workplaceWithDevice(app);
@@ -58,7 +65,38 @@ describe.each(backends)('live updates ($name)', (backend) => {
     open.push(viaHeader.sse);
     expect(viaHeader.res.status).toBe(200);
     expect((await fetch(`${base}/api/sync/events?schema=1`)).status).toBe(401);
-    expect((await fetch(`${base}/api/sync/events?schema=0&access_token=${deviceToken}`)).status).toBe(426);
+    expect((await fetch(`${base}/api/sync/events?schema=0&ticket=${await ticket(base, deviceToken)}`)).status).toBe(426);
+  });
+
+  it('opens a stream with a ticket only once and only before it expires; never with a token in the URL', async () => {
+    const app = await h.build();
+    const base = await listen(app);
+    const { deviceToken } = await workplaceWithDevice(app);
+    const t = await ticket(base, deviceToken);
+    const first = await SseReader.open(`${base}/api/sync/events?ticket=${t}&schema=1`);
+    open.push(first.sse);
+    expect(first.res.status).toBe(200);
+    expect((await fetch(`${base}/api/sync/events?ticket=${t}&schema=1`)).status).toBe(401);
+    const late = await ticket(base, deviceToken);
+    clock.now += 61_000;
+    expect((await fetch(`${base}/api/sync/events?ticket=${late}&schema=1`)).status).toBe(401);
+    for (const q of ['access_token', 'access%5Ftoken', 'ACCESS_TOKEN', 'token']) {
+      expect((await fetch(`${base}/api/sync/events?${q}=${encodeURIComponent(deviceToken)}&schema=1`)).status, q).toBe(401);
+    }
+  });
+
+  it('holds at most a few event streams per device: the next one is a 429', async () => {
+    const app = await h.build();
+    const base = await listen(app);
+    const { deviceToken } = await workplaceWithDevice(app);
+    for (let i = 0; i < STREAMS_PER_DEVICE; i++) expect((await events(base, deviceToken)).res.status).toBe(200);
+    const over = await fetch(`${base}/api/sync/events?ticket=${await ticket(base, deviceToken)}&schema=1`);
+    expect(over.status).toBe(429);
+    expect(((await over.json()) as { error: string }).error).toBe('rate_limited');
+    // closing one frees its place
+    await open.pop()!.close();
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await events(base, deviceToken)).res.status).toBe(200);
   });
 
   it("never pokes a workplace about another's changes", async () => {

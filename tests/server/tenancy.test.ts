@@ -53,7 +53,13 @@ const cases: Case[] = [
   {
     route: 'GET /api/sync/events',
     // (the live part, that B's pushes never poke A, is in realtime.test.ts)
-    request: (w) => ({ method: 'GET', url: `/api/sync/events?access_token=${w.b.deviceToken.slice(0, -2)}xx&schema=1` }),
+    request: (w) => ({ method: 'GET', url: `/api/sync/events?ticket=tvt_${w.b.deviceToken.slice(4, -2)}xx&schema=1` }),
+    check: (res) => expect(res.statusCode).toBe(401),
+  },
+  {
+    route: 'POST /api/sync/events/ticket',
+    // a ticket opens the stream of the device that asked for it, so a guessed token is all there is to try
+    request: (w) => ({ method: 'POST', url: '/api/sync/events/ticket', headers: syncHeaders(`${w.b.deviceToken.slice(0, -2)}xx`) }),
     check: (res) => expect(res.statusCode).toBe(401),
   },
   {

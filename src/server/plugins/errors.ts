@@ -20,6 +20,7 @@ export function registerErrorHandling(app: FastifyInstance, spaFallback: boolean
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof ApiError) {
       req.log.info({ code: err.code, status: err.statusCode }, err.message);
+      if (err.retryAfter !== undefined) reply.header('retry-after', String(err.retryAfter));
       return reply.code(err.statusCode).send({ error: err.code, message: err.message });
     }
     if (err.validation) {
