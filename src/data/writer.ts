@@ -7,6 +7,14 @@
  * and written inside the same transaction, so two tabs never reuse a stamp).
  * Either the row and its op are both stored or neither is.
  *
+ * A row has at most one op waiting in the outbox: a write to a row with
+ * pending ops replaces them with one op carrying every pending field at its
+ * current value, all stamped with the new tick (the row's stamps for those
+ * fields move with it, so the row and the op agree). Ten taps on one row
+ * while offline push as one op, not ten. Replacing is safe even while the
+ * old op is on its way: its ack deletes nothing, and the new op, applied
+ * after it, carries the same values.
+ *
  * Repositories are the only callers; UI code never writes tables.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
@@ -132,20 +140,31 @@ async function writeInTx<T extends SyncedRow>(
   // Identity (id, workplaceId) is never a stamped field: the op carries it, as the server expects.
   delete changed.id;
   delete changed.workplaceId;
+  // this row's ops still waiting to be sent: their fields join this op
+  const pending = await db.outbox.where('[table+rowId]').equals([name, id]).filter((o) => o.workplaceId === workplaceId).toArray();
+  const fieldNames = new Set(Object.keys(changed));
+  for (const o of pending) for (const k of Object.keys(o.fields)) if (k !== 'id' && k !== 'workplaceId') fieldNames.add(k);
   const clock = { ...(existing?._clock ?? {}) };
-  for (const k of Object.keys(changed)) clock[k] = hlc;
+  for (const k of fieldNames) clock[k] = hlc;
   let row = { ...(existing ?? { id }), ...changed, workplaceId, _clock: clock } as T;
   if (row.deleted === 1) row = tombstone(row);
   await t.put(row);
+  const fields: Record<string, unknown> = {};
+  for (const k of fieldNames) {
+    // what this write wrote (an erasure's blanks included), else the row's current value
+    const v = Object.hasOwn(changed, k) ? changed[k] : (row as Record<string, unknown>)[k];
+    if (v !== undefined) fields[k] = v; // (a tombstone has dropped the rest)
+  }
   const op: OutboxOp = {
     opId: newId(),
     table: name,
     rowId: id,
     workplaceId,
-    fields: changed,
+    fields,
     hlc,
-    createdAt: now,
+    createdAt: pending[0]?.createdAt ?? now,
   };
+  if (pending.length > 0) await db.outbox.bulkDelete(pending.map((o) => o.opId));
   await db.outbox.add(op);
   return row;
 }

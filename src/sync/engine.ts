@@ -7,10 +7,20 @@
  * response just means the same batch is sent again — harmless, because the
  * server ignores op ids it has already applied.
  *
+ * The outbox is read in batches along its primary key (op ids sort by
+ * creation), at most PUSH_BATCH ops or PUSH_BATCH_BYTES each, never whole.
+ *
  * Pull: pages of rows after our cursor, each merged field by field into the
  * local row (mergeRows: last writer wins per field by HLC, tombstones win).
  * Local rows with unsent edits are merged, never overwritten; the local clock
  * receives every remote stamp so later local edits win over what we saw.
+ * Fields a table does not have (fields.ts) are dropped, never stored.
+ *
+ * The cursor is (seq, epoch). A push sends it as `since`; when the server
+ * answers `caughtUp`, the rows of that push were the only new ones, so the
+ * device takes the push's cursor and skips pulling its own echo. A pull whose
+ * cursor no longer matches the server's history (a restored database) comes
+ * back from 0 with `reset`, and merging it resynchronises the device.
  *
  * This module has no DOM or timers: `fetch`, the base URL and the token are
  * injected, which lets the convergence simulation run many engines over
@@ -25,11 +35,41 @@ import { SYNCED_TABLES } from '../data/types';
 import { readClock, saveClock } from '../data/writer';
 import { newNodeId } from '../data/ids';
 import { formatHlc, initialClock, isHlc, parseHlc, recv, ClockDriftError } from './hlc';
+import { isKnownField } from './fields';
 import { mergeRows, type MergeableRow } from './merge';
-import { SCHEMA_HEADER, SCHEMA_VERSION, type ErrorBody, type PullResponse, type PushResponse } from './protocol';
+import {
+  SCHEMA_HEADER,
+  SCHEMA_VERSION,
+  type ErrorBody,
+  type EventTicketResponse,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from './protocol';
 
 export const PUSH_BATCH = 400;
+/** A push batch also stops before its ops pass this many bytes of JSON (the server takes up to 2 MB). */
+export const PUSH_BATCH_BYTES = 512 * 1024;
 export const PULL_LIMIT = 500;
+
+/** The pull cursor as stored: a sequence number and its epoch (undefined: stored by an older app). */
+export interface StoredCursor {
+  cursor: number;
+  epoch: string | undefined;
+}
+
+/** Only the fields `table` has, and their stamps: a pulled row is data from the network. */
+function knownPart(table: string, row: Record<string, unknown>): MergeableRow {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(row)) if (k !== '_clock' && isKnownField(table, k)) out[k] = row[k];
+  const clock: Record<string, string> = {};
+  const rc = Object.hasOwn(row, '_clock') ? row._clock : undefined;
+  if (rc !== null && typeof rc === 'object') {
+    for (const [k, v] of Object.entries(rc)) if (typeof v === 'string' && isKnownField(table, k)) clock[k] = v;
+  }
+  out._clock = clock;
+  return out as MergeableRow;
+}
 
 export type SyncProblem = 'unauthorized' | 'update_required' | 'clock_drift' | 'offline' | 'server';
 
@@ -61,6 +101,8 @@ export interface SyncResult {
   pushed: number;
   pulled: number;
   cursor: number;
+  /** requests this round made to push and pull (the echo pull skipped is not one) */
+  requests: number;
 }
 
 const CURSOR_KEY = (workplaceId: string) => `syncCursor:${workplaceId}`;
@@ -125,54 +167,99 @@ export function createSyncEngine(opts: EngineOptions) {
     }
   }
 
-  async function push(): Promise<number> {
+  async function readCursor(): Promise<StoredCursor> {
+    const v = (await db.meta.get(CURSOR_KEY(workplaceId)))?.value;
+    if (v === undefined) return { cursor: 0, epoch: '' }; // a fresh device: 0 is valid on every server
+    if (typeof v === 'number') return { cursor: v, epoch: undefined }; // stored before cursors had epochs
+    const c = v as Partial<StoredCursor> | undefined;
+    return { cursor: typeof c?.cursor === 'number' ? c.cursor : 0, epoch: typeof c?.epoch === 'string' ? c.epoch : undefined };
+  }
+
+  /** The next batch, oldest first, along the outbox's primary key (no full read, no sort in memory). */
+  async function nextBatch(): Promise<OutboxOp[]> {
+    const ops = await db.outbox
+      .orderBy('opId')
+      .filter((o) => o.workplaceId === workplaceId)
+      .limit(PUSH_BATCH)
+      .toArray();
+    let bytes = 0;
+    for (let i = 0; i < ops.length; i++) {
+      bytes += JSON.stringify(ops[i]).length;
+      if (bytes > PUSH_BATCH_BYTES && i > 0) return ops.slice(0, i);
+    }
+    return ops;
+  }
+
+  /** Pushes the outbox; `caughtUp` says every batch's rows were all that was new, so no pull is due. */
+  async function pushAll(): Promise<{ pushed: number; requests: number; caughtUp: boolean }> {
     let pushed = 0;
+    let requests = 0;
+    let caughtUp = true;
     for (;;) {
-      const batch = await db.outbox.where('workplaceId').equals(workplaceId).sortBy('opId');
-      const ops = batch.slice(0, PUSH_BATCH);
-      if (ops.length === 0) return pushed;
+      const ops = await nextBatch();
+      if (ops.length === 0) return { pushed, requests, caughtUp };
       await uploadBlobs(ops);
       const clock = await readClock(db);
-      const res = await call<PushResponse>('/api/sync/push', {
-        method: 'POST',
-        body: JSON.stringify({ schemaVersion: SCHEMA_VERSION, deviceClock: clock ? formatHlc(clock) : undefined, ops }),
+      const since = await readCursor();
+      const body: PushRequest = { schemaVersion: SCHEMA_VERSION, deviceClock: clock ? formatHlc(clock) : undefined, ops };
+      if (since.epoch !== undefined) body.since = { cursor: since.cursor, epoch: since.epoch };
+      requests++;
+      const res = await call<PushResponse>('/api/sync/push', { method: 'POST', body: JSON.stringify(body) });
+      const sent = new Set(ops.map((o) => o.opId));
+      await db.transaction('rw', db.outbox, db.meta, async () => {
+        await db.outbox.bulkDelete(res.acked.filter((id) => sent.has(id)));
+        // our own rows are the only new ones: take the push's cursor instead of pulling them back
+        if (res.caughtUp && caughtUp) await db.meta.put({ key: CURSOR_KEY(workplaceId), value: { cursor: res.cursor, epoch: res.epoch } });
       });
-      await db.outbox.bulkDelete(res.acked.filter((id) => ops.some((o) => o.opId === id)));
+      if (!res.caughtUp) caughtUp = false;
       await receiveStamp(res.serverHlc);
       pushed += ops.length;
-      if (ops.length < PUSH_BATCH) return pushed;
     }
+  }
+
+  async function push(): Promise<number> {
+    return (await pushAll()).pushed;
   }
 
   async function applyPulled(res: PullResponse) {
     const tables = [...new Set(res.rows.map((r) => r.table))].filter((t) => SYNCED_TABLES.includes(t));
     let maxStamp: string | undefined = res.serverHlc;
     await db.transaction('rw', [...tables.map((t) => db.table(t)), db.meta], async () => {
-      for (const { table, row } of res.rows) {
-        if (!SYNCED_TABLES.includes(table) || row.workplaceId !== workplaceId) continue;
+      for (const { table, row: raw } of res.rows) {
+        if (!SYNCED_TABLES.includes(table) || raw.workplaceId !== workplaceId || typeof raw.id !== 'string') continue;
+        const row = knownPart(table, raw);
         const t = db.table(table) as Table<MergeableRow, string>;
         const local = await t.get(row.id);
-        const merged = local ? mergeRows(local, row as MergeableRow) : mergeRows(row as MergeableRow, row as MergeableRow);
+        const merged = local ? mergeRows(local, row) : mergeRows(row, row);
         await t.put(merged);
-        for (const stamp of Object.values(row._clock ?? {})) if (!maxStamp || stamp > maxStamp) maxStamp = stamp;
+        for (const stamp of Object.values(row._clock)) if (isHlc(stamp) && (!maxStamp || stamp > maxStamp)) maxStamp = stamp;
       }
-      await db.meta.put({ key: CURSOR_KEY(workplaceId), value: res.cursor });
+      await db.meta.put({ key: CURSOR_KEY(workplaceId), value: { cursor: res.cursor, epoch: res.epoch } });
     });
     // Stamps far ahead of our clock only come from a device with a wrong clock; don't adopt them.
     if (maxStamp && parseHlc(maxStamp).millis - now() < 5 * 60_000) await receiveStamp(maxStamp);
   }
 
-  async function pull(): Promise<{ pulled: number; cursor: number }> {
-    let cursor = ((await db.meta.get(CURSOR_KEY(workplaceId)))?.value as number | undefined) ?? 0;
+  async function pull(): Promise<{ pulled: number; cursor: number; requests: number; reset: boolean }> {
+    let { cursor, epoch } = await readCursor();
     let pulled = 0;
+    let requests = 0;
+    let reset = false;
     for (;;) {
-      const res = await call<PullResponse>(`/api/sync/pull?cursor=${cursor}&limit=${PULL_LIMIT}`);
+      const epochQuery = epoch !== undefined ? `&epoch=${encodeURIComponent(epoch)}` : '';
+      requests++;
+      const res = await call<PullResponse>(`/api/sync/pull?cursor=${cursor}${epochQuery}&limit=${PULL_LIMIT}`);
       await applyPulled(res);
+      if (res.reset) reset = true;
       pulled += res.rows.length;
       cursor = res.cursor;
-      if (!res.hasMore) return { pulled, cursor };
+      epoch = res.epoch;
+      if (!res.hasMore) return { pulled, cursor, requests, reset };
     }
   }
+
+  /** A single-use ticket for the event stream (EventSource cannot send the token in a header). */
+  const eventTicket = () => call<EventTicketResponse>('/api/sync/events/ticket', { method: 'POST' });
 
   /** Fetches a blob the device does not have yet (photos are downloaded lazily). */
   async function fetchBlob(hash: string): Promise<Blob | undefined> {
@@ -193,11 +280,17 @@ export function createSyncEngine(opts: EngineOptions) {
     push,
     pull,
     fetchBlob,
-    /** One full round: push everything pending, then pull everything new. */
+    eventTicket,
+    readCursor,
+    /**
+     * One round: push everything pending, then pull what is new. When every
+     * push answered `caughtUp`, nothing but our own rows is new: no pull.
+     */
     async sync(): Promise<SyncResult> {
-      const pushed = await push();
-      const { pulled, cursor } = await pull();
-      return { pushed, pulled, cursor };
+      const p = await pushAll();
+      if (p.pushed > 0 && p.caughtUp) return { pushed: p.pushed, pulled: 0, cursor: (await readCursor()).cursor, requests: p.requests };
+      const { pulled, cursor, requests } = await pull();
+      return { pushed: p.pushed, pulled, cursor, requests: p.requests + requests };
     },
     pendingCount: () => db.outbox.where('workplaceId').equals(workplaceId).count(),
   };
