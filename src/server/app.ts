@@ -76,10 +76,20 @@ declare module 'fastify' {
   }
 }
 
-/** The path of a request URL without its query string: whatever a query carries (a ticket, a mistaken token in any encoding) is never logged. */
+/**
+ * What the log shows of a request URL: the path without its query string
+ * (whatever a query carries, a ticket or a mistaken token in any encoding, is
+ * never logged), percent-decoded, with anything shaped like a token redacted.
+ */
 export function logPath(url: string): string {
   const q = url.indexOf('?');
-  return q < 0 ? url : url.slice(0, q);
+  let path = q < 0 ? url : url.slice(0, q);
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    /* malformed escapes: redact what is there */
+  }
+  return path.replace(/tv[sdt]_[\w-]+/gi, 'tv?_[redacted]');
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {

@@ -54,7 +54,11 @@ export default async function blobRoutes(app: FastifyInstance) {
     const declared = Number(req.headers['content-length'] ?? 0);
     inFlight.set(workplaceId, n + 1);
     admitted.add(req);
-    if (Number.isFinite(declared) && (await storedBytes(app.db, workplaceId)) + declared > quota) throw overQuota(quota);
+    if (!Number.isFinite(declared) || (await storedBytes(app.db, workplaceId)) + declared <= quota) return;
+    // over the quota, unless it is a blob the workplace already has (putting it again costs nothing)
+    const hash = (req.params as { hash?: unknown }).hash;
+    const have = await app.db.query('select 1 from blobs where workplace_id = $1 and hash = $2', [workplaceId, typeof hash === 'string' ? hash : '']);
+    if (have.rows.length === 0) throw overQuota(quota);
   };
   const release = async (req: FastifyRequest) => {
     if (!admitted.delete(req) || req.caller?.kind !== 'device') return;
