@@ -17,7 +17,10 @@
  *    devices (40 workplaces × 5), each looping "push one attendance mark, pull
  *    from my cursor", then only pulling (a device's idle check); beside a bare
  *    Fastify JSON route (another child process) measured just before, same run;
- * 5. the server process's memory (RSS and JS heap, peak) under that load.
+ * 5. the server process's memory (RSS and JS heap, peak) under that load;
+ * 6. another tenant's p95 (push, pull, health) while one workplace's counter
+ *    lock is held by another connection (PostgreSQL; tests/bench/sync-isolation.ts);
+ * 7. the requests the real sync runner makes for one local edit.
  *
  * PostgreSQL: TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test, in
  * a throw-away schema; "n/a" when it does not answer. BENCH_SECONDS sets the
@@ -42,6 +45,7 @@ import { formatHlc } from '../../src/sync/hlc';
 import { SCHEMA_VERSION } from '../../src/sync/protocol';
 import { SseReader } from '../server/sse';
 import { oneYear } from './dataset';
+import { benchLocalEdit, benchLockedTenant } from './sync-isolation';
 import { createWorkplace, op, pairDevice, pullPage, pushOps, signup, startServer, syncHeaders, type BenchServer, type Memory } from './sync-client';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -103,6 +107,8 @@ interface BackendResult {
   pull: { ms: number; rows: number };
   sse: { poke: number[]; visible: number[] };
   load: LoadResult;
+  edit: { total: number; byPath: Record<string, number> };
+  locked: { p95: number; lockedStatuses: number[] } | undefined;
 }
 
 /** Pushes the year data set as the ops a device would have sent, in batches under the 1 MB body limit. */
@@ -171,9 +177,13 @@ async function benchPoke(base: string, session: string) {
     /** change row id → [poke arrived, row visible] (performance.now()) */
     seen: Map<string, [number, number]>;
   }
-  const url = (token: string) => `${base}/api/sync/events?access_token=${encodeURIComponent(token)}&schema=${SCHEMA_VERSION}`;
+  const url = async (token: string) => {
+    const res = await fetch(`${base}/api/sync/events/ticket`, { method: 'POST', headers: syncHeaders(token) });
+    const { ticket } = (await res.json()) as { ticket: string };
+    return `${base}/api/sync/events?ticket=${encodeURIComponent(ticket)}&schema=${SCHEMA_VERSION}`;
+  };
   const listeners: Listener[] = await pool(tokens, 20, async (token) => {
-    const { res, sse } = await SseReader.open(url(token));
+    const { res, sse } = await SseReader.open(await url(token));
     if (!res.ok) throw new Error(`SSE: ${res.status}`);
     return { token, sse, cursor: await sse.nextPoke(30_000), seen: new Map() };
   });
@@ -334,6 +344,10 @@ async function benchBackend(bareServer: BenchServer, env: Record<string, string>
   try {
     const base = server.url;
     const session = await signup(base);
+    const edit = await benchLocalEdit(base, session);
+    log(`one local edit: ${edit.total} requests (${JSON.stringify(edit.byPath)})`);
+    const locked = env.DATABASE_URL ? await benchLockedTenant(base, session, env.DATABASE_URL, env.BENCH_PG_SCHEMA!) : undefined;
+    if (locked) log(`another tenant p95 ${locked.p95.toFixed(0)} ms while a lock is held; the locked pushes answered ${locked.lockedStatuses.join(',')}`);
     log('seeding one year…');
     const year = await seedYear(base, session);
     log(`seeded ${year.rows} rows; queueing ${QUEUED} changes on a device…`);
@@ -345,7 +359,7 @@ async function benchBackend(bareServer: BenchServer, env: Record<string, string>
     log(`poke p95 ${pct(sse.visible, 0.95).toFixed(0)} ms; load (${LOAD_SECONDS} s)…`);
     const load = await benchLoad(server, bareServer, session);
     log(`${load.mixed.rps.toFixed(0)} req/s push+pull, ${load.pullOnly.rps.toFixed(0)} req/s pull only, ${load.bare.rps.toFixed(0)} req/s bare route`);
-    return { push, pull, sse, load };
+    return { push, pull, sse, load, edit, locked };
   } finally {
     await server.stop();
   }
@@ -416,6 +430,12 @@ async function main() {
     ['server RSS: idle → peak under load', ...cols((r) => `${mb(r.load.idle.rss)} → ${mb(r.load.load.peakRss)}`), ''],
     ['server JS heap used: idle → peak under load', ...cols((r) => `${mb(r.load.idle.heapUsed)} → ${mb(r.load.load.peakHeapUsed)}`), ''],
     ['(bare route server: RSS peak)', ...cols((r) => mb(r.load.bareMemory.peakRss)), ''],
+    [
+      "another tenant's push/pull/health p95, one workplace's lock held",
+      ...cols((r) => (r.locked ? `${ms(r.locked.p95)} (locked: ${[...new Set(r.locked.lockedStatuses)].join('/')})` : 'n/a (one connection)')),
+      '≤ 100 ms',
+    ],
+    ['requests a tablet makes for one local edit', ...cols((r) => `${r.edit.total} (${Object.entries(r.edit.byPath).map(([k, v]) => `${v}× ${k}`).join(', ')})`), '1 push, no pull'],
   ];
   const head: [string, string, string, string] = ['measure', 'PGlite', 'PostgreSQL', 'target'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
