@@ -6,6 +6,7 @@
  *   HOST          (127.0.0.1; 0.0.0.0 to reach it from tablets on the network)
  *   DATA_DIR      (./data) where embedded PGlite keeps its files
  *   DATABASE_URL  a PostgreSQL URL; when set, PGlite is not used
+ *   DATABASE_POOL_SIZE (10) PostgreSQL connections this process keeps at most
  *   TRUST_PROXY   "true" (or a proxy address list) behind a reverse proxy
  *   PUBLIC_ORIGIN the origin printed in pairing QR codes, if not the Host header
  *   LOG_LEVEL     (info)
@@ -32,11 +33,18 @@ const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 async function openDb(): Promise<Db> {
   if (env.DATABASE_URL) {
-    return openPostgres({ connectionString: env.DATABASE_URL, onError: (err) => console.error('database:', err.message) });
+    return openPostgres({ connectionString: env.DATABASE_URL, max: poolSize(env.DATABASE_POOL_SIZE), onError: (err) => console.error('database:', err.message) });
   }
   const dir = join(dataDir, 'pglite');
   await mkdir(dir, { recursive: true });
   return openPglite(dir);
+}
+
+/** DATABASE_POOL_SIZE: PostgreSQL connections per process (default 10); a typo is an error. */
+function poolSize(value: string | undefined): number {
+  const n = Number(value ?? 10);
+  if (!Number.isInteger(n) || n < 2) throw new Error(`DATABASE_POOL_SIZE must be a whole number ≥ 2, got "${value}"`);
+  return n;
 }
 
 /** RETENTION_SWEEP_HOURS: hours between server retention sweeps (default 6, 0 = off); a typo is an error, not "off". */
