@@ -93,26 +93,36 @@ function PinGate(props: { person: Person; onUnlocked: () => void }) {
   const { t } = useI18n();
   const [error, setError] = createSignal<'wrong' | 'locked' | null>(null);
   const [lockedUntil, setLockedUntil] = createSignal(0);
-  const [now, setNow] = createSignal(Date.now());
+  const [now, setNow] = createSignal(app.clock.now());
   const [checking, setChecking] = createSignal(false);
-  const timer = setInterval(() => setNow(Date.now()), 500);
-  onCleanup(() => clearInterval(timer));
+  // the countdown ticks (on the app clock) only while there is a lock-out to count down
+  createEffect(() => {
+    const until = lockedUntil();
+    if (until <= app.clock.now()) return;
+    onCleanup(
+      app.clock.every(500, (at) => {
+        setNow(at);
+        if (at >= until) setLockedUntil(0);
+      }),
+    );
+  });
   const waitSeconds = () => Math.max(0, Math.ceil((lockedUntil() - now()) / 1000));
   const key = () => picturePinLockKey(props.person.id);
 
   // A lock-out from earlier (or from before a reload) shows at once.
   onMount(async () => {
     const state = await app.repos.settings.get<PinLockState>(key(), PIN_UNLOCKED);
-    const remaining = isLockedOut(state, Date.now());
+    const remaining = isLockedOut(state, app.clock.now());
     if (remaining > 0) {
-      setLockedUntil(Date.now() + remaining);
+      setNow(app.clock.now());
+      setLockedUntil(app.clock.now() + remaining);
       setError('locked');
     }
   });
 
   const refuse = (lockedForMs: number) => {
-    setLockedUntil(Date.now() + lockedForMs);
-    setNow(Date.now());
+    setNow(app.clock.now());
+    setLockedUntil(app.clock.now() + lockedForMs);
     setError(lockedForMs > 0 ? 'locked' : 'wrong');
     if (prefs().sounds) playConfirmation('error');
   };
@@ -121,7 +131,7 @@ function PinGate(props: { person: Person; onUnlocked: () => void }) {
     if (checking() || waitSeconds() > 0) return;
     setChecking(true);
     try {
-      const at = Date.now();
+      const at = app.clock.now();
       const state = await app.repos.settings.get<PinLockState>(key(), PIN_UNLOCKED);
       const remaining = isLockedOut(state, at);
       if (remaining > 0) return refuse(remaining);

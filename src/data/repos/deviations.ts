@@ -31,7 +31,8 @@ export function deviationsRepo(db: TavlaDb) {
       });
     },
     /** Supervisor only (the store checks the mode): moves new → handling → solved. */
-    async setStatus(id: string, to: DeviationStatus, extra: { responsibleId?: string | null; action?: string } = {}, now = db.now()) {
+    async setStatus(id: string, to: DeviationStatus, extra: { responsibleId?: string | null; action?: string } = {}, at = db.now()) {
+      const now = db.stamp(at); // a device never writes a stamp from its future
       return inWriteTx(db, ['deviations'], async () => {
         const d = await db.deviations.get(id);
         if (!d || d.deleted) return undefined;
