@@ -175,3 +175,14 @@ describe('goal form', () => {
     ]);
   });
 });
+
+describe('a week goal made mid-week', () => {
+  it('counts only the open days since it was made', () => {
+    const weekdays = [1, 2, 3, 4, 5];
+    // made on Wednesday 25 November: on Thursday morning one of three days is gone, not three of five
+    expect(weekFraction('2026-11-26', weekdays, 0, '2026-11-25')).toBeCloseTo(1 / 3);
+    expect(weekFraction('2026-11-26', weekdays, 0)).toBeCloseTo(3 / 5);
+    // made last week: the whole week counts
+    expect(weekFraction('2026-11-26', weekdays, 0, '2026-11-01')).toBeCloseTo(3 / 5);
+  });
+});
