@@ -5,8 +5,10 @@
  * instead of an empty one.
  *
  * The demo is generated relative to now and never in the future: today's
- * check-ins, finished tasks, goal taps, a deviation and an idea appear only
- * once their time of day has come (at 06:50 on a Monday nobody is in yet),
+ * check-ins, finished tasks and goal taps appear only once their time of day
+ * has come (at 06:50 on a Monday nobody is in yet), and today's deviation and
+ * idea belong to the previous open day until then (the board has the same
+ * deviations and ideas at any hour),
  * and past open days have their tasks, mostly done, for History. So the
  * demo syncs to a server and restores from its backup at any hour.
  *
@@ -18,6 +20,7 @@
  * transaction, so those come first and the rest is one transaction.
  */
 import { addDays, isoWeekday, minutesOfDay, parseIsoDate } from '../domain/dates';
+import { previousOpenDay } from '../domain/meeting';
 import type { MessageKey } from '../i18n';
 import { loadLanguage, makeTranslator } from '../i18n';
 import type { Repositories } from './index';
@@ -129,6 +132,11 @@ export async function seedDemo(repos: Repositories, opts: SeedDemoOptions): Prom
   const isOpen = (date: Iso) => wp.openDays.includes(isoWeekday(date));
   /** has this moment of the demo's story come yet? */
   const happened = (date: Iso, minutes: number) => at(date, minutes) <= now;
+  /** the day of an event `daysAgo`: today's comes on the previous open day while its time has not come */
+  const eventDay = (daysAgo: number, minutes: number): Iso => {
+    const date = addDays(today, -daysAgo);
+    return happened(date, minutes) ? date : previousOpenDay(date, wp.openDays);
+  };
 
   await inWriteTx(repos.db, [...SYNCED_TABLES], async () => {
     const people: Person[] = [];
@@ -186,9 +194,8 @@ export async function seedDemo(repos: Repositories, opts: SeedDemoOptions): Prom
     }
 
     for (const d of DEVIATIONS) {
-      const date = addDays(today, -d.daysAgo);
-      if (!happened(date, opening + 45)) continue; // today's report comes once the day's work has begun
-      const dev = await repos.deviations.report(wp.id, { category: d.category, date, pictogramId: d.pictogramId, text: t(d.text), reportedBy: people[d.reporter]!.id });
+      const date = eventDay(d.daysAgo, opening + 45);
+      const dev = await repos.deviations.report(wp.id, { category: d.category, date, pictogramId: d.pictogramId, text: t(d.text), reportedBy: people[d.reporter]!.id }, undefined, at(date, opening + 45));
       const extra = {
         responsibleId: d.responsible === undefined ? undefined : people[d.responsible]!.id,
         action: d.action ? t(d.action) : undefined,
@@ -198,8 +205,7 @@ export async function seedDemo(repos: Repositories, opts: SeedDemoOptions): Prom
     }
 
     for (const idea of IDEAS) {
-      const date = addDays(today, -idea.daysAgo);
-      if (!happened(date, opening + 20)) continue;
+      const date = eventDay(idea.daysAgo, opening + 20);
       const row = await repos.improvements.propose(wp.id, { date, pictogramId: idea.pictogramId, text: t(idea.text), proposedBy: people[idea.proposer]!.id }, undefined, at(date, opening + 20));
       for (let step = 1; step <= FLOW.indexOf(idea.status); step++) {
         await repos.improvements.move(row.id, FLOW[step]!, {}, at(date, opening + 20 + step * 60));

@@ -422,7 +422,7 @@ const ar: Partial<Messages> = {
   'meeting.say.closing': 'شكرًا لكم. الآن نبدأ العمل!',
   'meeting.yesterday': 'أمس',
   'meeting.thisWeek': 'هذا الأسبوع',
-  'meeting.sinceYesterday': 'جديدة منذ أمس',
+  'meeting.sinceYesterday': 'جديدة منذ الاجتماع الأخير',
   'meeting.noOpenDeviations': 'لا مشاكل مفتوحة',
   'meeting.assign': 'مَن يقوم بها؟',
   'meeting.assignTask': 'مَن يقوم بـ {task}؟',

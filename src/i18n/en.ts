@@ -409,7 +409,7 @@ const en: Messages = {
   'meeting.say.closing': "Thank you. Now let's start working!",
   'meeting.yesterday': 'Yesterday',
   'meeting.thisWeek': 'This week',
-  'meeting.sinceYesterday': 'New since yesterday',
+  'meeting.sinceYesterday': 'New since the last meeting',
   'meeting.noOpenDeviations': 'No open deviations',
   'meeting.assign': 'Who does it?',
   'meeting.assignTask': 'Who does {task}?',

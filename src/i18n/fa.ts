@@ -423,7 +423,7 @@ const fa: Partial<Messages> = {
   'meeting.say.closing': 'تشکر از امروز. حالا کار را شروع می‌کنیم!',
   'meeting.yesterday': 'دیروز',
   'meeting.thisWeek': 'این هفته',
-  'meeting.sinceYesterday': 'نو از دیروز',
+  'meeting.sinceYesterday': 'نو از جلسهٔ گذشته',
   'meeting.noOpenDeviations': 'مشکل باز نیست',
   'meeting.assign': 'کی انجام می‌دهد؟',
   'meeting.assignTask': '{task} را کی انجام می‌دهد؟',

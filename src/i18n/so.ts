@@ -421,7 +421,7 @@ const so: Partial<Messages> = {
   'meeting.say.closing': 'Mahadsanidiin maanta. Hadda aan shaqada bilowno!',
   'meeting.yesterday': 'Shalay',
   'meeting.thisWeek': 'Toddobaadkan',
-  'meeting.sinceYesterday': 'Cusub tan iyo shalay',
+  'meeting.sinceYesterday': 'Cusub tan iyo kulankii hore',
   'meeting.noOpenDeviations': 'Dhibaato furan ma jirto',
   'meeting.assign': 'Yaa qabanaya?',
   'meeting.assignTask': 'Yaa qabanaya {task}?',

@@ -424,7 +424,7 @@ const svLattlast: Partial<Messages> = {
   'meeting.say.closing': 'Tack för i dag. Nu börjar vi jobba!',
   'meeting.yesterday': 'I går',
   'meeting.thisWeek': 'Den här veckan',
-  'meeting.sinceYesterday': 'Nytt sedan i går',
+  'meeting.sinceYesterday': 'Nytt sedan förra mötet',
   'meeting.noOpenDeviations': 'Inga problem kvar',
   'meeting.assign': 'Vem gör det?',
   'meeting.assignTask': 'Vem gör {task}?',

@@ -412,7 +412,7 @@ const sv = {
   'meeting.say.closing': 'Tack för i dag. Nu börjar vi jobba!',
   'meeting.yesterday': 'I går',
   'meeting.thisWeek': 'Den här veckan',
-  'meeting.sinceYesterday': 'Ny sedan i går',
+  'meeting.sinceYesterday': 'Ny sedan förra mötet',
   'meeting.noOpenDeviations': 'Inga öppna avvikelser',
   'meeting.assign': 'Vem gör det?',
   'meeting.assignTask': 'Vem gör {task}?',

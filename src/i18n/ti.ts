@@ -423,7 +423,7 @@ const ti: Partial<Messages> = {
   'meeting.say.closing': 'ናይ ሎሚ የቐንየልና። ሕጂ ስራሕ ንጀምር!',
   'meeting.yesterday': 'ትማሊ',
   'meeting.thisWeek': 'እዚ ሰሙን',
-  'meeting.sinceYesterday': 'ካብ ትማሊ ሓድሽ',
+  'meeting.sinceYesterday': 'ካብ ዝሓለፈ ኣኼባ ሓድሽ',
   'meeting.noOpenDeviations': 'ክፉት ጸገም የለን',
   'meeting.assign': 'መን ይገብሮ?',
   'meeting.assignTask': '{task} መን ይገብሮ?',

@@ -78,6 +78,11 @@ export function meetingsRepo(db: TavlaDb) {
       const rows = live(await db.meetings.where('[workplaceId+date]').equals([workplaceId, date]).toArray());
       return rows.filter((m) => m.endedAt === null).sort(newestFirst)[0];
     },
+    /** The newest meeting held before `date` (the previous open day's, as a rule), if any. */
+    async lastBefore(workplaceId: string, date: Iso): Promise<Meeting | undefined> {
+      const rows = await db.meetings.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, date], true, false).toArray();
+      return live(rows).sort(newestFirst)[0];
+    },
     /** Every meeting of the workplace, newest first. */
     async list(workplaceId: string): Promise<Meeting[]> {
       const rows = await db.meetings.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, '\uffff']).toArray();
