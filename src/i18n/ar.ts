@@ -77,6 +77,7 @@ const ar: Partial<Messages> = {
   'board.noGoals': 'لا أهداف بعد',
   'board.tasksSummary': 'تمّت: {done} من {total}',
   'board.noTasks': 'لا مهام اليوم',
+  'board.closedDay': 'مغلق',
   'board.openDeviations': '{count, plural, zero {# مفتوحة} one {واحدة مفتوحة} two {اثنتان مفتوحتان} few {# مفتوحة} many {# مفتوحة} other {# مفتوحة}}',
   'board.newDeviations': '{count, plural, zero {# جديدة} one {واحدة جديدة} two {اثنتان جديدتان} few {# جديدة} many {# جديدة} other {# جديدة}}',
   'board.ideasSummary': '{ideas, plural, zero {# فكرة} one {فكرة واحدة} two {فكرتان} few {# أفكار} many {# فكرة} other {# فكرة}}، قيد التنفيذ: {doing}، تمّت: {done}',

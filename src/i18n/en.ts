@@ -64,6 +64,7 @@ const en: Messages = {
   'board.noGoals': 'No goals yet',
   'board.tasksSummary': '{done} of {total} done',
   'board.noTasks': 'No tasks today',
+  'board.closedDay': 'Closed',
   'board.openDeviations': '{count, plural, one {# open} other {# open}}',
   'board.newDeviations': '{count, plural, one {# new} other {# new}}',
   'board.ideasSummary': '{ideas, plural, one {# idea} other {# ideas}}, {doing} in progress, {done} done',

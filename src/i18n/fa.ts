@@ -78,6 +78,7 @@ const fa: Partial<Messages> = {
   'board.noGoals': 'هنوز هدفی نیست',
   'board.tasksSummary': '{done} از {total} تمام',
   'board.noTasks': 'امروز کاری نیست',
+  'board.closedDay': 'بسته',
   'board.openDeviations': '{count, plural, one {# باز} other {# باز}}',
   'board.newDeviations': '{count, plural, one {# نو} other {# نو}}',
   'board.ideasSummary': '{ideas, plural, one {# ایده} other {# ایده}}، {doing} در جریان، {done} تمام',

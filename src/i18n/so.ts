@@ -76,6 +76,7 @@ const so: Partial<Messages> = {
   'board.noGoals': 'Weli yool ma jiro',
   'board.tasksSummary': '{done} ka mid ah {total} waa dhammaadeen',
   'board.noTasks': 'Maanta hawl ma jirto',
+  'board.closedDay': 'Xiran',
   'board.openDeviations': '{count, plural, one {# furan} other {# furan}}',
   'board.newDeviations': '{count, plural, one {# cusub} other {# cusub}}',
   'board.ideasSummary': '{ideas, plural, one {# fikrad} other {# fikradood}}, {doing} socda, {done} dhammaaday',

@@ -79,6 +79,7 @@ const svLattlast: Partial<Messages> = {
   'board.noGoals': 'Inga mål än',
   'board.tasksSummary': '{done} av {total} är klara',
   'board.noTasks': 'Inget jobb i dag',
+  'board.closedDay': 'Stängt',
   'board.openDeviations': '{count, plural, one {# problem kvar} other {# problem kvar}}',
   'board.newDeviations': '{count, plural, one {# ny} other {# nya}}',
   'board.ideasSummary': '{ideas, plural, one {# idé} other {# idéer}}, {doing} görs nu, {done} klara',

@@ -67,6 +67,7 @@ const sv = {
   'board.noGoals': 'Inga mål än',
   'board.tasksSummary': '{done} av {total} klara',
   'board.noTasks': 'Inga uppgifter i dag',
+  'board.closedDay': 'Stängt',
   'board.openDeviations': '{count, plural, one {# öppen} other {# öppna}}',
   'board.newDeviations': '{count, plural, one {# ny} other {# nya}}',
   'board.ideasSummary': '{ideas, plural, one {# idé} other {# idéer}}, {doing} pågår, {done} klara',

@@ -78,6 +78,7 @@ const ti: Partial<Messages> = {
   'board.noGoals': 'ገና ዕላማ የለን',
   'board.tasksSummary': 'ዝተወድኡ፡ {done} ካብ {total}',
   'board.noTasks': 'ሎሚ ዕዮ የለን',
+  'board.closedDay': 'ዕጹው',
   'board.openDeviations': '{count, plural, one {ክፉታት፡ #} other {ክፉታት፡ #}}',
   'board.newDeviations': '{count, plural, one {ሓደስቲ፡ #} other {ሓደስቲ፡ #}}',
   'board.ideasSummary': '{ideas, plural, one {ሓሳባት፡ #} other {ሓሳባት፡ #}}፣ ኣብ ስራሕ፡ {doing}፣ ዝተወድኡ፡ {done}',
