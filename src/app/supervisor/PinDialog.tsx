@@ -3,7 +3,7 @@
  * tablet). Wrong PINs grow a lock-out (see domain/pin); the remaining wait is
  * shown and counted down.
  */
-import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, Show, untrack } from 'solid-js';
 import { useApp } from '../context';
 import { Dialog, PictoButton } from '../ui';
 import { useI18n } from '../../i18n';
@@ -21,7 +21,7 @@ export function PinDialog(props: { onClose: () => void; onUnlocked?: () => void 
   // the countdown ticks (on the app clock) only while there is a lock-out to count down
   createEffect(() => {
     const until = lockedUntil();
-    if (until <= app.clock.now()) return;
+    if (until <= untrack(now)) return;
     onCleanup(
       app.clock.every(500, (at) => {
         setNow(at);
@@ -45,8 +45,10 @@ export function PinDialog(props: { onClose: () => void; onUnlocked?: () => void 
       props.onClose();
       return;
     }
-    setNow(app.clock.now());
-    setLockedUntil(app.clock.now() + result.lockedForMs);
+    // one reading of the clock: two would leave a millisecond of lock-out that rounds up to "1 second"
+    const at = app.clock.now();
+    setNow(at);
+    setLockedUntil(at + result.lockedForMs);
     setError(result.lockedForMs > 0 ? 'locked' : 'wrong');
   };
 

@@ -16,7 +16,7 @@
  * growing lock-out, per person and device (domain/pin, domain/picturePin).
  */
 import { Navigate, useNavigate, useParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, type ParentProps } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, untrack, type ParentProps } from 'solid-js';
 import { useApp } from '../../app/context';
 import { createLive } from '../../app/live';
 import { usePrefs } from '../../app/prefs';
@@ -98,7 +98,7 @@ function PinGate(props: { person: Person; onUnlocked: () => void }) {
   // the countdown ticks (on the app clock) only while there is a lock-out to count down
   createEffect(() => {
     const until = lockedUntil();
-    if (until <= app.clock.now()) return;
+    if (until <= untrack(now)) return;
     onCleanup(
       app.clock.every(500, (at) => {
         setNow(at);
@@ -114,15 +114,18 @@ function PinGate(props: { person: Person; onUnlocked: () => void }) {
     const state = await app.repos.settings.get<PinLockState>(key(), PIN_UNLOCKED);
     const remaining = isLockedOut(state, app.clock.now());
     if (remaining > 0) {
-      setNow(app.clock.now());
-      setLockedUntil(app.clock.now() + remaining);
+      const at = app.clock.now();
+      setNow(at);
+      setLockedUntil(at + remaining);
       setError('locked');
     }
   });
 
   const refuse = (lockedForMs: number) => {
-    setNow(app.clock.now());
-    setLockedUntil(app.clock.now() + lockedForMs);
+    // one reading of the clock: two would leave a millisecond of lock-out that rounds up to "1 second"
+    const at = app.clock.now();
+    setNow(at);
+    setLockedUntil(at + lockedForMs);
     setError(lockedForMs > 0 ? 'locked' : 'wrong');
     if (prefs().sounds) playConfirmation('error');
   };
