@@ -55,39 +55,6 @@ export function testNow(): number {
   return Date.now() + VIRTUAL_OFFSET;
 }
 
-const STOCKHOLM_PARTS = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', weekday: 'short' });
-
-/** The Stockholm calendar date ('YYYY-MM-DD') of an instant. */
-export function stockholmDate(epochMs: number): string {
-  const p = Object.fromEntries(STOCKHOLM_PARTS.formatToParts(epochMs).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
-/** The Stockholm minutes since midnight of an instant. */
-export function stockholmMinutes(epochMs: number): number {
-  const p = Object.fromEntries(STOCKHOLM_PARTS.formatToParts(epochMs).map((x) => [x.type, x.value]));
-  return Number(p.hour) * 60 + Number(p.minute);
-}
-
-/** The test's date, `offset` calendar days from today. */
-export function testDay(offset = 0): string {
-  const [y, m, d] = stockholmDate(testNow()).split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + offset)).toISOString().slice(0, 10);
-}
-
-/** ISO weekday (1 = Monday) of a 'YYYY-MM-DD' date. */
-export function weekdayOf(iso: string): number {
-  const day = new Date(`${iso}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
-/** Is the demo workplace open (Mon–Fri) on the test's day, and is it after opening (07:30)? */
-export function demoDay(): { open: boolean; afterOpening: boolean; afterClosing: boolean } {
-  const open = weekdayOf(testDay()) <= 5;
-  const minutes = stockholmMinutes(testNow());
-  return { open, afterOpening: open && minutes >= 7 * 60 + 30, afterClosing: open && minutes >= 15 * 60 };
-}
-
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
