@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import 'fake-indexeddb/auto';
 import { configure } from '@solidjs/testing-library';
 
@@ -21,3 +22,23 @@ if (typeof HTMLCanvasElement !== 'undefined') {
 // Component tests render the whole app with lazy routes; on a loaded 2-core
 // CI machine the first transform of a route can take well over a second.
 configure({ asyncUtilTimeout: 5000 });
+
+// Property tests: one seed for the whole run, so a failure is reproducible.
+// CI (and anyone) pins it with FC_SEED; otherwise each run picks one, and
+// fast-check prints the seed (and the shrunk counterexample's path) on failure.
+
+// FC_NUM_RUNS: more samples per property for a soak (e.g. 5000 = fifty default runs' worth).
+const FC_SEED = process.env.FC_SEED ?? (process.env.CI ? '20261207' : undefined);
+const FC_NUM_RUNS = process.env.FC_NUM_RUNS;
+const fcGlobal: Parameters<typeof fc.configureGlobal>[0] = {};
+if (FC_SEED !== undefined) {
+  const seed = Number(FC_SEED);
+  if (!Number.isInteger(seed)) throw new Error(`FC_SEED=${FC_SEED} is not an integer`);
+  fcGlobal.seed = seed;
+}
+if (FC_NUM_RUNS !== undefined) {
+  const numRuns = Number(FC_NUM_RUNS);
+  if (!Number.isInteger(numRuns) || numRuns < 1) throw new Error(`FC_NUM_RUNS=${FC_NUM_RUNS} is not a positive integer`);
+  fcGlobal.numRuns = numRuns;
+}
+fc.configureGlobal(fcGlobal);

@@ -3,19 +3,26 @@
  * repositories to feature stores.
  *
  * - which workplace this device shows (a device setting);
- * - "today" (re-evaluated every 30 s so a board left on overnight rolls over);
+ * - the app clock (src/core/clock.ts): "today" and the minute tick, so a
+ *   board left on overnight rolls over; the device's stamps read it too;
+ * - the day's tasks: whenever the workplace or the day changes (the board
+ *   loads, midnight passes) the day's recurring tasks are put on the board
+ *   if it is an open day, whatever screen is showing. fillDay is idempotent
+ *   and its ids derive from (template, date), so tablets doing it at once
+ *   converge on one set;
  * - supervisor mode: unlocked by PIN (salted hash compare), growing lock-out
  *   after wrong PINs (persisted, so a reload does not reset it), and locked
  *   again after 2 minutes without a touch;
  * - notices: one big confirmation or error at a time, pictogram + words,
  *   optionally with an undo action.
  */
-import { createContext, createSignal, onCleanup, onMount, useContext, type Accessor, type ParentProps } from 'solid-js';
+import { createContext, createEffect, createSignal, on, onCleanup, onMount, useContext, type Accessor, type ParentProps } from 'solid-js';
 import { createRepositories, type Repositories } from '../data';
 import type { Workplace } from '../data/types';
 import { StorageFullError, StorageUnavailableError } from '../data/writer';
 import { isLockedOut, lockoutAfterFailure, verifyPin, type PinLockState } from '../domain/pin';
-import { toIsoDate } from '../domain/dates';
+import { createClock, type AppClock } from '../core/clock';
+import { isoWeekday } from '../domain/dates';
 import { DomainError } from '../domain/errors';
 import type { MessageKey, Params } from '../i18n';
 import { createLive } from './live';
@@ -40,12 +47,23 @@ export interface Notice {
 
 export type UnlockResult = { ok: true } | { ok: false; lockedForMs: number };
 
-export function createAppStore(repos: Repositories, initialWorkplaceId: string | null) {
+/** `clock`: the app clock (tests pass their own; by default one is made and disposed with the store). */
+export function createAppStore(repos: Repositories, initialWorkplaceId: string | null, clock: AppClock = createClock()) {
   const [workplaceId, setWorkplaceIdSignal] = createSignal<string | null>(initialWorkplaceId);
   const workplace = createLive(workplaceId, (id) => repos.workplaces.get(id), undefined as Workplace | undefined);
-  const [today, setToday] = createSignal(toIsoDate(new Date()));
-  /** wall clock, ticking every 30 s: enough for goal colours and lateness */
-  const [now, setNow] = createSignal(Date.now());
+  // Every stamp the device writes reads the same clock as the screens.
+  repos.db.now = clock.now;
+  const today = clock.today;
+  /** wall clock, ticking once a minute: enough for goal colours and lateness */
+  const now = clock.minute;
+  createEffect(() => clock.setOpeningTime(workplace()?.openingTime));
+  createEffect(
+    on([() => workplace()?.id, () => workplace()?.openDays.join(), today], ([id, , day]) => {
+      const wp = workplace();
+      if (!id || !wp || !wp.openDays.includes(isoWeekday(day))) return;
+      repos.work.fillDay(id, day).catch((err: unknown) => console.warn("filling the day's tasks failed", err));
+    }),
+  );
   const [unlocked, setUnlocked] = createSignal(false);
   const [notice, setNotice] = createSignal<Notice | null>(null);
   let noticeSeq = 0;
@@ -119,7 +137,7 @@ export function createAppStore(repos: Repositories, initialWorkplaceId: string |
     };
   };
 
-  const unlock = async (pin: string, now = Date.now()): Promise<UnlockResult> => {
+  const unlock = async (pin: string, now = clock.now()): Promise<UnlockResult> => {
     // The live workplace may still be loading right after start: read it directly.
     const id = workplaceId();
     const wp = workplace() ?? (id ? await repos.workplaces.get(id) : undefined);
@@ -144,15 +162,11 @@ export function createAppStore(repos: Repositories, initialWorkplaceId: string |
   };
 
   onMount(() => {
-    const tick = setInterval(() => {
-      setNow(Date.now());
-      setToday(toIsoDate(new Date()));
-    }, 30_000);
     const onActivity = () => touch();
     window.addEventListener('pointerdown', onActivity, { passive: true });
     window.addEventListener('keydown', onActivity);
     onCleanup(() => {
-      clearInterval(tick);
+      clock.dispose();
       clearTimeout(idleTimer);
       clearTimeout(noticeTimer);
       window.removeEventListener('pointerdown', onActivity);
@@ -165,6 +179,7 @@ export function createAppStore(repos: Repositories, initialWorkplaceId: string |
     workplaceId: workplaceId as Accessor<string | null>,
     workplace,
     setWorkplaceId,
+    clock,
     today,
     now,
     unlocked,

@@ -13,7 +13,6 @@ import { createSignal, Show } from 'solid-js';
 import { useApp } from '../app/context';
 import { Dialog, PictoButton, PictoLink } from '../app/ui';
 import { WorkplaceExistsError } from '../data/repos/backup';
-import { toIsoDate } from '../domain/dates';
 import { useI18n } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
 import { downloadFile, ToolScreen } from '../reports/common';
@@ -36,7 +35,7 @@ function ExportSection() {
       const ok = await app.run(async () => {
         const snapshot = await app.repos.backup.collect(id);
         const file = await encodeBackup(snapshot);
-        const name = `${safeFileName('tavla', app.workplace()?.name ?? '', toIsoDate(new Date()))}.zip`;
+        const name = `${safeFileName('tavla', app.workplace()?.name ?? '', app.today())}.zip`;
         downloadFile(new Blob([file as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
         setSaved({ size: file.length, photos: snapshot.blobs.length, missing: snapshot.missingBlobs.length });
         return true;

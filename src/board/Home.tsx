@@ -62,6 +62,8 @@ export default function Home(props: HomeProps) {
   const app = useApp();
   const { t, formatDate, formatNumber } = useI18n();
   const day = () => props.date ?? app.today();
+  /** a past day the workplace was closed (and nobody marked): History says closed, not "not here yet" */
+  const closedDay = () => !!props.date && !(app.workplace()?.openDays ?? []).includes(isoWeekday(day())) && board.marks().length === 0;
   // a past day needs every deviation to reconstruct the day; today's board only the open and the month's
   // eslint-disable-next-line solid/reactivity -- a Home is either today's board or one past day for its lifetime
   const board = createBoardData(day, { deviations: props.date ? 'all' : 'board' });
@@ -106,7 +108,7 @@ export default function Home(props: HomeProps) {
           key="attendance"
           href="/attendance"
           title="section.attendance"
-          summary={t('board.hereCount', { here: board.attendance().here, total: board.attendance().total })}
+          summary={closedDay() ? t('board.closedDay') : t('board.hereCount', { here: board.attendance().here, total: board.attendance().total })}
           readOnly={props.readOnly}
         >
           <div class="glance-faces">
@@ -116,7 +118,7 @@ export default function Home(props: HomeProps) {
                   <FaceImage person={p} />
                   <Show when={props.readOnly}>
                     <span class="sr-only">
-                      {p.firstName}: {t(`status.${board.markOf().get(p.id)?.status ?? 'none'}`)}
+                      {p.firstName}: {closedDay() ? t('board.closedDay') : t(`status.${board.markOf().get(p.id)?.status ?? 'none'}`)}
                     </span>
                   </Show>
                 </span>
@@ -153,7 +155,7 @@ export default function Home(props: HomeProps) {
           key="work"
           href="/work"
           title="section.work"
-          summary={board.tasks().length ? t('board.tasksSummary', { done: doneTasks(), total: board.tasks().length }) : t('board.noTasks')}
+          summary={board.tasks().length ? t('board.tasksSummary', { done: doneTasks(), total: board.tasks().length }) : closedDay() ? t('board.closedDay') : t('board.noTasks')}
           readOnly={props.readOnly}
         >
           <div class="glance-tasks">

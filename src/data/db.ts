@@ -69,6 +69,16 @@ export class TavlaDb extends Dexie {
   /** The device's wall clock. Tests give each simulated device its own skew. */
   now: () => number = () => Date.now();
 
+  /**
+   * A stamp for a write: `at` (a given event time, e.g. a demo's check-in)
+   * but never later than the device's clock. A stamp from the future would
+   * make the server refuse the device's pushes (clock drift) and its backups.
+   */
+  stamp(at?: number): number {
+    const now = this.now();
+    return at === undefined || !Number.isFinite(at) ? now : Math.min(at, now);
+  }
+
   constructor(name = 'tavla') {
     super(name);
     this.version(1).stores({

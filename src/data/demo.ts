@@ -4,14 +4,23 @@
  * today's tasks, deviations in every state, ideas across the PDCA columns)
  * instead of an empty one.
  *
- * Everything random comes from a seeded PRNG, so the same `today` always
- * gives the same board (tests rely on it). Writes go through the repositories
+ * The demo is generated relative to now and never in the future: today's
+ * check-ins, finished tasks and goal taps appear only once their time of day
+ * has come (at 06:50 on a Monday nobody is in yet), and today's deviation and
+ * idea belong to the previous open day until then (the board has the same
+ * deviations and ideas at any hour),
+ * and past open days have their tasks, mostly done, for History. So the
+ * demo syncs to a server and restores from its backup at any hour.
+ *
+ * Everything random comes from a seeded PRNG, so the same `today` and time
+ * of day always give the same board (tests rely on it). Writes go through the repositories
  * like any other (so the demo syncs and erases like real data), batched in a
  * few transactions: creating the workplace hashes the PIN (WebCrypto) and
  * the template loads its language, and neither may run inside an IndexedDB
  * transaction, so those come first and the rest is one transaction.
  */
 import { addDays, isoWeekday, minutesOfDay, parseIsoDate } from '../domain/dates';
+import { previousOpenDay } from '../domain/meeting';
 import type { MessageKey } from '../i18n';
 import { loadLanguage, makeTranslator } from '../i18n';
 import type { Repositories } from './index';
@@ -105,7 +114,7 @@ export interface SeedDemoOptions {
 /** Creates the demo workplace with its people and history; returns the workplace. */
 export async function seedDemo(repos: Repositories, opts: SeedDemoOptions): Promise<Workplace> {
   const { today } = opts;
-  const now = opts.now ?? Date.now();
+  const now = repos.db.stamp(opts.now);
   const t = makeTranslator(await loadLanguage(opts.lang));
   const random = seededRandom(0x7a71a);
   const wp = await repos.workplaces.create({
@@ -121,6 +130,13 @@ export async function seedDemo(repos: Repositories, opts: SeedDemoOptions): Prom
   const opening = minutesOfDay(wp.openingTime);
   const at = (date: Iso, minutes: number) => parseIsoDate(date).getTime() + minutes * 60_000;
   const isOpen = (date: Iso) => wp.openDays.includes(isoWeekday(date));
+  /** has this moment of the demo's story come yet? */
+  const happened = (date: Iso, minutes: number) => at(date, minutes) <= now;
+  /** the day of an event `daysAgo`: today's comes on the previous open day while its time has not come */
+  const eventDay = (daysAgo: number, minutes: number): Iso => {
+    const date = addDays(today, -daysAgo);
+    return happened(date, minutes) ? date : previousOpenDay(date, wp.openDays);
+  };
 
   await inWriteTx(repos.db, [...SYNCED_TABLES], async () => {
     const people: Person[] = [];
@@ -142,34 +158,44 @@ export async function seedDemo(repos: Repositories, opts: SeedDemoOptions): Prom
         }
       }
     }
-    // This morning three people are already in; the rest can try checking in.
+    // This morning three people arrive before opening (once they have); the rest can try checking in.
     if (isOpen(today)) {
       for (const [i, p] of people.slice(0, 3).entries()) {
-        await repos.attendance.checkIn(wp.id, p.id, today, wp.openingTime, Math.min(now, at(today, opening - 10 + i * 3)));
+        const arrival = opening - 10 + i * 3;
+        if (happened(today, arrival)) await repos.attendance.checkIn(wp.id, p.id, today, wp.openingTime, at(today, arrival));
       }
-      await repos.attendance.setStatus(wp.id, people[7]!.id, today, 'sick', Math.min(now, at(today, opening)));
+      if (happened(today, opening - 30)) await repos.attendance.setStatus(wp.id, people[7]!.id, today, 'sick', at(today, opening - 30));
     }
 
-    // Today's tasks, shared out, a few already done.
-    await repos.work.fillDay(wp.id, today);
-    const tasks = await repos.work.tasksFor(wp.id, today);
-    for (const [i, task] of tasks.entries()) {
-      const who = people[i % people.length]!;
-      await repos.work.updateTask(task.id, { assignees: [who.id] });
-      if (i % 3 === 0) await repos.work.markDone(task.id, who.id, Math.min(now, at(today, opening + 30 + i * 5)));
+    // The past open days' tasks, nearly all done (History shows them), and today's, shared out,
+    // a few done once the day is under way.
+    for (let back = DEMO_HISTORY_DAYS; back >= 0; back--) {
+      const date = addDays(today, -back);
+      if (!isOpen(date)) continue;
+      await repos.work.fillDay(wp.id, date);
+      const tasks = await repos.work.tasksFor(wp.id, date);
+      for (const [i, task] of tasks.entries()) {
+        const who = people[(i + back) % people.length]!;
+        await repos.work.updateTask(task.id, { assignees: [who.id] });
+        const doneAt = opening + 30 + i * 5;
+        const done = back === 0 ? i % 3 === 0 : random() < 0.9;
+        if (done && happened(date, doneAt)) await repos.work.markDone(task.id, who.id, at(date, doneAt));
+      }
     }
 
-    // Goals under way: some taps today, credited to whoever tapped.
+    // Goals under way once the day is: some taps today, credited to whoever tapped.
     const goals = await repos.goals.list(wp.id);
-    for (const g of goals) {
-      if (g.target.kind !== 'count') continue;
-      const taps = Math.max(1, Math.floor(g.target.target * 0.4));
-      for (let i = 0; i < taps; i++) await repos.goals.addProgress(wp.id, g.id, today, 1, people[i % people.length]!.id);
+    if (isOpen(today) && happened(today, opening + 30)) {
+      for (const g of goals) {
+        if (g.target.kind !== 'count') continue;
+        const taps = Math.max(1, Math.floor(g.target.target * 0.4));
+        for (let i = 0; i < taps; i++) await repos.goals.addProgress(wp.id, g.id, today, 1, people[i % people.length]!.id);
+      }
     }
 
     for (const d of DEVIATIONS) {
-      const date = addDays(today, -d.daysAgo);
-      const dev = await repos.deviations.report(wp.id, { category: d.category, date, pictogramId: d.pictogramId, text: t(d.text), reportedBy: people[d.reporter]!.id });
+      const date = eventDay(d.daysAgo, opening + 45);
+      const dev = await repos.deviations.report(wp.id, { category: d.category, date, pictogramId: d.pictogramId, text: t(d.text), reportedBy: people[d.reporter]!.id }, undefined, at(date, opening + 45));
       const extra = {
         responsibleId: d.responsible === undefined ? undefined : people[d.responsible]!.id,
         action: d.action ? t(d.action) : undefined,
@@ -179,7 +205,7 @@ export async function seedDemo(repos: Repositories, opts: SeedDemoOptions): Prom
     }
 
     for (const idea of IDEAS) {
-      const date = addDays(today, -idea.daysAgo);
+      const date = eventDay(idea.daysAgo, opening + 20);
       const row = await repos.improvements.propose(wp.id, { date, pictogramId: idea.pictogramId, text: t(idea.text), proposedBy: people[idea.proposer]!.id }, undefined, at(date, opening + 20));
       for (let step = 1; step <= FLOW.indexOf(idea.status); step++) {
         await repos.improvements.move(row.id, FLOW[step]!, {}, at(date, opening + 20 + step * 60));

@@ -101,6 +101,7 @@ function tombstone<T extends SyncedRow>(row: T): T {
 type Fields<T> = Partial<Omit<T, keyof SyncedRow>>;
 
 export interface WriteOptions {
+  /** the event's time; clamped to the device clock (db.stamp) */
   now?: number;
 }
 
@@ -191,7 +192,7 @@ export async function writeRecord<T extends SyncedRow>(
   patch: Fields<T> & { deleted?: 0 | 1 },
   opts: WriteOptions = {},
 ): Promise<T> {
-  const now = opts.now ?? db.now();
+  const now = db.stamp(opts.now);
   if (Dexie.currentTransaction) return writeInTx<T>(db, name, workplaceId, id, patch, now);
   return inWriteTx(db, [name], () => writeInTx<T>(db, name, workplaceId, id, patch, now));
 }
@@ -207,7 +208,7 @@ export async function updateRecord<T extends SyncedRow>(
   const run = async () => {
     const existing = await table<T>(db, name).get(id);
     if (!existing || existing.deleted) throw new RecordNotFoundError(name, id);
-    return writeInTx<T>(db, name, existing.workplaceId, id, patch, opts.now ?? db.now());
+    return writeInTx<T>(db, name, existing.workplaceId, id, patch, db.stamp(opts.now));
   };
   if (Dexie.currentTransaction) return run();
   return inWriteTx(db, [name], run);
@@ -224,7 +225,7 @@ export async function deleteRecord<T extends SyncedRow>(
   const run = async () => {
     const existing = await table<T>(db, name).get(id);
     if (!existing || existing.deleted) return;
-    await writeInTx<T>(db, name, existing.workplaceId, id, { ...scrub, deleted: 1 } as Fields<T> & { deleted: 1 }, opts.now ?? db.now());
+    await writeInTx<T>(db, name, existing.workplaceId, id, { ...scrub, deleted: 1 } as Fields<T> & { deleted: 1 }, db.stamp(opts.now));
   };
   if (Dexie.currentTransaction) return run();
   return inWriteTx(db, [name], run);

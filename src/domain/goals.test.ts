@@ -133,14 +133,25 @@ describe('goal colour', () => {
 
   it('later in the day never makes a goal look better', () => {
     const rank = { red: 0, yellow: 1, green: 2 };
+    // NaN is excluded here because it has no place in "earlier/later" (it is unordered); what a NaN
+    // fraction does is pinned by the next test.
+    const fraction = fc.double({ min: 0, max: 1, noNaN: true });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100 }), fc.nat(200), fc.double({ min: 0, max: 1 }), fc.double({ min: 0, max: 1 }), (target, p, f, g) => {
+      fc.property(fc.integer({ min: 1, max: 100 }), fc.nat(200), fraction, fraction, (target, p, f, g) => {
         const [early, late] = f <= g ? [f, g] : [g, f];
         expect(rank[goalStatus(count(target), p, { dayFraction: late })]).toBeLessThanOrEqual(
           rank[goalStatus(count(target), p, { dayFraction: early })],
         );
       }),
     );
+  });
+});
+
+describe('a broken day fraction', () => {
+  it('counts NaN as the start of the period and infinities as its ends', () => {
+    expect(goalStatus(count(10), 0, { dayFraction: Number.NaN })).toBe('green');
+    expect(goalStatus(count(10), 0, { dayFraction: Number.NEGATIVE_INFINITY })).toBe('green');
+    expect(goalStatus(count(10), 0, { dayFraction: Number.POSITIVE_INFINITY })).toBe('red');
   });
 });
 
@@ -162,5 +173,16 @@ describe('goal form', () => {
       'goal.error.targetRange',
       'goal.error.textTooLong',
     ]);
+  });
+});
+
+describe('a week goal made mid-week', () => {
+  it('counts only the open days since it was made', () => {
+    const weekdays = [1, 2, 3, 4, 5];
+    // made on Wednesday 25 November: on Thursday morning one of three days is gone, not three of five
+    expect(weekFraction('2026-11-26', weekdays, 0, '2026-11-25')).toBeCloseTo(1 / 3);
+    expect(weekFraction('2026-11-26', weekdays, 0)).toBeCloseTo(3 / 5);
+    // made last week: the whole week counts
+    expect(weekFraction('2026-11-26', weekdays, 0, '2026-11-01')).toBeCloseTo(3 / 5);
   });
 });

@@ -84,10 +84,14 @@ export function workdayFraction(nowMs: number, openingTime: string, closingTime:
 /**
  * Share of the week's open days gone: the open days before `today` in its
  * ISO week, plus `dayFraction` of today if today is open, over the number of
- * open days in the week. With no open days at all it is 0.
+ * open days in the week. With no open days at all it is 0. `since`: the day
+ * the goal was made; open days before it are left out of both counts.
  */
-export function weekFraction(today: Iso, openDays: readonly number[], dayFraction = 0): number {
-  const open = new Set(openDays.filter((d) => Number.isInteger(d) && d >= 1 && d <= 7));
+export function weekFraction(today: Iso, openDays: readonly number[], dayFraction = 0, since?: Iso): number {
+  const monday = startOfIsoWeek(today);
+  // Open days before the goal existed are neither gone nor expected: a goal made on Wednesday
+  // is measured over Wednesday to Friday.
+  const open = new Set(openDays.filter((d) => Number.isInteger(d) && d >= 1 && d <= 7 && !(since && addDays(monday, d - 1) < since)));
   if (open.size === 0) return 0;
   const weekday = isoWeekday(today);
   let gone = 0;

@@ -112,3 +112,12 @@ describe('safety cross layout', () => {
     expect(cells[16]).toMatchObject({ day: 17, date: '2026-11-17', row: 3, col: 3 });
   });
 });
+
+describe('a new workplace', () => {
+  it('shows the days before it existed as neutral, not safe', () => {
+    // made on Monday 7 December 2026: 1–4 December are not five safe days
+    const days = safetyCrossMonth(2026, 12, { today: '2026-12-07', openDays: [1, 2, 3, 4, 5], safetyDeviationDates: [], since: '2026-12-07' });
+    expect(days.filter((d) => d.color === 'green').map((d) => d.date)).toEqual(['2026-12-07']);
+    expect(days.slice(0, 6).every((d) => d.color === 'grey')).toBe(true);
+  });
+});

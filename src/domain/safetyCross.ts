@@ -73,6 +73,8 @@ export interface SafetyCrossOptions {
   closedDates?: readonly Iso[];
   /** dates with at least one safety deviation (see safetyDeviationDates) */
   safetyDeviationDates: readonly Iso[];
+  /** the first day the workplace existed: days before it are neutral (grey), never "safe" */
+  since?: Iso;
 }
 
 /** One coloured day per day of the month. `month` is 1–12. */
@@ -84,7 +86,7 @@ export function safetyCrossMonth(year: number, month: number, options: SafetyCro
   return daysInMonth(year, month).map((date, i) => ({
     date,
     day: i + 1,
-    color: safetyCrossDayColor(date, today, unsafe.has(date), !openDays.includes(isoWeekday(date)) || closed.has(date)),
+    color: safetyCrossDayColor(date, today, unsafe.has(date), !openDays.includes(isoWeekday(date)) || closed.has(date) || (options.since !== undefined && date < options.since)),
     isToday: date === today,
   }));
 }

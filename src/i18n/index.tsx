@@ -11,6 +11,9 @@ import { createContext, createEffect, createResource, createSignal, useContext, 
 import sv from './sv';
 import pictogramsSv from './pictograms.sv';
 import { customPictogramLabel } from '../pictograms/custom';
+import { PLURAL, PLURAL_FORM } from './tools/plural';
+
+export { pluralForms } from './tools/plural';
 
 export type MessageKey = keyof typeof sv;
 export type Messages = Record<MessageKey, string>;
@@ -162,13 +165,31 @@ export function intlKnowsMonths(locale: string): boolean {
   return known;
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+function pluralRulesOf(locale: string): Intl.PluralRules {
+  let r = pluralRules.get(locale);
+  if (!r) pluralRules.set(locale, (r = new Intl.PluralRules(locale)));
+  return r;
+}
+
+function choosePlural(forms: string, n: number, locale: string): string {
+  const byName = new Map([...forms.matchAll(PLURAL_FORM)].map((f) => [f[1]!, f[2]!] as const));
+  const text = byName.get(`=${n}`) ?? byName.get(pluralRulesOf(locale).select(n)) ?? byName.get('other') ?? '';
+  return text.replace(/#/g, formatNumberIn(locale, n));
+}
+
 /**
- * Fills `{name}` placeholders. Numbers are written in the locale's digits
- * when a locale is given; strings (names, PINs, codes) are left as they are.
+ * Fills `{name}` placeholders and plural phrases (see PLURAL). Numbers are
+ * written in the locale's digits when a locale is given; strings (names,
+ * PINs, codes) are left as they are.
  */
 export function interpolate(template: string, params?: Params, locale?: string): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+  const counted = template.replace(PLURAL, (m, name: string, forms: string) => {
+    const value = params[name];
+    return typeof value === 'number' ? choosePlural(forms, value, locale ?? 'sv-SE') : m;
+  });
+  return counted.replace(/\{(\w+)\}/g, (m, name: string) => {
     if (!(name in params)) return m;
     const value = params[name]!;
     return typeof value === 'number' && locale ? formatNumberIn(locale, value) : String(value);

@@ -24,11 +24,12 @@ import { CRASH_LOG_KEY, type CrashEntry } from './state';
 const SLOW = { timeout: 5000 };
 let repos: Repositories;
 let wp: Workplace;
-const realNow = Date.now.bind(Date);
-
-/** Moves the wall clock forward (the guard checks once a second). */
+/**
+ * Moves the wall clock and the timers forward: the guard's idle deadline
+ * (set at the last touch) comes due, as it would after `ms` on the wall.
+ */
 function advanceClock(ms: number) {
-  vi.spyOn(Date, 'now').mockImplementation(() => realNow() + ms);
+  vi.advanceTimersByTime(ms);
 }
 
 async function setPrefs(p: Partial<DevicePrefs>) {
@@ -45,6 +46,8 @@ class FakeSentinel extends EventTarget {
 }
 
 beforeEach(async () => {
+  // time runs by itself (IndexedDB, rendering) and tests jump it with advanceClock
+  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   repos = freshRepos();
   wp = await seedWorkplace(repos);
   await seedPeople(repos, wp.id, ['Aya', 'Bo']);
@@ -52,6 +55,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   cleanup();
+  vi.useRealTimers();
   vi.restoreAllMocks();
   delete (navigator as { wakeLock?: unknown }).wakeLock;
   delete (document.documentElement as { requestFullscreen?: unknown }).requestFullscreen;

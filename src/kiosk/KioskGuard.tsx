@@ -12,6 +12,9 @@
  * - Participant screens get `<html data-participant>`: themes.css then turns
  *   off text selection, callouts, pinch zoom and pull-to-refresh there, and
  *   the context menu is refused (except in text fields).
+ * - Time comes from the app clock: a deadline set at each touch (no polling)
+ *   checks idleness, and the clock's minute tick checks dimming and the quiet
+ *   reload.
  * - Idle: after `prefs.idleSeconds` without a touch a participant screen
  *   returns to the home board. The entry flows write their draft on every
  *   change (src/board/entry/draft.ts), so the only thing left to save is a
@@ -32,15 +35,14 @@ import { usePrefs } from '../app/prefs';
 import { PictoButton } from '../app/ui';
 import { useI18n } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
-import { crashRecovery, hasPendingWork, isParticipantPath, shouldDim, shouldQuietReload, shouldReturnHome } from './kiosk';
+import { crashRecovery, hasPendingWork, idleMs, isParticipantPath, shouldDim, shouldQuietReload, shouldReturnHome } from './kiosk';
 import { playConfirmation } from './sound';
 import { logCrash, setWakeLock, wakeLock } from './state';
 import '../app/themes.css';
 import './kiosk.css';
 
-/** When this page was loaded: a quiet reload happens only for a page older than tonight's slot. */
-const PAGE_LOADED_AT = Date.now();
-const TICK_MS = 1000;
+/** When this page was loaded (the first mount): a quiet reload happens only for a page older than tonight's slot. */
+let pageLoadedAt: number | undefined;
 const QUIET_CHECK_EVERY_MS = 60_000;
 /** At most one wake-lock retry on a tap per this time (a refusal is not worth a retry per tap). */
 const WAKE_RETRY_MS = 30_000;
@@ -86,7 +88,7 @@ function CrashFallback(props: { error: unknown; reset: () => void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
-  const now = Date.now();
+  const now = app.clock.now();
   const action = crashRecovery(crashTimes, now);
   crashTimes.push(now);
   const crashedPath = location.pathname;
@@ -123,8 +125,12 @@ export function KioskGuard(props: ParentProps) {
   const navigate = useNavigate();
   const participant = () => isParticipantPath(location.pathname);
 
-  let lastActivity = Date.now();
+  const clock = app.clock;
+  pageLoadedAt ??= clock.now();
+  const loadedAt = pageLoadedAt;
+  let lastActivity = clock.now();
   let lastQuietCheck = 0;
+  let idleCheck: ReturnType<typeof setTimeout> | undefined;
   let askedFullscreen = false;
   let disposed = false;
   let sentinel: WakeLockSentinel | null = null;
@@ -163,13 +169,14 @@ export function KioskGuard(props: ParentProps) {
 
   // ---- touches ----
   const onActivity = () => {
-    lastActivity = Date.now();
+    lastActivity = clock.now();
+    armIdleCheck();
   };
   let lastWakeRetry = 0;
   const onPointerUp = (e: Event) => {
     // a refused or dropped wake lock is asked for again on a tap (a user gesture helps some browsers)
-    if ((wakeLock() === 'refused' || wakeLock() === 'released') && Date.now() - lastWakeRetry > WAKE_RETRY_MS) {
-      lastWakeRetry = Date.now();
+    if ((wakeLock() === 'refused' || wakeLock() === 'released') && clock.now() - lastWakeRetry > WAKE_RETRY_MS) {
+      lastWakeRetry = clock.now();
       void acquireWakeLock();
     }
     const pointerType = (e as PointerEvent).pointerType;
@@ -200,7 +207,7 @@ export function KioskGuard(props: ParentProps) {
 
   const checkQuietReload = async () => {
     const hour = prefs().quietReloadHour;
-    if (!shouldQuietReload(Date.now(), PAGE_LOADED_AT, hour, false)) return;
+    if (!shouldQuietReload(clock.now(), loadedAt, hour, false)) return;
     const wpId = app.workplaceId();
     // An unpaired tablet never empties its outbox (there is nowhere to send it), and the
     // outbox is stored data that a reload keeps; it only counts while sync can run.
@@ -212,13 +219,14 @@ export function KioskGuard(props: ParentProps) {
       dialogOpen: document.querySelector('[role="dialog"], [data-entering="true"]') !== null || Boolean(app.notice()?.undo),
       typing: isTyping(),
       supervisorUnlocked: app.unlocked(),
-      idleForMs: Date.now() - lastActivity,
+      idleForMs: clock.now() - lastActivity,
     });
-    if (!disposed && shouldQuietReload(Date.now(), PAGE_LOADED_AT, hour, pending)) await reloadForUpdate();
+    if (!disposed && shouldQuietReload(clock.now(), loadedAt, hour, pending)) await reloadForUpdate();
   };
 
   const tick = () => {
-    const now = Date.now();
+    if (disposed) return;
+    const now = clock.now();
     const p = prefs();
     if (shouldReturnHome(location.pathname, now, lastActivity, p.idleSeconds, app.unlocked())) returnHome();
     const wp = app.workplace();
@@ -231,10 +239,24 @@ export function KioskGuard(props: ParentProps) {
     }
   };
 
+  /** The next moment idleness can change something: the idle time after the last touch. */
+  function armIdleCheck() {
+    clearTimeout(idleCheck);
+    if (disposed) return;
+    const wait = Math.max(0, lastActivity + idleMs(prefs().idleSeconds) - clock.now());
+    idleCheck = setTimeout(tick, wait + 50);
+  }
+
   const wake = () => {
-    lastActivity = Date.now();
+    lastActivity = clock.now();
     setDimmed(false);
+    armIdleCheck();
   };
+
+  // the minute tick (dimming at opening and closing, the quiet reload), and a new deadline
+  // whenever the screen or the idle setting changes
+  createEffect(on(clock.minute, tick, { defer: true }));
+  createEffect(on([() => location.pathname, () => prefs().idleSeconds], armIdleCheck));
 
   // ---- confirmation sound for every new notice ----
   createEffect(
@@ -250,7 +272,6 @@ export function KioskGuard(props: ParentProps) {
 
   onMount(() => {
     void acquireWakeLock();
-    const timer = setInterval(tick, TICK_MS);
     window.addEventListener('pointerdown', onActivity, { passive: true, capture: true });
     window.addEventListener('keydown', onActivity, { capture: true });
     window.addEventListener('pointerup', onPointerUp, { passive: true });
@@ -258,7 +279,7 @@ export function KioskGuard(props: ParentProps) {
     document.addEventListener('contextmenu', onContextMenu);
     onCleanup(() => {
       disposed = true;
-      clearInterval(timer);
+      clearTimeout(idleCheck);
       window.removeEventListener('pointerdown', onActivity, { capture: true });
       window.removeEventListener('keydown', onActivity, { capture: true });
       window.removeEventListener('pointerup', onPointerUp);

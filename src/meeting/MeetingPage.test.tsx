@@ -6,7 +6,7 @@
 import { Route } from '@solidjs/router';
 import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Repositories } from '../data';
 import type { Person, Workplace } from '../data/types';
 import { toIsoDate } from '../domain/dates';
@@ -62,6 +62,18 @@ async function stepHeading(name?: string): Promise<HTMLElement> {
 const running = async () => (await repos.meetings.running(wp.id, today))!;
 
 describe('meeting mode', () => {
+  it('ticks its timers once a second only while a meeting runs', async () => {
+    const { store } = renderMeeting();
+    const every = vi.spyOn(store().clock, 'every');
+    const seconds = () => every.mock.calls.filter(([ms]) => ms === 1000).length;
+    await unlockHere();
+    const start = await screen.findByRole('button', { name: 'Start meeting' }, SLOW);
+    expect(seconds(), 'no meeting, no ticking').toBe(0);
+    fireEvent.click(start);
+    await stepHeading('Attendance');
+    await waitFor(() => expect(seconds()).toBe(1), SLOW);
+  });
+
   it('is locked for participants; the supervisor unlocks, sees the agenda and starts on the first step', async () => {
     renderMeeting();
     expect(await screen.findByText('The supervisor leads the meeting. Unlock to start.', {}, SLOW)).toBeTruthy();

@@ -1,14 +1,17 @@
 /**
  * The meeting screen's store: today's running meeting (a live query, so a
  * reload, a second tablet or an idle lock all land on the same step), the
- * workplace's agenda, a one-second clock for the timers, and the actions.
+ * workplace's agenda, a one-second tick of the app clock for the timers
+ * (only while a meeting runs: an idle meeting screen costs nothing), and the
+ * actions. The meeting is keyed by the app clock's today, so at midnight a
+ * board left on the meeting screen shows the new day's (not yet started) one.
  *
  * Every action checks supervisor mode again: a lock in between wins. A
  * decision (move an idea, change a deviation's status, assign a task, mark
  * attendance) goes through `decide`, which makes the change with the usual
  * repository and records it in the meeting in the same transaction.
  */
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
 import { useApp } from '../app/context';
 import { createLive } from '../app/live';
 import type { Meeting, MeetingDecisionKind, MeetingStepId } from '../data/types';
@@ -22,9 +25,16 @@ export function createMeetingStore(tickMs = 1000) {
   const agenda = () => normalizeAgenda(app.workplace()?.meetingAgenda);
   const targetMinutes = () => meetingTargetMinutes(app.workplace()?.meetingTargetMinutes);
 
-  const [now, setNow] = createSignal(Date.now());
-  const timer = setInterval(() => setNow(Date.now()), tickMs);
-  onCleanup(() => clearInterval(timer));
+  const [now, setNow] = createSignal(app.clock.now());
+  const running = () => {
+    const m = meeting();
+    return !!m && m.endedAt === null;
+  };
+  createEffect(() => {
+    if (!running()) return;
+    setNow(app.clock.now());
+    onCleanup(app.clock.every(tickMs, setNow));
+  });
 
   const index = () => meeting()?.current ?? 0;
   const step = (): MeetingStepId | undefined => meeting()?.steps[index()]?.step;
@@ -46,7 +56,7 @@ export function createMeetingStore(tickMs = 1000) {
   async function goTo(i: number) {
     const m = current();
     if (!m || i === m.current || i < 0 || i >= m.steps.length) return;
-    setNow(Date.now());
+    setNow(app.clock.now());
     await app.run(() => repos.meetings.goTo(m.id, i));
   }
 

@@ -15,7 +15,7 @@ export const START_DELAY_MS = 10_000;
 const LAST_RUN_KEY = (workplaceId: string) => `retentionLastRun:${workplaceId}`;
 
 /** Sweeps the device's workplace if it has not been swept today. Returns whether it swept. */
-export async function sweepIfDue(repos: Repositories, now = new Date()): Promise<boolean> {
+export async function sweepIfDue(repos: Repositories, now = new Date(repos.db.now())): Promise<boolean> {
   const workplaceId = await repos.settings.get<string | null>('workplaceId', null);
   if (!workplaceId) return false;
   const today = toIsoDate(now);

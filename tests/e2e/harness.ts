@@ -2,6 +2,14 @@
  * E2E harness: serves the built app (dist/) with the real Tavla server on a
  * free port and drives Debian's Chromium through playwright-core. Each test
  * gets a fresh browser context, i.e. an empty IndexedDB and no service worker.
+ *
+ * Time is an input here, never the machine's date. Every browser context runs
+ * in Europe/Stockholm under Playwright's controlled clock, started at one
+ * instant of the test clock matrix (TAVLA_E2E_CLOCK, see TEST_CLOCKS); the
+ * sync server started by serveWithServer reads the same virtual time, so a
+ * device and its server agree on "now" whatever the real date is. The virtual
+ * time runs at real speed from that instant (a test file takes a minute or
+ * two), and a test can jump it with `page.clock` (e.g. across midnight).
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -9,6 +17,43 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+
+/** The workplace's (and every test browser's) time zone. */
+export const TIME_ZONE = 'Europe/Stockholm';
+
+/**
+ * The clock matrix: instants the whole suite must pass at, in Stockholm local
+ * time, all in one ordinary week (Monday 7 – Saturday 12 December 2026). The
+ * demo workplace opens 07:30–15:00, Monday to Friday.
+ */
+export const TEST_CLOCKS = {
+  /** a workday before opening: nobody is in yet, nothing done yet */
+  'mon-0650': '2026-12-07T06:50:00+01:00',
+  /** a workday afternoon: people in, tasks done, the meeting over */
+  'mon-1300': '2026-12-07T13:00:00+01:00',
+  /** after closing on the last open day of the week */
+  'fri-1630': '2026-12-11T16:30:00+01:00',
+  /** a closed day */
+  'sat-1200': '2026-12-12T12:00:00+01:00',
+} as const;
+export type TestClockName = keyof typeof TEST_CLOCKS;
+
+const DEFAULT_CLOCK: TestClockName = 'mon-1300';
+
+function selectedClock(): TestClockName {
+  const name = process.env.TAVLA_E2E_CLOCK || DEFAULT_CLOCK;
+  if (!(name in TEST_CLOCKS)) throw new Error(`TAVLA_E2E_CLOCK=${name}: not one of ${Object.keys(TEST_CLOCKS).join(', ')}`);
+  return name as TestClockName;
+}
+
+/** The clock this run of the suite is under. */
+export const TEST_CLOCK: TestClockName = selectedClock();
+const VIRTUAL_OFFSET = Date.parse(TEST_CLOCKS[TEST_CLOCK]) - Date.now();
+
+/** The test's "now": the matrix instant plus the real time gone since this file started. */
+export function testNow(): number {
+  return Date.now() + VIRTUAL_OFFSET;
+}
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -68,8 +113,13 @@ export interface Session {
   errors: string[];
 }
 
-export async function newSession(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Session> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/Stockholm' });
+/**
+ * A fresh context in Stockholm under the test clock. `at`: start this
+ * context's clock at another instant (a rollover test) instead of testNow().
+ */
+export async function newSession(browser: Browser, viewport = { width: 1280, height: 800 }, at?: number | string): Promise<Session> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: TIME_ZONE });
+  await context.clock.install({ time: at ?? testNow() });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(String(err)));
@@ -82,7 +132,7 @@ export interface BrowserFixture {
   /** The base URL of the served build. */
   readonly url: string;
   /** A fresh session; after the test its page must have had no uncaught errors, and its context is closed. */
-  session(viewport?: { width: number; height: number }): Promise<Session>;
+  session(viewport?: { width: number; height: number }, at?: number | string): Promise<Session>;
 }
 
 /**
@@ -118,8 +168,8 @@ export function useBrowser(extraArgs: readonly string[] = []): BrowserFixture {
     get url() {
       return started(server).url;
     },
-    async session(viewport) {
-      const s = await newSession(started(browser), viewport);
+    async session(viewport, at) {
+      const s = await newSession(started(browser), viewport, at);
       open.push(s);
       return s;
     },
@@ -164,7 +214,8 @@ export async function serveWithServer(): Promise<{ url: string; close: () => Pro
   const { migrate } = await import('../../src/server/db/migrate');
   const db = await openPglite();
   await migrate(db);
-  const app = await buildApp({ db, staticDir: DIST, rateLimit: false });
+  // the server's "now" is the test clock too: a device is never minutes ahead of it
+  const app = await buildApp({ db, staticDir: DIST, rateLimit: false, now: testNow });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

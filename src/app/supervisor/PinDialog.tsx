@@ -3,7 +3,7 @@
  * tablet). Wrong PINs grow a lock-out (see domain/pin); the remaining wait is
  * shown and counted down.
  */
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, Show, untrack } from 'solid-js';
 import { useApp } from '../context';
 import { Dialog, PictoButton } from '../ui';
 import { useI18n } from '../../i18n';
@@ -17,9 +17,18 @@ export function PinDialog(props: { onClose: () => void; onUnlocked?: () => void 
   const [error, setError] = createSignal<string | null>(null);
   const [checking, setChecking] = createSignal(false);
   const [lockedUntil, setLockedUntil] = createSignal(0);
-  const [now, setNow] = createSignal(Date.now());
-  const timer = setInterval(() => setNow(Date.now()), 500);
-  onCleanup(() => clearInterval(timer));
+  const [now, setNow] = createSignal(app.clock.now());
+  // the countdown ticks (on the app clock) only while there is a lock-out to count down
+  createEffect(() => {
+    const until = lockedUntil();
+    if (until <= untrack(now)) return;
+    onCleanup(
+      app.clock.every(500, (at) => {
+        setNow(at);
+        if (at >= until) setLockedUntil(0);
+      }),
+    );
+  });
   const waitSeconds = () => Math.max(0, Math.ceil((lockedUntil() - now()) / 1000));
 
   const submit = async () => {
@@ -36,8 +45,10 @@ export function PinDialog(props: { onClose: () => void; onUnlocked?: () => void 
       props.onClose();
       return;
     }
-    setLockedUntil(Date.now() + result.lockedForMs);
-    setNow(Date.now());
+    // one reading of the clock: two would leave a millisecond of lock-out that rounds up to "1 second"
+    const at = app.clock.now();
+    setNow(at);
+    setLockedUntil(at + result.lockedForMs);
     setError(result.lockedForMs > 0 ? 'locked' : 'wrong');
   };
 

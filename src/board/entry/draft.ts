@@ -50,7 +50,7 @@ export function createEntryDraft(key: string) {
 
   const persist = () => {
     if (finished) return;
-    const snapshot: StoredDraft = { ...entry, savedAt: Date.now() };
+    const snapshot: StoredDraft = { ...entry, savedAt: repos.db.now() };
     const empty = snapshot.choice === null && !snapshot.photo && !snapshot.text && !snapshot.pictogramId;
     void enqueue(() => (empty ? repos.drafts.clear(key) : repos.drafts.save(key, snapshot)));
   };
@@ -58,7 +58,7 @@ export function createEntryDraft(key: string) {
   onMount(async () => {
     try {
       const stored = await repos.drafts.get<StoredDraft>(key);
-      if (stored && !touched && Date.now() - stored.savedAt < DRAFT_MAX_AGE_MS) {
+      if (stored && !touched && repos.db.now() - stored.savedAt < DRAFT_MAX_AGE_MS) {
         setEntry({ choice: stored.choice, pictogramId: stored.pictogramId, photo: stored.photo, text: stored.text ?? '' });
       }
     } catch (err) {

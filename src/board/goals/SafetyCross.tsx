@@ -15,7 +15,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { PictoButton } from '../../app/ui';
 import type { Deviation, Iso } from '../../data/types';
-import { isValidIsoDate, parseIsoDate } from '../../domain/dates';
+import { isoDateAt, isValidIsoDate, parseIsoDate } from '../../domain/dates';
 import {
   SAFETY_CROSS_SHAPE,
   safetyCrossCells,
@@ -57,6 +57,14 @@ export function SafetyCross(props: { date: Iso; deviations: Deviation[]; compact
   const shown = createMemo(() => shiftMonth(yearMonthOf(today()), props.compact ? 0 : offset()));
 
   const unsafeDates = createMemo(() => safetyDeviationDates(props.deviations));
+  /** the workplace's first day: when it was made, or its earliest safety deviation if one was reported back-dated */
+  const since = createMemo(() => {
+    const created = app.workplace()?.createdAt;
+    if (created === undefined) return undefined;
+    const first = isoDateAt(created);
+    const earliest = unsafeDates()[0];
+    return earliest !== undefined && earliest < first ? earliest : first;
+  });
   const days = createMemo(() => {
     const { year, month } = shown();
     return safetyCrossCells(
@@ -64,6 +72,7 @@ export function SafetyCross(props: { date: Iso; deviations: Deviation[]; compact
         today: today(),
         openDays: app.workplace()?.openDays ?? DEFAULT_OPEN_DAYS,
         safetyDeviationDates: unsafeDates(),
+        since: since(),
       }),
     );
   });

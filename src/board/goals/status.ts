@@ -2,6 +2,7 @@
 import { createMemo } from 'solid-js';
 import { useApp } from '../../app/context';
 import { goalProgressFor, goalStatus, weekFraction, workdayFraction, type GoalColor } from '../../domain/goals';
+import { isoDateAt } from '../../domain/dates';
 import type { Goal } from '../../data/types';
 import type { BoardData } from '../store';
 
@@ -19,8 +20,8 @@ export function createGoalViews(board: Pick<BoardData, 'day' | 'goals' | 'progre
     const today = board.day();
     const isToday = today === app.today();
     const dayFraction = !wp ? 0 : isToday ? workdayFraction(app.now(), wp.openingTime, wp.closingTime) : today < app.today() ? 1 : 0;
-    const week = wp ? weekFraction(today, wp.openDays, dayFraction) : 0;
     return board.goals().map((goal) => {
+      const week = wp ? weekFraction(today, wp.openDays, dayFraction, isoDateAt(goal.createdAt)) : 0;
       const progress = goalProgressFor(goal, board.progress(), today);
       let color: GoalColor = 'yellow';
       try {

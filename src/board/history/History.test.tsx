@@ -8,7 +8,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Repositories } from '../../data';
 import type { Person, Workplace } from '../../data/types';
-import { addDays, toIsoDate } from '../../domain/dates';
+import { addDays, isoWeekday, toIsoDate } from '../../domain/dates';
 import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../../tests/helpers/render';
 
 const SLOW = { timeout: 5000 };
@@ -33,6 +33,16 @@ afterEach(() => {
 const SECTIONS = ['Attendance', 'Goals', "Today's work", 'Deviations', 'Improvements'];
 
 describe("a past day's board", () => {
+  it('reads a closed day as closed, not as everyone missing', async () => {
+    await repos.workplaces.update(wp.id, { openDays: [1, 2, 3, 4, 5] });
+    const closed = [1, 2, 3, 4, 5, 6, 7].map((n) => addDays(today, -n)).find((d) => isoWeekday(d) >= 6)!;
+    renderApp(repos, wp.id, `/history/${closed}`);
+    const attendance = await screen.findByRole('region', { name: 'Attendance' }, SLOW);
+    await within(attendance).findByText('Aya: Closed', {}, SLOW);
+    expect(attendance.querySelector('.section-summary')?.textContent).toBe('Closed');
+    expect(screen.getByRole('region', { name: "Today's work" }).querySelector('.section-summary')?.textContent).toBe('Closed');
+  });
+
   it("shows that day's five sections, read only", async () => {
     await repos.attendance.checkIn(wp.id, people[0]!.id, yesterday, wp.openingTime, at(yesterday));
     await repos.attendance.checkIn(wp.id, people[1]!.id, today, wp.openingTime, at(today));

@@ -16,7 +16,7 @@
  * growing lock-out, per person and device (domain/pin, domain/picturePin).
  */
 import { Navigate, useNavigate, useParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, type ParentProps } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, untrack, type ParentProps } from 'solid-js';
 import { useApp } from '../../app/context';
 import { createLive } from '../../app/live';
 import { usePrefs } from '../../app/prefs';
@@ -93,26 +93,39 @@ function PinGate(props: { person: Person; onUnlocked: () => void }) {
   const { t } = useI18n();
   const [error, setError] = createSignal<'wrong' | 'locked' | null>(null);
   const [lockedUntil, setLockedUntil] = createSignal(0);
-  const [now, setNow] = createSignal(Date.now());
+  const [now, setNow] = createSignal(app.clock.now());
   const [checking, setChecking] = createSignal(false);
-  const timer = setInterval(() => setNow(Date.now()), 500);
-  onCleanup(() => clearInterval(timer));
+  // the countdown ticks (on the app clock) only while there is a lock-out to count down
+  createEffect(() => {
+    const until = lockedUntil();
+    if (until <= untrack(now)) return;
+    onCleanup(
+      app.clock.every(500, (at) => {
+        setNow(at);
+        if (at >= until) setLockedUntil(0);
+      }),
+    );
+  });
   const waitSeconds = () => Math.max(0, Math.ceil((lockedUntil() - now()) / 1000));
   const key = () => picturePinLockKey(props.person.id);
 
   // A lock-out from earlier (or from before a reload) shows at once.
   onMount(async () => {
     const state = await app.repos.settings.get<PinLockState>(key(), PIN_UNLOCKED);
-    const remaining = isLockedOut(state, Date.now());
+    const remaining = isLockedOut(state, app.clock.now());
     if (remaining > 0) {
-      setLockedUntil(Date.now() + remaining);
+      const at = app.clock.now();
+      setNow(at);
+      setLockedUntil(at + remaining);
       setError('locked');
     }
   });
 
   const refuse = (lockedForMs: number) => {
-    setLockedUntil(Date.now() + lockedForMs);
-    setNow(Date.now());
+    // one reading of the clock: two would leave a millisecond of lock-out that rounds up to "1 second"
+    const at = app.clock.now();
+    setNow(at);
+    setLockedUntil(at + lockedForMs);
     setError(lockedForMs > 0 ? 'locked' : 'wrong');
     if (prefs().sounds) playConfirmation('error');
   };
@@ -121,7 +134,7 @@ function PinGate(props: { person: Person; onUnlocked: () => void }) {
     if (checking() || waitSeconds() > 0) return;
     setChecking(true);
     try {
-      const at = Date.now();
+      const at = app.clock.now();
       const state = await app.repos.settings.get<PinLockState>(key(), PIN_UNLOCKED);
       const remaining = isLockedOut(state, at);
       if (remaining > 0) return refuse(remaining);

@@ -258,7 +258,7 @@ export default function PrintBoard() {
             </For>
           </ul>
         </section>
-        <p class="print-footer">{t('print.printedAt', { date: formatDate(new Date(), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }) })}</p>
+        <p class="print-footer">{t('print.printedAt', { date: formatDate(new Date(app.clock.now()), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }) })}</p>
       </main>
     </div>
   );

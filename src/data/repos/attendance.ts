@@ -12,7 +12,8 @@ import { writeRecord } from '../writer';
 export function attendanceRepo(db: TavlaDb) {
   return {
     /** A participant's own tap: present, or late after the opening time. */
-    checkIn(workplaceId: string, personId: string, date: Iso, openingTime: string, now = db.now()): Promise<AttendanceMark> {
+    checkIn(workplaceId: string, personId: string, date: Iso, openingTime: string, at = db.now()): Promise<AttendanceMark> {
+      const now = db.stamp(at); // a device never writes a stamp from its future
       return writeRecord<AttendanceMark>(
         db,
         'attendance',
@@ -22,7 +23,8 @@ export function attendanceRepo(db: TavlaDb) {
         { now },
       );
     },
-    undoCheckIn(workplaceId: string, personId: string, date: Iso, now = db.now()): Promise<AttendanceMark> {
+    undoCheckIn(workplaceId: string, personId: string, date: Iso, at = db.now()): Promise<AttendanceMark> {
+      const now = db.stamp(at); // a device never writes a stamp from its future
       return writeRecord<AttendanceMark>(
         db,
         'attendance',
@@ -33,7 +35,8 @@ export function attendanceRepo(db: TavlaDb) {
       );
     },
     /** A supervisor's mark (present, late, sick, absent with/without notice, leave). */
-    setStatus(workplaceId: string, personId: string, date: Iso, status: AttendanceStatus | null, now = db.now()) {
+    setStatus(workplaceId: string, personId: string, date: Iso, status: AttendanceStatus | null, at = db.now()) {
+      const now = db.stamp(at); // a device never writes a stamp from its future
       return writeRecord<AttendanceMark>(
         db,
         'attendance',

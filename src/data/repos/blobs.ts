@@ -17,7 +17,7 @@ export function blobsRepo(db: TavlaDb) {
       try {
         const existing = await db.blobs.get(hash);
         if (!existing) {
-          const rec: BlobRecord = { hash, workplaceId, type: data.type, size: data.size, data, createdAt: Date.now(), uploaded: 0 };
+          const rec: BlobRecord = { hash, workplaceId, type: data.type, size: data.size, data, createdAt: db.now(), uploaded: 0 };
           await db.blobs.put(rec);
         }
       } catch (err) {

@@ -16,7 +16,8 @@ export interface NewDeviation {
 
 export function deviationsRepo(db: TavlaDb) {
   return {
-    report(workplaceId: string, input: NewDeviation, id = newId()): Promise<Deviation> {
+    /** `at`: when it was reported (default now; never later than the device clock) */
+    report(workplaceId: string, input: NewDeviation, id = newId(), at?: number): Promise<Deviation> {
       return writeRecord<Deviation>(db, 'deviations', workplaceId, id, {
         category: input.category,
         date: input.date,
@@ -28,10 +29,11 @@ export function deviationsRepo(db: TavlaDb) {
         responsibleId: null,
         action: '',
         solvedAt: null,
-      });
+      }, { now: at });
     },
     /** Supervisor only (the store checks the mode): moves new → handling → solved. */
-    async setStatus(id: string, to: DeviationStatus, extra: { responsibleId?: string | null; action?: string } = {}, now = db.now()) {
+    async setStatus(id: string, to: DeviationStatus, extra: { responsibleId?: string | null; action?: string } = {}, at = db.now()) {
+      const now = db.stamp(at); // a device never writes a stamp from its future
       return inWriteTx(db, ['deviations'], async () => {
         const d = await db.deviations.get(id);
         if (!d || d.deleted) return undefined;

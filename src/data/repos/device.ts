@@ -24,7 +24,7 @@ export function draftsRepo(db: TavlaDb) {
       return (await db.drafts.get(key))?.value as T | undefined;
     },
     async save(key: string, value: unknown): Promise<void> {
-      await db.drafts.put({ key, value, updatedAt: Date.now() });
+      await db.drafts.put({ key, value, updatedAt: db.now() });
     },
     async clear(key: string): Promise<void> {
       await db.drafts.delete(key);

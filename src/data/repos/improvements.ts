@@ -15,7 +15,8 @@ export interface NewImprovement {
 
 export function improvementsRepo(db: TavlaDb) {
   return {
-    propose(workplaceId: string, input: NewImprovement, id = newId(), now = db.now()): Promise<Improvement> {
+    propose(workplaceId: string, input: NewImprovement, id = newId(), at = db.now()): Promise<Improvement> {
+      const now = db.stamp(at); // a device never writes a stamp from its future
       return writeRecord<Improvement>(
         db,
         'improvements',
@@ -34,7 +35,8 @@ export function improvementsRepo(db: TavlaDb) {
         { now },
       );
     },
-    async move(id: string, to: ImprovementStatus, opts: { reason?: string } = {}, now = db.now()) {
+    async move(id: string, to: ImprovementStatus, opts: { reason?: string } = {}, at = db.now()) {
+      const now = db.stamp(at); // a device never writes a stamp from its future
       return inWriteTx(db, ['improvements'], async () => {
         const idea = await db.improvements.get(id);
         if (!idea || idea.deleted) return undefined;

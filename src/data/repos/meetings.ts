@@ -47,7 +47,8 @@ export function meetingsRepo(db: TavlaDb) {
      * that nobody ended are ended first (their time stops at their steps'
      * sum, at most an hour a step), so only one meeting ever runs.
      */
-    async start(workplaceId: string, input: NewMeeting, id = newId(), now = db.now()): Promise<Meeting> {
+    async start(workplaceId: string, input: NewMeeting, id = newId(), at = db.now()): Promise<Meeting> {
+      const now = db.stamp(at); // a device never writes a stamp from its future
       return inWriteTx(db, ['meetings', 'attendance'], async () => {
         for (const old of await openMeetings(workplaceId)) {
           if (old.date === input.date) return old; // one is already running today: resume it
@@ -77,20 +78,27 @@ export function meetingsRepo(db: TavlaDb) {
       const rows = live(await db.meetings.where('[workplaceId+date]').equals([workplaceId, date]).toArray());
       return rows.filter((m) => m.endedAt === null).sort(newestFirst)[0];
     },
+    /** The newest meeting held before `date` (the previous open day's, as a rule), if any. */
+    async lastBefore(workplaceId: string, date: Iso): Promise<Meeting | undefined> {
+      const rows = await db.meetings.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, date], true, false).toArray();
+      return live(rows).sort(newestFirst)[0];
+    },
     /** Every meeting of the workplace, newest first. */
     async list(workplaceId: string): Promise<Meeting[]> {
       const rows = await db.meetings.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, '\uffff']).toArray();
       return live(rows).sort(newestFirst);
     },
     /** Puts step `index` on screen; the step left keeps its time. */
-    async goTo(id: string, index: number, now = db.now()): Promise<Meeting | undefined> {
+    async goTo(id: string, index: number, at = db.now()): Promise<Meeting | undefined> {
+      const now = db.stamp(at); // a device never writes a stamp from its future
       return inWriteTx(db, ['meetings', 'attendance'], async () => {
         const m = await db.meetings.get(id);
         if (!m || m.deleted || m.endedAt !== null) return undefined;
         return updateRecord<Meeting>(db, 'meetings', id, { ...goToStep(m, index, now), attendees: await attendeesOf(m.workplaceId, m.date) }, { now });
       });
     },
-    async end(id: string, now = db.now()): Promise<Meeting | undefined> {
+    async end(id: string, at = db.now()): Promise<Meeting | undefined> {
+      const now = db.stamp(at); // a device never writes a stamp from its future
       return inWriteTx(db, ['meetings', 'attendance'], async () => {
         const m = await db.meetings.get(id);
         if (!m || m.deleted) return undefined;
@@ -103,7 +111,8 @@ export function meetingsRepo(db: TavlaDb) {
      * repository) and records it, in one transaction. Nothing is recorded
      * when `apply` changes nothing (returns undefined, e.g. the record is gone).
      */
-    async decide<T>(id: string, decision: Omit<MeetingDecision, 'at'>, apply: () => Promise<T>, now = db.now()): Promise<T | undefined> {
+    async decide<T>(id: string, decision: Omit<MeetingDecision, 'at'>, apply: () => Promise<T>, at = db.now()): Promise<T | undefined> {
+      const now = db.stamp(at); // a device never writes a stamp from its future
       return inWriteTx(db, [...SYNCED_TABLES], async () => {
         const result = await apply();
         if (result === undefined) return undefined;

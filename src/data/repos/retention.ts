@@ -136,7 +136,8 @@ export function retentionRepo(db: TavlaDb) {
     },
 
     /** Anonymises everything of the workplace older than its retention period, as of `today`. */
-    async sweep(workplaceId: string, today: Iso, now = db.now()): Promise<SweepResult> {
+    async sweep(workplaceId: string, today: Iso, at = db.now()): Promise<SweepResult> {
+      const now = db.stamp(at); // a device never writes a stamp from its future
       const counts = emptyCounts();
       const wp = await db.workplaces.get(workplaceId);
       const cutoff = retentionCutoff(today, retentionMonthsOf(wp));

@@ -71,7 +71,8 @@ export function workRepo(db: TavlaDb) {
     removeTask(id: string) {
       return deleteRecord<Task>(db, 'tasks', id);
     },
-    markDone(id: string, personId: string | null, now = db.now()) {
+    markDone(id: string, personId: string | null, at = db.now()) {
+      const now = db.stamp(at); // a device never writes a stamp from its future
       return updateRecord<Task>(db, 'tasks', id, { doneAt: now, doneBy: personId }, { now });
     },
     undoDone(id: string) {

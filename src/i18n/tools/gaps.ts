@@ -4,9 +4,13 @@
  * `scripts/i18n-missing.ts`, which prints the to-do list for translators.
  */
 
-/** The `{name}` placeholders of a message, sorted and unique. */
+import { PLURAL } from './plural';
+
+/** The `{name}` placeholders of a message (a plural phrase's count included), sorted and unique. */
 export function placeholders(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+  const counted = [...text.matchAll(PLURAL)].map((m) => m[1]!);
+  const rest = text.replace(PLURAL, '');
+  return [...new Set([...counted, ...[...rest.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)])].sort();
 }
 
 export interface CatalogueGaps {

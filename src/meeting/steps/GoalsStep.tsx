@@ -1,5 +1,5 @@
 /**
- * Meeting step 3, goals: for each goal, yesterday's result (how far it got,
+ * Meeting step 3, goals: for each goal, the previous open day's result (how far it got,
  * in its traffic-light colour) beside today's target and progress so far.
  * Weekly goals show the week so far. Nothing is changed here: goals are
  * counted on the board during the day.
@@ -7,7 +7,7 @@
 import { createMemo, For, Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import type { Goal, GoalProgress } from '../../data/types';
-import { addDays, isoWeekday, startOfIsoWeek } from '../../domain/dates';
+import { addDays, isoWeekday, parseIsoDate, startOfIsoWeek } from '../../domain/dates';
 import { previousOpenDay } from '../../domain/meeting';
 import { useI18n } from '../../i18n';
 import { SECTION_PICTOGRAM, STATUS_PICTOGRAM, WEEKDAY_PICTOGRAM } from '../../pictograms/catalog';
@@ -18,8 +18,10 @@ import { createLive } from '../../app/live';
 
 export function GoalsStep(props: { board: BoardData }) {
   const app = useApp();
-  const { t, pl } = useI18n();
+  const { t, pl, formatDate } = useI18n();
   const yesterday = () => previousOpenDay(app.today(), app.workplace()?.openDays ?? []);
+  /** the previous open day by its weekday ("Friday" on a Monday), not a "yesterday" that was not */
+  const yesterdayName = () => formatDate(parseIsoDate(yesterday()), { weekday: 'long' });
   // yesterday's progress: one live query of its week, not a second whole board
   const yesterdayProgress = createLive(
     () => (app.workplaceId() ? ([app.workplaceId()!, yesterday()] as const) : null),
@@ -63,7 +65,7 @@ export function GoalsStep(props: { board: BoardData }) {
                 <div class={`meeting-goal-cell color-${past()?.color ?? 'yellow'}`}>
                   <p class="meeting-goal-when">
                     <Pictogram id={WEEKDAY_PICTOGRAM[isoWeekday(yesterday())]} />
-                    <span>{t('meeting.yesterday')}</span>
+                    <span>{yesterdayName()}</span>
                   </p>
                   <p class="meeting-goal-value">{result(past())}</p>
                   <Show when={past()}>

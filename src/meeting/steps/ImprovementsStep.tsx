@@ -1,7 +1,7 @@
 /**
- * Meeting step 4, improvements: the ideas waiting (new and planned), the
- * ones under way, and the ones finished since the last meeting day, in PDCA
- * columns. The supervisor moves an idea on (or back) with one tap; each move
+ * Meeting step 4, improvements: the ideas in their PDCA columns, the same
+ * ideas and counts as the board's improvements section (a Done column that
+ * said "0" while the board said "1 done" misled), newest moves first. The supervisor moves an idea on (or back) with one tap; each move
  * is recorded as a decision. "Not now" needs a written reason, so it stays
  * on the improvements screen.
  */
@@ -9,8 +9,6 @@ import { For } from 'solid-js';
 import { useApp } from '../../app/context';
 import { PictoButton } from '../../app/ui';
 import type { Improvement, ImprovementStatus } from '../../data/types';
-import { isoDateAt } from '../../domain/dates';
-import { previousOpenDay } from '../../domain/meeting';
 import { allowedMoves } from '../../domain/pdca';
 import { useI18n } from '../../i18n';
 import { PDCA_PICTOGRAM } from '../../pictograms/catalog';
@@ -24,12 +22,11 @@ const COLUMNS = (['idea', 'planned', 'doing', 'done'] as const).map((s) => ({ ke
 export function ImprovementsStep(props: { store: MeetingStore; board: BoardData }) {
   const app = useApp();
   const { t } = useI18n();
-  const yesterday = () => previousOpenDay(app.today(), app.workplace()?.openDays ?? []);
   const statusName = (s: ImprovementStatus) => t(`improvement.status.${s}`);
   const inColumn = (s: ImprovementStatus) =>
     props.board
       .improvements()
-      .filter((i) => i.status === s && (s !== 'done' || isoDateAt(i.movedAt) >= yesterday()))
+      .filter((i) => i.status === s)
       .sort((a, b) => b.movedAt - a.movedAt);
 
   const move = (idea: Improvement, to: ImprovementStatus) =>

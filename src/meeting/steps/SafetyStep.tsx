@@ -1,13 +1,15 @@
 /**
  * Meeting step 2, safety: the month's safety cross, big, and the deviations
- * to talk about — every open one plus whatever was reported since the last
- * open day. The supervisor moves a deviation on (being handled, solved, or
+ * to talk about — every open one plus whatever was reported since the
+ * previous open day's meeting ("new": reported after that meeting began, or,
+ * with no meeting then, on or after the previous open day). The supervisor moves a deviation on (being handled, solved, or
  * back) right here; each move is recorded as a decision of the meeting.
  */
 import { createMemo, For, Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { PictoButton } from '../../app/ui';
-import type { Deviation, DeviationStatus } from '../../data/types';
+import { createLive } from '../../app/live';
+import type { Deviation, DeviationStatus, Meeting } from '../../data/types';
 import { allowedDeviationMoves } from '../../domain/deviations';
 import { previousOpenDay } from '../../domain/meeting';
 import { useI18n } from '../../i18n';
@@ -22,7 +24,15 @@ export function SafetyStep(props: { store: MeetingStore; board: BoardData }) {
   const app = useApp();
   const { t } = useI18n();
   const yesterday = () => previousOpenDay(app.today(), app.workplace()?.openDays ?? []);
-  const isRecent = (d: Deviation) => d.date >= yesterday();
+  const lastMeeting = createLive(
+    () => (app.workplaceId() ? ([app.workplaceId()!, app.today()] as const) : null),
+    ([id, day]) => app.repos.meetings.lastBefore(id, day),
+    undefined as Meeting | undefined,
+  );
+  const isRecent = (d: Deviation) => {
+    const m = lastMeeting();
+    return m && m.date >= yesterday() ? d.createdAt > m.startedAt : d.date >= yesterday();
+  };
   const shown = createMemo(() =>
     props.board
       .deviations()
