@@ -4,7 +4,7 @@
  * A small module of its own so backup does not pull the sync engine into the
  * board's first bundle.
  */
-import type { SyncedTable } from './types';
+import type { SyncedTable } from '../domain/types';
 
 export const BLOB_HASH = /^[0-9a-f]{64}$/;
 

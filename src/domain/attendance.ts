@@ -12,8 +12,8 @@
  * grace minutes).
  */
 import { v5 as uuidv5 } from 'uuid';
-import type { AttendanceStatus, Iso } from '../data/types';
-import { ATTENDANCE_STATUSES } from '../data/types';
+import type { AttendanceStatus, Iso } from './types';
+import { ATTENDANCE_STATUSES } from './types';
 import { isoWeekday, isValidIsoDate, minutesOfDay, timeOfDayMinutes } from './dates';
 import { InvalidIsoDate } from './errors';
 

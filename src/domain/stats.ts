@@ -21,8 +21,8 @@
  *   arrivals, not departures: opening → closing time for a present day; for a
  *   late day from the recorded check-in time (when there is one) to closing.
  */
-import type { AttendanceStatus, DeviationCategory, Iso } from '../data/types';
-import { ATTENDANCE_STATUSES, DEVIATION_CATEGORIES } from '../data/types';
+import type { AttendanceStatus, DeviationCategory, Iso } from './types';
+import { ATTENDANCE_STATUSES, DEVIATION_CATEGORIES } from './types';
 import { isHere } from './attendance';
 import { addDays, daysBetween, eachDay, isValidTime, isoDateAt, isoWeekKey, isoWeekday, minutesOfDay, monthsBetween, startOfIsoWeek, timeOfDayMinutes } from './dates';
 

@@ -27,15 +27,15 @@
  */
 import { useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, ErrorBoundary, on, onCleanup, onMount, Show, type ParentProps } from 'solid-js';
-import { useApp } from '../app/context';
-import { usePrefs } from '../app/prefs';
-import { PictoButton } from '../app/ui';
+import { useApp } from '../core/context';
+import { usePrefs } from '../core/prefs';
+import { PictoButton } from '../core/ui';
 import { useI18n } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
 import { crashRecovery, hasPendingWork, isParticipantPath, shouldDim, shouldQuietReload, shouldReturnHome } from './kiosk';
-import { playConfirmation } from './sound';
+import { playConfirmation } from '../core/sound';
 import { logCrash, setWakeLock, wakeLock } from './state';
-import '../app/themes.css';
+import '../core/themes.css';
 import './kiosk.css';
 
 /** When this page was loaded: a quiet reload happens only for a page older than tonight's slot. */

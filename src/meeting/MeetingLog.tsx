@@ -5,16 +5,16 @@
  * pictograms. Anyone can look; nothing here changes anything.
  */
 import { createMemo, For, Show } from 'solid-js';
-import { useApp } from '../app/context';
-import { createLive } from '../app/live';
-import { FaceImage, PictoLink, Screen } from '../app/ui';
-import type { Meeting, Task } from '../data/types';
+import { useApp } from '../core/context';
+import { createLive } from '../core/live';
+import { FaceImage, PictoLink, Screen } from '../core/ui';
+import type { Meeting, Task } from '../domain/types';
 import { isoWeekday, parseIsoDate } from '../domain/dates';
 import { meetingDurationMs, roundMinutes, stepElapsedMs, timerState } from '../domain/meeting';
 import { useI18n } from '../i18n';
 import { WEEKDAY_PICTOGRAM } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
-import { createBoardData } from '../board/store';
+import { createBoardData } from '../core/board/boardData';
 import { DecisionList, type DecisionLookup } from './DecisionList';
 import { STEP_PICTOGRAM } from './steps/catalog';
 import './meeting.css';

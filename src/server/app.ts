@@ -24,7 +24,7 @@ import blobRoutes from './routes/blobs/index';
 import healthRoutes from './routes/health/index';
 import syncRoutes from './routes/sync/index';
 import workplaceRoutes from './routes/workplaces/index';
-import { SCHEMA_HEADER, SCHEMA_QUERY, SCHEMA_VERSION } from '../sync/protocol';
+import { SCHEMA_HEADER, SCHEMA_QUERY, SCHEMA_VERSION } from '../sync/shared/protocol';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const BLOB_BODY_LIMIT = 10 * 1024 * 1024;

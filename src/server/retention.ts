@@ -17,7 +17,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { OutboxOp, SyncedTable } from '../data/types';
+import type { OutboxOp, SyncedTable } from '../domain/types';
 import {
   anonymisePatch,
   DATED_TABLES,
@@ -30,7 +30,7 @@ import {
   type DatedTable,
   type MarkRow,
 } from '../domain/retention';
-import { formatHlc, isHlc, parseHlc } from '../sync/hlc';
+import { formatHlc, isHlc, parseHlc } from '../sync/shared/hlc';
 import type { Db } from './db/db';
 import { dropUnreferencedBlobs, pushOps } from './routes/sync/records';
 

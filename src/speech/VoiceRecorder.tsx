@@ -9,15 +9,15 @@
  * the same word and language (same id, see src/domain/voiceClips.ts).
  */
 import { createSignal, onCleanup, Show } from 'solid-js';
-import { useApp } from '../app/context';
-import { createLive } from '../app/live';
-import { Dialog, PictoButton } from '../app/ui';
+import { useApp } from '../core/context';
+import { createLive } from '../core/live';
+import { Dialog, PictoButton } from '../core/ui';
 import { CLIP_PROBLEM_MESSAGE, clipProblem, MAX_CLIP_MS } from '../domain/voiceClips';
 import { useI18n, type MessageKey } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
 import { browserMedia, problemOf, RECORDER_PROBLEM_MESSAGE, startRecording, type ActiveRecording, type MediaDeps, type Recording } from './recorder';
-import { playBlob } from './speech';
-import { useSpeechOptional } from './SpeechProvider';
+import { playBlob } from '../core/speech/speech';
+import { useSpeechOptional } from '../core/speech/SpeechProvider';
 import './voices.css';
 
 export interface VoiceRecorderProps {

@@ -9,12 +9,12 @@
  * quiet (`data-speak-off`): speak-on-tap would talk over a recording.
  */
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { useApp } from '../app/context';
-import { createLive } from '../app/live';
-import { AdminScreen, ConfirmDialog, useWorkplaceId } from '../app/supervisor/common';
-import { languageName } from '../app/supervisor/PeopleAdmin';
-import { FaceImage, PictoButton } from '../app/ui';
-import type { Person, VoiceClip } from '../data/types';
+import { useApp } from '../core/context';
+import { createLive } from '../core/live';
+import { AdminScreen, ConfirmDialog, useWorkplaceId } from '../core/admin';
+import { languageName } from '../supervisor/PeopleAdmin';
+import { FaceImage, PictoButton } from '../core/ui';
+import type { Person, VoiceClip } from '../domain/types';
 import { messageClipKey, personClipKey, pictogramClipKey } from '../domain/voiceClips';
 import { LANGUAGES, useI18n, type MessageKey } from '../i18n';
 import sv from '../i18n/sv';
@@ -28,12 +28,12 @@ import {
   DEVIATION_STATUS_PICTOGRAM,
 } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
-import { playBlob } from './speech';
+import { playBlob } from '../core/speech/speech';
 import { SpeechSettings } from './SpeechSettings';
-import { useSpeech } from './SpeechProvider';
+import { useSpeech } from '../core/speech/SpeechProvider';
 import { VoiceRecorder } from './VoiceRecorder';
 import './voices.css';
-import { normalizeWord, PLAIN_MESSAGE_KEYS, wordIn } from './words';
+import { normalizeWord, PLAIN_MESSAGE_KEYS, wordIn } from '../core/speech/words';
 
 type Tab = 'people' | 'words' | 'pictograms';
 

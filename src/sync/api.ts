@@ -12,7 +12,7 @@ import {
   type ErrorCode,
   type PairingCodeResponse,
   type SessionResponse,
-} from './protocol';
+} from './shared/protocol';
 
 export class ApiError extends Error {
   constructor(

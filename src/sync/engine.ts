@@ -20,13 +20,13 @@ import { sha256Hex } from '../data/hash';
 import { blobRefs } from '../data/blobRefs';
 import type { Table } from 'dexie';
 import type { TavlaDb } from '../data/db';
-import type { OutboxOp, SyncedRow } from '../data/types';
-import { SYNCED_TABLES } from '../data/types';
+import type { OutboxOp, SyncedRow } from '../domain/types';
+import { SYNCED_TABLES } from '../domain/types';
 import { readClock, saveClock } from '../data/writer';
 import { newNodeId } from '../data/ids';
-import { formatHlc, initialClock, isHlc, parseHlc, recv, ClockDriftError } from './hlc';
-import { mergeRows, type MergeableRow } from './merge';
-import { SCHEMA_HEADER, SCHEMA_VERSION, type ErrorBody, type PullResponse, type PushResponse } from './protocol';
+import { formatHlc, initialClock, isHlc, parseHlc, recv, ClockDriftError } from './shared/hlc';
+import { mergeRows, type MergeableRow } from './shared/merge';
+import { SCHEMA_HEADER, SCHEMA_VERSION, type ErrorBody, type PullResponse, type PushResponse } from './shared/protocol';
 
 export const PUSH_BATCH = 400;
 export const PULL_LIMIT = 500;

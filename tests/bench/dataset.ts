@@ -5,7 +5,7 @@
  */
 import { attendanceId } from '../../src/domain/attendance';
 import { addDays, isoWeekday } from '../../src/domain/dates';
-import { ATTENDANCE_STATUSES, DEVIATION_CATEGORIES, IMPROVEMENT_STATUSES } from '../../src/data/types';
+import { ATTENDANCE_STATUSES, DEVIATION_CATEGORIES, IMPROVEMENT_STATUSES } from '../../src/domain/types';
 
 function prng(seed: number) {
   let a = seed >>> 0;

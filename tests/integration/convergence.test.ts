@@ -18,9 +18,9 @@ import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createRepositories, type Repositories } from '../../src/data';
 import { TavlaDb } from '../../src/data/db';
-import { SYNCED_TABLES, type OutboxOp } from '../../src/data/types';
+import { SYNCED_TABLES, type OutboxOp } from '../../src/domain/types';
 import { createSyncEngine, SyncError, type SyncEngine } from '../../src/sync/engine';
-import { SCHEMA_HEADER, SCHEMA_VERSION, type PullResponse } from '../../src/sync/protocol';
+import { SCHEMA_HEADER, SCHEMA_VERSION, type PullResponse } from '../../src/sync/shared/protocol';
 import { backends, useServer, workplaceWithDevice, bearer, json } from '../server/helpers';
 
 function prng(seed: number) {

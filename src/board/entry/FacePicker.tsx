@@ -5,8 +5,8 @@
  * entries from a double tap).
  */
 import { createUniqueId, For, Show } from 'solid-js';
-import { FaceImage, PictoButton } from '../../app/ui';
-import type { Person } from '../../data/types';
+import { FaceImage, PictoButton } from '../../core/ui';
+import type { Person } from '../../domain/types';
 import { useI18n } from '../../i18n';
 import { Pictogram } from '../../pictograms/Pictogram';
 

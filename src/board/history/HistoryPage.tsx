@@ -7,10 +7,10 @@
  */
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import { createLive } from '../../app/live';
-import { PictoButton, PictoLink, Screen } from '../../app/ui';
-import type { Meeting } from '../../data/types';
+import { useApp } from '../../core/context';
+import { createLive } from '../../core/live';
+import { PictoButton, PictoLink, Screen } from '../../core/ui';
+import type { Meeting } from '../../domain/types';
 import { parseIsoDate } from '../../domain/dates';
 import { calendarWeeks } from '../../domain/history';
 import { useI18n } from '../../i18n';

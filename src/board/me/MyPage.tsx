@@ -17,24 +17,24 @@
  */
 import { Navigate, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, type ParentProps } from 'solid-js';
-import { useApp } from '../../app/context';
-import { createLive } from '../../app/live';
-import { usePrefs } from '../../app/prefs';
-import { FaceImage, PictoButton, Screen } from '../../app/ui';
-import type { AttendanceMark, Person } from '../../data/types';
+import { useApp } from '../../core/context';
+import { createLive } from '../../core/live';
+import { usePrefs } from '../../core/prefs';
+import { FaceImage, PictoButton, Screen } from '../../core/ui';
+import type { AttendanceMark, Person } from '../../domain/types';
 import { addDays, eachDay, isoWeekday, parseIsoDate, startOfIsoWeek } from '../../domain/dates';
 import { periodRange } from '../../domain/goals';
 import { isLockedOut, lockoutAfterFailure, PIN_UNLOCKED, type PinLockState } from '../../domain/pin';
 import { picturePinLockKey, verifyPicturePin } from '../../domain/picturePin';
 import { I18nProvider, LANGUAGES, useI18n } from '../../i18n';
-import { playConfirmation } from '../../kiosk/sound';
-import { useSpeechOptional } from '../../speech/SpeechProvider';
+import { playConfirmation } from '../../core/sound';
+import { useSpeechOptional } from '../../core/speech/SpeechProvider';
 import { ATTENDANCE_PICTOGRAM, PDCA_PICTOGRAM, STATUS_PICTOGRAM, WEEKDAY_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
-import { createGoalViews, type GoalView } from '../goals/status';
-import { createBoardData } from '../store';
-import { PicturePinDialog } from './PicturePinDialog';
-import { PicturePinPad } from './PicturePinPad';
+import { createGoalViews, type GoalView } from '../../core/board/goalStatus';
+import { createBoardData } from '../../core/board/boardData';
+import { PicturePinDialog } from '../../core/board/PicturePinDialog';
+import { PicturePinPad } from '../../core/board/PicturePinPad';
 import './me.css';
 
 /** The most check pictograms shown for one's own taps on a goal; more are counted in words. */

@@ -6,7 +6,7 @@
  */
 import { attendanceId, checkInStatus } from '../../domain/attendance';
 import type { TavlaDb } from '../db';
-import type { AttendanceMark, AttendanceStatus, Iso } from '../types';
+import type { AttendanceMark, AttendanceStatus, Iso } from '../../domain/types';
 import { writeRecord } from '../writer';
 
 export function attendanceRepo(db: TavlaDb) {

@@ -7,7 +7,7 @@
 import { sha256Hex } from '../hash';
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { BlobRecord, CustomPictogram } from '../types';
+import type { BlobRecord, CustomPictogram } from '../../domain/types';
 import { deleteRecord, inWriteTx, translateStorageError, writeRecord } from '../writer';
 
 export function blobsRepo(db: TavlaDb) {

@@ -2,7 +2,7 @@
 import { changeDeviationStatus } from '../../domain/deviations';
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { Deviation, DeviationCategory, DeviationStatus, Iso } from '../types';
+import type { Deviation, DeviationCategory, DeviationStatus, Iso } from '../../domain/types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
 
 export interface NewDeviation {

@@ -1,7 +1,7 @@
 /** Goals and their progress taps (a sum of entries, so taps on two tablets both count). */
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { Goal, GoalPeriod, GoalProgress, GoalTarget, Iso } from '../types';
+import type { Goal, GoalPeriod, GoalProgress, GoalTarget, Iso } from '../../domain/types';
 import { deleteRecord, updateRecord, writeRecord } from '../writer';
 
 export interface NewGoal {

@@ -2,7 +2,7 @@
 import { moveIdea } from '../../domain/pdca';
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { Improvement, ImprovementStatus, Iso } from '../types';
+import type { Improvement, ImprovementStatus, Iso } from '../../domain/types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
 
 export interface NewImprovement {

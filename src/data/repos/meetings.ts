@@ -16,8 +16,8 @@ import { isHere } from '../../domain/attendance';
 import { endMeeting, goToStep, startMeeting, withDecision } from '../../domain/meeting';
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { Iso, Meeting, MeetingAgendaStep, MeetingDecision, Workplace } from '../types';
-import { SYNCED_TABLES } from '../types';
+import type { Iso, Meeting, MeetingAgendaStep, MeetingDecision, Workplace } from '../../domain/types';
+import { SYNCED_TABLES } from '../../domain/types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
 
 export interface NewMeeting {

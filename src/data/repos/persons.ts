@@ -8,7 +8,7 @@
  */
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { Avatar, Person } from '../types';
+import type { Avatar, Person } from '../../domain/types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
 import { personClipKey } from '../../domain/voiceClips';
 import { eraseClipsOf } from './voiceClips';

@@ -17,7 +17,7 @@
 import { monthsBetween } from '../../domain/dates';
 import Dexie from 'dexie';
 import type { TavlaDb } from '../db';
-import type { AttendanceMark, Deviation, Improvement, Iso, Meeting, Person } from '../types';
+import type { AttendanceMark, Deviation, Improvement, Iso, Meeting, Person } from '../../domain/types';
 
 type Dated = 'attendance' | 'deviations' | 'meetings' | 'improvements';
 type Row = { deleted: 0 | 1; date: Iso };

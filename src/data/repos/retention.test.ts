@@ -5,8 +5,8 @@ import { decodeBackup, encodeBackup } from '../../backup/archive';
 import { attendanceId } from '../../domain/attendance';
 import { anonymousMarkId } from '../../domain/retention';
 import { groupMonthSummary } from '../../domain/stats';
-import { mergeRows, type MergeableRow } from '../../sync/merge';
-import type { AttendanceMark, Meeting, Person } from '../types';
+import { mergeRows, type MergeableRow } from '../../sync/shared/merge';
+import type { AttendanceMark, Meeting, Person } from '../../domain/types';
 import { writeRecord } from '../writer';
 
 const TODAY = '2026-03-15'; // with 12 months the first day kept is 2025-03-15

@@ -26,7 +26,7 @@ import {
   type DatedTable,
 } from '../../domain/retention';
 import type { TavlaDb } from '../db';
-import type { AttendanceMark, Iso, SyncedRow, VoiceClip, Workplace } from '../types';
+import type { AttendanceMark, Iso, SyncedRow, VoiceClip, Workplace } from '../../domain/types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
 import { referencedBlobs, rowsOfWorkplace } from './backup';
 import { personsRepo } from './persons';

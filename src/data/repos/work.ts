@@ -7,7 +7,7 @@
 import { recurringTaskId, tasksDueOn } from '../../domain/recurring';
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { Iso, RecurringTask, Task, WorkArea } from '../types';
+import type { Iso, RecurringTask, Task, WorkArea } from '../../domain/types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
 
 export interface NewTask {

@@ -5,13 +5,13 @@
  * The day is filled from the recurring tasks first, as on the work screen.
  */
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import { Dialog, FaceImage, PictoButton } from '../../app/ui';
-import type { Task } from '../../data/types';
+import { useApp } from '../../core/context';
+import { Dialog, FaceImage, PictoButton } from '../../core/ui';
+import type { Task } from '../../domain/types';
 import { useI18n } from '../../i18n';
 import { SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
-import type { BoardData } from '../../board/store';
+import type { BoardData } from '../../core/board/boardData';
 import type { MeetingStore } from '../store';
 
 export function WorkStep(props: { store: MeetingStore; board: BoardData }) {

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { BlobUploadResponse } from '../../../sync/protocol';
+import type { BlobUploadResponse } from '../../../sync/shared/protocol';
 import { BLOB_BODY_LIMIT } from '../../app';
 import { deviceOf } from '../../auth';
 import { ApiError, notFound } from '../../errors';

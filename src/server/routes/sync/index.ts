@@ -11,9 +11,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import type { OutboxOp } from '../../../data/types';
-import { SYNCED_TABLES } from '../../../data/types';
-import { formatHlc, isHlc, MAX_DRIFT_MS, parseHlc } from '../../../sync/hlc';
+import type { OutboxOp } from '../../../domain/types';
+import { SYNCED_TABLES } from '../../../domain/types';
+import { formatHlc, isHlc, MAX_DRIFT_MS, parseHlc } from '../../../sync/shared/hlc';
 import {
   PULL_DEFAULT_LIMIT,
   PULL_MAX_LIMIT,
@@ -22,7 +22,7 @@ import {
   type PullResponse,
   type PushRequest,
   type PushResponse,
-} from '../../../sync/protocol';
+} from '../../../sync/shared/protocol';
 import { assertSchemaVersion } from '../../app';
 import { authenticate, deviceOf } from '../../auth';
 import { currentCursor } from '../../changes';

@@ -19,9 +19,9 @@
  * never sees seq N+1 before N has committed, so the cursor never skips a row.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { OutboxOp, SyncedTable } from '../../../data/types';
-import { applyOp, type MergeableRow } from '../../../sync/merge';
-import type { PulledRow } from '../../../sync/protocol';
+import type { OutboxOp, SyncedTable } from '../../../domain/types';
+import { applyOp, type MergeableRow } from '../../../sync/shared/merge';
+import type { PulledRow } from '../../../sync/shared/protocol';
 import { CHANGES_CHANNEL } from '../../changes';
 import type { Queryable } from '../../db/db';
 import { forbidden } from '../../errors';
