@@ -4,7 +4,24 @@
  * cache; a browser without WebAudio (or one that refuses to start audio
  * before a tap) simply stays silent, never fails.
  */
-import { confirmationTones } from '../kiosk/kiosk';
+
+/** Tones (Hz, ms) of the confirmation sound for each kind of notice. */
+export function confirmationTones(kind: 'success' | 'error' | 'info'): { freq: number; ms: number }[] {
+  switch (kind) {
+    case 'success':
+      return [
+        { freq: 660, ms: 110 },
+        { freq: 880, ms: 160 },
+      ];
+    case 'error':
+      return [
+        { freq: 320, ms: 160 },
+        { freq: 240, ms: 220 },
+      ];
+    default:
+      return [{ freq: 520, ms: 120 }];
+  }
+}
 
 type AudioContextCtor = new () => AudioContext;
 

@@ -5,7 +5,9 @@
  * the sync code itself.
  */
 import type { TavlaDb } from './db';
-import type { SyncProblem } from '../sync/engine';
+
+/** Why the last sync round failed, as the board explains it. */
+export type SyncProblem = 'unauthorized' | 'update_required' | 'clock_drift' | 'offline' | 'server';
 
 export const PAIRING_KEY = 'pairing';
 export const STATUS_KEY = 'syncStatus';

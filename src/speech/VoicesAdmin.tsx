@@ -12,11 +12,10 @@ import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { useApp } from '../core/context';
 import { createLive } from '../core/live';
 import { AdminScreen, ConfirmDialog, useWorkplaceId } from '../core/admin';
-import { languageName } from '../supervisor/PeopleAdmin';
 import { FaceImage, PictoButton } from '../core/ui';
 import type { Person, VoiceClip } from '../domain/types';
 import { messageClipKey, personClipKey, pictogramClipKey } from '../domain/voiceClips';
-import { LANGUAGES, useI18n, type MessageKey } from '../i18n';
+import { LANGUAGES, languageName, useI18n, type MessageKey } from '../i18n';
 import sv from '../i18n/sv';
 import pictogramsSv from '../i18n/pictograms.sv';
 import {

@@ -9,7 +9,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { createLive } from '../core/live';
 import type { Avatar, Person } from '../domain/types';
 import { normalizeFirstName } from '../domain/text';
-import { LANGUAGES, useI18n } from '../i18n';
+import { PERSON_LANGUAGES, languageName, useI18n } from '../i18n';
 import { AVATAR_PICTOGRAMS } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
 import { resizeImage } from '../pictograms/resize';
@@ -18,30 +18,6 @@ import { Dialog, FaceImage, PictoButton } from '../core/ui';
 import { Field, FieldError } from '../core/fields';
 import { AdminScreen, ConfirmDialog, imageErrorKey, useWorkplaceId } from '../core/admin';
 import { PicturePinDialog } from '../core/board/PicturePinDialog';
-
-/**
- * Languages a person may prefer, named in their own script: every UI
- * language first (so the board can switch to it for them), then common
- * first languages the UI does not have yet (still useful for the supervisor
- * and for recorded voices).
- */
-export const PERSON_LANGUAGES: readonly { code: string; name: string }[] = [
-  ...LANGUAGES.map(({ code, name }) => ({ code, name })),
-  ...[
-    { code: 'ps', name: 'پښتو' },
-    { code: 'ku', name: 'Kurdî' },
-    { code: 'tr', name: 'Türkçe' },
-    { code: 'bs', name: 'Bosanski' },
-    { code: 'uk', name: 'Українська' },
-    { code: 'ru', name: 'Русский' },
-    { code: 'pl', name: 'Polski' },
-    { code: 'es', name: 'Español' },
-    { code: 'fi', name: 'Suomi' },
-    { code: 'th', name: 'ไทย' },
-  ].filter((extra) => !LANGUAGES.some((l) => l.code === extra.code)),
-];
-
-export const languageName = (code: string) => PERSON_LANGUAGES.find((l) => l.code === code)?.name ?? code;
 
 /** Reads a chosen photo into a stored, resized blob; returns its hash. Errors propagate (too large, corrupt). */
 export async function storePhoto(app: ReturnType<typeof useApp>, workplaceId: string, file: File, max = 512): Promise<string> {

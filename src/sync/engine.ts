@@ -24,6 +24,7 @@ import type { OutboxOp, SyncedRow } from '../domain/types';
 import { SYNCED_TABLES } from '../domain/types';
 import { readClock, saveClock } from '../data/writer';
 import { newNodeId } from '../data/ids';
+import type { SyncProblem } from '../data/syncState';
 import { formatHlc, initialClock, isHlc, parseHlc, recv, ClockDriftError } from './shared/hlc';
 import { mergeRows, type MergeableRow } from './shared/merge';
 import { SCHEMA_HEADER, SCHEMA_VERSION, type ErrorBody, type PullResponse, type PushResponse } from './shared/protocol';
@@ -31,7 +32,7 @@ import { SCHEMA_HEADER, SCHEMA_VERSION, type ErrorBody, type PullResponse, type 
 export const PUSH_BATCH = 400;
 export const PULL_LIMIT = 500;
 
-export type SyncProblem = 'unauthorized' | 'update_required' | 'clock_drift' | 'offline' | 'server';
+export type { SyncProblem };
 
 /** A failure the UI can explain; `retry` says whether trying again later may help. */
 export class SyncError extends Error {

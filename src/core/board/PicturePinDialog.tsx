@@ -12,7 +12,7 @@ import { hashPicturePin, samePicturePin } from '../../domain/picturePin';
 import { useI18n } from '../../i18n';
 import { Pictogram } from '../../pictograms/Pictogram';
 import { PicturePinPad } from './PicturePinPad';
-import '../../board/me/me.css';
+import './picture-pin.css';
 
 export function PicturePinDialog(props: { person: Person; onClose: () => void }) {
   const app = useApp();

@@ -9,6 +9,7 @@ import { PictoButton } from '../ui';
 import { PICTURE_PIN_LENGTH, PICTURE_PIN_SYMBOLS } from '../../domain/picturePin';
 import { useI18n } from '../../i18n';
 import { Pictogram } from '../../pictograms/Pictogram';
+import './picture-pin.css';
 
 export function PicturePinPad(props: {
   /** the question above the pad, e.g. "Tap your picture code" */
