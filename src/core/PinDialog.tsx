@@ -1,10 +1,11 @@
 /**
  * Unlocking supervisor mode: a big digit pad (no keyboard needed on a wall
- * tablet). Wrong PINs grow a lock-out (see domain/pin); the remaining wait is
- * shown and counted down.
+ * tablet). Wrong PINs grow a lock-out (core/lockout.ts, shared with the
+ * picture code); the remaining wait is shown and counted down.
  */
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { useApp } from './context';
+import { createLockoutCountdown } from './lockout';
 import { Dialog, PictoButton } from './ui';
 import { useI18n } from '../i18n';
 
@@ -16,11 +17,8 @@ export function PinDialog(props: { onClose: () => void; onUnlocked?: () => void 
   const [pin, setPin] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
   const [checking, setChecking] = createSignal(false);
-  const [lockedUntil, setLockedUntil] = createSignal(0);
-  const [now, setNow] = createSignal(Date.now());
-  const timer = setInterval(() => setNow(Date.now()), 500);
-  onCleanup(() => clearInterval(timer));
-  const waitSeconds = () => Math.max(0, Math.ceil((lockedUntil() - now()) / 1000));
+  const countdown = createLockoutCountdown();
+  const waitSeconds = countdown.waitSeconds;
 
   const submit = async () => {
     if (pin().length < 4 || waitSeconds() > 0 || checking()) return;
@@ -36,8 +34,7 @@ export function PinDialog(props: { onClose: () => void; onUnlocked?: () => void 
       props.onClose();
       return;
     }
-    setLockedUntil(Date.now() + result.lockedForMs);
-    setNow(Date.now());
+    countdown.lockFor(result.lockedForMs);
     setError(result.lockedForMs > 0 ? 'locked' : 'wrong');
   };
 

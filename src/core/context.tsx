@@ -7,18 +7,23 @@
  * - supervisor mode: unlocked by PIN (salted hash compare), growing lock-out
  *   after wrong PINs (persisted, so a reload does not reset it), and locked
  *   again after 2 minutes without a touch;
- * - notices: one big confirmation or error at a time, pictogram + words,
- *   optionally with an undo action.
+ * - notices: one big confirmation or error at a time (core/notices.ts).
+ *
+ * The shared services underneath (activity tracker, lock-out gate, notice
+ * queue, workplace lookups) are built here once and handed to every feature.
  */
 import { createContext, createSignal, onCleanup, onMount, useContext, type Accessor, type ParentProps } from 'solid-js';
 import { createRepositories, type Repositories } from '../data';
 import type { Workplace } from '../domain/types';
-import { StorageFullError, StorageUnavailableError } from '../data/writer';
-import { isLockedOut, lockoutAfterFailure, verifyPin, type PinLockState } from '../domain/pin';
+import { verifyPin } from '../domain/pin';
 import { toIsoDate } from '../domain/dates';
-import { DomainError } from '../domain/errors';
-import type { MessageKey, Params } from '../i18n';
+import { createActivityTracker } from './activity';
 import { createLive } from './live';
+import { createLockoutGate, type GateResult } from './lockout';
+import { createNoticeQueue } from './notices';
+import { createWorkplaceLookups } from './lookups';
+
+export type { Notice } from './notices';
 
 export const SUPERVISOR_IDLE_MS = 2 * 60 * 1000;
 /** idle time before supervisor mode locks while a meeting is running */
@@ -26,19 +31,7 @@ export const MEETING_IDLE_MS = 20 * 60 * 1000;
 const WORKPLACE_KEY = 'workplaceId';
 const LOCKOUT_KEY = 'pinLockout';
 
-export interface Notice {
-  id: number;
-  kind: 'success' | 'error' | 'info';
-  pictogram: string;
-  message: MessageKey;
-  params?: Params;
-  /** shown as a big undo button until the notice closes */
-  undo?: () => Promise<unknown> | unknown;
-  /** ms the notice stays; undo notices stay 10 s */
-  duration: number;
-}
-
-export type UnlockResult = { ok: true } | { ok: false; lockedForMs: number };
+export type UnlockResult = GateResult;
 
 export function createAppStore(repos: Repositories, initialWorkplaceId: string | null) {
   const [workplaceId, setWorkplaceIdSignal] = createSignal<string | null>(initialWorkplaceId);
@@ -47,52 +40,11 @@ export function createAppStore(repos: Repositories, initialWorkplaceId: string |
   /** wall clock, ticking every 30 s: enough for goal colours and lateness */
   const [now, setNow] = createSignal(Date.now());
   const [unlocked, setUnlocked] = createSignal(false);
-  const [notice, setNotice] = createSignal<Notice | null>(null);
-  let noticeSeq = 0;
-  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  const notices = createNoticeQueue();
+  const activity = createActivityTracker();
+  const pinGate = createLockoutGate(repos.settings, LOCKOUT_KEY);
+  const lookups = createWorkplaceLookups(repos, workplaceId);
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
-
-  const closeNotice = () => {
-    clearTimeout(noticeTimer);
-    setNotice(null);
-  };
-
-  const notify = (n: Omit<Notice, 'id' | 'duration'> & { duration?: number }) => {
-    clearTimeout(noticeTimer);
-    const duration = n.duration ?? (n.undo ? 10_000 : n.kind === 'error' ? 8_000 : 3_000);
-    const full: Notice = { ...n, id: ++noticeSeq, duration };
-    setNotice(full);
-    noticeTimer = setTimeout(() => setNotice((cur) => (cur?.id === full.id ? null : cur)), duration);
-  };
-
-  /** Turns any failure into a clear notice; nothing saved is lost because writes are transactions. */
-  const reportError = (err: unknown) => {
-    console.error(err);
-    const name = (err as Error)?.name;
-    const message: MessageKey =
-      err instanceof DomainError
-        ? (err.key as MessageKey)
-        : err instanceof StorageFullError
-        ? 'error.storageFull'
-        : err instanceof StorageUnavailableError
-          ? 'error.storageUnavailable'
-          : name === 'ImageTooLargeError'
-            ? 'error.imageTooLarge'
-            : name === 'ImageDecodeError'
-              ? 'error.imageCorrupt'
-              : 'error.generic';
-    notify({ kind: 'error', pictogram: 'warning', message });
-  };
-
-  /** Runs a store action, reporting failures as notices. */
-  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await action();
-    } catch (err) {
-      reportError(err);
-      return undefined;
-    }
-  }
 
   const lock = () => {
     clearTimeout(idleTimer);
@@ -124,18 +76,12 @@ export function createAppStore(repos: Repositories, initialWorkplaceId: string |
     const id = workplaceId();
     const wp = workplace() ?? (id ? await repos.workplaces.get(id) : undefined);
     if (!wp) return { ok: false, lockedForMs: 0 };
-    const state = await repos.settings.get<PinLockState>(LOCKOUT_KEY, { failures: 0, lockedUntil: 0 });
-    const remaining = isLockedOut(state, now);
-    if (remaining > 0) return { ok: false, lockedForMs: remaining };
-    if (await verifyPin(pin, wp.pinHash, wp.pinSalt)) {
-      await repos.settings.set(LOCKOUT_KEY, { failures: 0, lockedUntil: 0 });
+    const result = await pinGate.attempt(() => verifyPin(pin, wp.pinHash, wp.pinSalt), now);
+    if (result.ok) {
       setUnlocked(true);
       touch();
-      return { ok: true };
     }
-    const next = lockoutAfterFailure(state, now);
-    await repos.settings.set(LOCKOUT_KEY, next);
-    return { ok: false, lockedForMs: isLockedOut(next, now) };
+    return result;
   };
 
   const setWorkplaceId = async (id: string | null) => {
@@ -148,15 +94,14 @@ export function createAppStore(repos: Repositories, initialWorkplaceId: string |
       setNow(Date.now());
       setToday(toIsoDate(new Date()));
     }, 30_000);
-    const onActivity = () => touch();
-    window.addEventListener('pointerdown', onActivity, { passive: true });
-    window.addEventListener('keydown', onActivity);
+    const stopListening = activity.listen(window);
+    const stopTouching = activity.onActivity(touch);
     onCleanup(() => {
       clearInterval(tick);
       clearTimeout(idleTimer);
-      clearTimeout(noticeTimer);
-      window.removeEventListener('pointerdown', onActivity);
-      window.removeEventListener('keydown', onActivity);
+      notices.dispose();
+      stopTouching();
+      stopListening();
     });
   });
 
@@ -171,11 +116,13 @@ export function createAppStore(repos: Repositories, initialWorkplaceId: string |
     holdUnlocked,
     unlock,
     lock,
-    notice,
-    notify,
-    closeNotice,
-    reportError,
-    run,
+    activity,
+    lookups,
+    notice: notices.notice,
+    notify: notices.notify,
+    closeNotice: notices.closeNotice,
+    reportError: notices.reportError,
+    run: notices.run,
   };
 }
 

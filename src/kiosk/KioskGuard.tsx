@@ -123,7 +123,7 @@ export function KioskGuard(props: ParentProps) {
   const navigate = useNavigate();
   const participant = () => isParticipantPath(location.pathname);
 
-  let lastActivity = Date.now();
+  const lastActivity = () => app.activity.last();
   let lastQuietCheck = 0;
   let askedFullscreen = false;
   let disposed = false;
@@ -161,10 +161,7 @@ export function KioskGuard(props: ParentProps) {
     if (document.visibilityState === 'visible') void acquireWakeLock();
   };
 
-  // ---- touches ----
-  const onActivity = () => {
-    lastActivity = Date.now();
-  };
+  // ---- touches (the last one is tracked by the app's activity tracker) ----
   let lastWakeRetry = 0;
   const onPointerUp = (e: Event) => {
     // a refused or dropped wake lock is asked for again on a tap (a user gesture helps some browsers)
@@ -212,7 +209,7 @@ export function KioskGuard(props: ParentProps) {
       dialogOpen: document.querySelector('[role="dialog"], [data-entering="true"]') !== null || Boolean(app.notice()?.undo),
       typing: isTyping(),
       supervisorUnlocked: app.unlocked(),
-      idleForMs: Date.now() - lastActivity,
+      idleForMs: Date.now() - lastActivity(),
     });
     if (!disposed && shouldQuietReload(Date.now(), PAGE_LOADED_AT, hour, pending)) await reloadForUpdate();
   };
@@ -220,9 +217,9 @@ export function KioskGuard(props: ParentProps) {
   const tick = () => {
     const now = Date.now();
     const p = prefs();
-    if (shouldReturnHome(location.pathname, now, lastActivity, p.idleSeconds, app.unlocked())) returnHome();
+    if (shouldReturnHome(location.pathname, now, lastActivity(), p.idleSeconds, app.unlocked())) returnHome();
     const wp = app.workplace();
-    if (!dimmed() && shouldDim(p.dimOutsideHours, new Date(now), wp, lastActivity, p.idleSeconds)) setDimmed(true);
+    if (!dimmed() && shouldDim(p.dimOutsideHours, new Date(now), wp, lastActivity(), p.idleSeconds)) setDimmed(true);
     // the day began, or the setting was turned off: undim without waiting for a tap
     else if (dimmed() && !shouldDim(p.dimOutsideHours, new Date(now), wp, 0, p.idleSeconds)) setDimmed(false);
     if (now - lastQuietCheck >= QUIET_CHECK_EVERY_MS) {
@@ -232,7 +229,7 @@ export function KioskGuard(props: ParentProps) {
   };
 
   const wake = () => {
-    lastActivity = Date.now();
+    app.activity.mark();
     setDimmed(false);
   };
 
@@ -251,16 +248,12 @@ export function KioskGuard(props: ParentProps) {
   onMount(() => {
     void acquireWakeLock();
     const timer = setInterval(tick, TICK_MS);
-    window.addEventListener('pointerdown', onActivity, { passive: true, capture: true });
-    window.addEventListener('keydown', onActivity, { capture: true });
     window.addEventListener('pointerup', onPointerUp, { passive: true });
     document.addEventListener('visibilitychange', onVisibility);
     document.addEventListener('contextmenu', onContextMenu);
     onCleanup(() => {
       disposed = true;
       clearInterval(timer);
-      window.removeEventListener('pointerdown', onActivity, { capture: true });
-      window.removeEventListener('keydown', onActivity, { capture: true });
       window.removeEventListener('pointerup', onPointerUp);
       document.removeEventListener('visibilitychange', onVisibility);
       document.removeEventListener('contextmenu', onContextMenu);

@@ -10,7 +10,6 @@
  */
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { useApp } from '../core/context';
-import { createLive } from '../core/live';
 import { Dialog, PictoButton } from '../core/ui';
 import { CLIP_PROBLEM_MESSAGE, clipProblem, MAX_CLIP_MS } from '../domain/voiceClips';
 import { useI18n, type MessageKey } from '../i18n';
@@ -39,11 +38,7 @@ export function VoiceRecorder(props: VoiceRecorderProps) {
   const { t, formatNumber } = useI18n();
   const speech = useSpeechOptional();
   const wpId = () => app.workplaceId() ?? '';
-  const saved = createLive(
-    () => (wpId() ? { wp: wpId(), key: props.clipKey, lang: props.lang } : null),
-    (s) => app.repos.voiceClips.find(s.wp, s.key, s.lang),
-    undefined,
-  );
+  const saved = () => app.lookups.clip(props.clipKey, props.lang);
 
   const [phase, setPhase] = createSignal<Phase>('idle');
   const [problem, setProblem] = createSignal<{ key: MessageKey; pictogram: string } | null>(null);

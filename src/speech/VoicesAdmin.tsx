@@ -10,10 +10,9 @@
  */
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { useApp } from '../core/context';
-import { createLive } from '../core/live';
 import { AdminScreen, ConfirmDialog, useWorkplaceId } from '../core/admin';
 import { FaceImage, PictoButton } from '../core/ui';
-import type { Person, VoiceClip } from '../domain/types';
+import type { Person } from '../domain/types';
 import { messageClipKey, personClipKey, pictogramClipKey } from '../domain/voiceClips';
 import { LANGUAGES, languageName, useI18n, type MessageKey } from '../i18n';
 import sv from '../i18n/sv';
@@ -74,8 +73,8 @@ export default function VoicesAdmin() {
   const { t, pl, lang } = useI18n();
   const speech = useSpeech();
   const wpId = useWorkplaceId();
-  const people = createLive(wpId, (id) => app.repos.persons.list(id), [] as Person[]);
-  const clips = createLive(wpId, (id) => app.repos.voiceClips.list(id), [] as VoiceClip[]);
+  const people = app.lookups.people;
+  const clips = app.lookups.clips;
 
   /** The UI languages, then any other language someone here prefers. */
   const languages = createMemo(() => {
@@ -96,7 +95,7 @@ export default function VoicesAdmin() {
   const [recordFor, setRecordFor] = createSignal<Entry | null>(null);
   const [deleteFor, setDeleteFor] = createSignal<Entry | null>(null);
 
-  const hasClip = (key: string, code: string) => clips().some((c) => c.key === key && c.lang === code);
+  const hasClip = (key: string, code: string) => app.lookups.clip(key, code) !== undefined;
   const countIn = (code: string) => clips().filter((c) => c.lang === code).length;
 
   const entries = createMemo((): Entry[] => {

@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n';
 import { ATTENDANCE_PICTOGRAM, SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
 import { createBoardData } from '../../core/board/boardData';
-import { FaceGrid, StatusDialog } from '../../core/board/FaceGrid';
+import { AttendanceFaceGrid, StatusDialog } from '../../core/board/FaceGrid';
 
 export default function AttendancePage() {
   const app = useApp();
@@ -61,7 +61,7 @@ export default function AttendancePage() {
           <Pictogram id="tap" />
           <span>{t('attendance.tapYourFace')}</span>
         </p>
-        <FaceGrid people={board.people()} statusOf={statusOf} onTap={(p) => (app.unlocked() ? setEditing(p) : void checkIn(p))} statusIdPrefix="status-" />
+        <AttendanceFaceGrid people={board.people()} statusOf={statusOf} onTap={(p) => (app.unlocked() ? setEditing(p) : void checkIn(p))} statusIdPrefix="status-" />
       </Show>
       <Show when={editing()}>
         {(p) => <StatusDialog person={p()} current={statusOf(p())} onPick={(s) => void setStatus(p(), s)} onClose={() => setEditing(null)} />}

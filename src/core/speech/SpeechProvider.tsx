@@ -14,9 +14,8 @@
  */
 import { createContext, createSignal, onCleanup, onMount, Show, useContext, type Accessor, type ParentProps } from 'solid-js';
 import { useApp } from '../context';
-import { createLive } from '../live';
 import { usePrefs } from '../prefs';
-import type { Person, VoiceClip } from '../../domain/types';
+import type { Person } from '../../domain/types';
 import { personClipKey, pictogramClipKey } from '../../domain/voiceClips';
 import { LANGUAGES, useI18n } from '../../i18n';
 import { isBuiltinPictogram } from '../../pictograms/catalog';
@@ -86,9 +85,8 @@ export function SpeechProvider(props: ParentProps<{ env?: SpeechEnv; voiceWaitMs
   const prefs = usePrefs();
   const words = createWordIndex({ lang: i18n.lang, ready: i18n.ready, t: i18n.t, pl: i18n.pl });
 
-  const people = createLive(app.workplaceId, (id) => app.repos.persons.list(id), [] as Person[]);
-  const clips = createLive(app.workplaceId, (id) => app.repos.voiceClips.list(id), [] as VoiceClip[]);
-  const hasClip = (key: string, lang: string) => clips().some((c) => c.key === key && c.lang === lang);
+  const clips = app.lookups.clips;
+  const hasClip = (key: string, lang: string) => app.lookups.clip(key, lang) !== undefined;
 
   const engine = createSpeechEngine({
     // eslint-disable-next-line solid/reactivity -- read once: the environment does not change
@@ -102,7 +100,7 @@ export function SpeechProvider(props: ParentProps<{ env?: SpeechEnv; voiceWaitMs
     async findClip(key, lang) {
       const wp = app.workplaceId();
       if (!wp) return undefined;
-      // The live list answers "is there a clip?" without a database read on every tap.
+      // The shared clip index answers "is there a clip?" without a database read on every tap.
       if (clips.ready() && !hasClip(key, lang)) return undefined;
       return app.repos.voiceClips.audio(wp, key, lang);
     },
@@ -199,7 +197,7 @@ export function SpeechProvider(props: ParentProps<{ env?: SpeechEnv; voiceWaitMs
     const word = wordOfTap(ev.target);
     if (!word) return;
     if (word.personId) {
-      const person = people().find((p) => p.id === word.personId);
+      const person = app.lookups.person(word.personId);
       if (person) return void api.speakPerson(person);
     }
     let text = word.text;

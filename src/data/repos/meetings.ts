@@ -19,6 +19,7 @@ import { newId } from '../ids';
 import type { Iso, Meeting, MeetingAgendaStep, MeetingDecision, Workplace } from '../../domain/types';
 import { SYNCED_TABLES } from '../../domain/types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
+import { liveRows } from '../../domain/rows';
 
 export interface NewMeeting {
   date: Iso;
@@ -26,7 +27,6 @@ export interface NewMeeting {
   targetMinutes: number;
 }
 
-const live = <T extends { deleted: 0 | 1 }>(rows: T[]) => rows.filter((r) => !r.deleted);
 const newestFirst = (a: Meeting, b: Meeting) => b.startedAt - a.startedAt;
 
 export function meetingsRepo(db: TavlaDb) {
@@ -38,7 +38,7 @@ export function meetingsRepo(db: TavlaDb) {
 
   async function openMeetings(workplaceId: string): Promise<Meeting[]> {
     const rows = await db.meetings.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, '\uffff']).toArray();
-    return live(rows).filter((m) => m.endedAt === null);
+    return liveRows(rows).filter((m) => m.endedAt === null);
   }
 
   return {
@@ -74,13 +74,18 @@ export function meetingsRepo(db: TavlaDb) {
     },
     /** The meeting running on `date` (not ended), if any; the newest if several. */
     async running(workplaceId: string, date: Iso): Promise<Meeting | undefined> {
-      const rows = live(await db.meetings.where('[workplaceId+date]').equals([workplaceId, date]).toArray());
+      const rows = liveRows(await db.meetings.where('[workplaceId+date]').equals([workplaceId, date]).toArray());
       return rows.filter((m) => m.endedAt === null).sort(newestFirst)[0];
     },
     /** Every meeting of the workplace, newest first. */
     async list(workplaceId: string): Promise<Meeting[]> {
       const rows = await db.meetings.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, '\uffff']).toArray();
-      return live(rows).sort(newestFirst);
+      return liveRows(rows).sort(newestFirst);
+    },
+    /** Days with a meeting from `from` to `to` (inclusive), read through the date index. */
+    async datesBetween(workplaceId: string, from: Iso, to: Iso): Promise<Iso[]> {
+      const rows = await db.meetings.where('[workplaceId+date]').between([workplaceId, from], [workplaceId, to], true, true).toArray();
+      return [...new Set(liveRows(rows).map((m) => m.date))];
     },
     /** Puts step `index` on screen; the step left keeps its time. */
     async goTo(id: string, index: number, now = db.now()): Promise<Meeting | undefined> {
