@@ -1,8 +1,7 @@
 /**
  * Pieces every supervisor screen shares: the screen frame with its way back
- * to the hub, a confirm dialog for anything that cannot be undone, and the
- * live lists the screens read (each a Dexie live query, so every screen
- * updates when a record changes on this or another tablet).
+ * to the hub, a confirm dialog for anything that cannot be undone, a list
+ * row, the pictogram field. Their forms are core/form.tsx.
  */
 import { A } from '@solidjs/router';
 import { createSignal, Show, type ParentProps } from 'solid-js';

@@ -7,7 +7,10 @@
  * `deleted` is a tombstone that wins over concurrent edits.
  */
 
+import type { SortKey } from './order';
+
 export type Iso = string; // ISO-8601 date 'YYYY-MM-DD'
+
 export type Hlc = string; // see src/sync/hlc.ts
 
 export interface SyncedRow {
@@ -80,7 +83,8 @@ export interface Person extends SyncedRow {
   /** preferred language code, e.g. 'sv', 'ar' */
   language: string;
   active: 0 | 1;
-  order: number;
+  /** place in its list (see order.ts) */
+  order: SortKey;
   /** optional picture PIN guarding the person's own page: PBKDF2 hash + salt, never the pictograms (see domain/picturePin) */
   picturePin?: { hash: string; salt: string } | null;
 }
@@ -115,7 +119,8 @@ export interface Goal extends SyncedRow {
   period: GoalPeriod;
   target: GoalTarget;
   active: 0 | 1;
-  order: number;
+  /** place in its list (see order.ts) */
+  order: SortKey;
 }
 
 /**
@@ -133,7 +138,8 @@ export interface GoalProgress extends SyncedRow {
 export interface WorkArea extends SyncedRow {
   pictogramId: string;
   text: string;
-  order: number;
+  /** place in its list (see order.ts) */
+  order: SortKey;
 }
 
 /** A task template that puts a task on the board on the given weekdays. */

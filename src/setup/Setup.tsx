@@ -20,6 +20,7 @@ import { PictoButton, PictoLink } from '../core/ui';
 import { Field, FieldError, PinInput, WeekdayToggles } from '../core/fields';
 import { validateHours, validateNewPin, validateWorkplaceName } from '../core/validate';
 import './setup.css';
+import { AdminForm } from '../core/form';
 
 const STEPS = 4;
 
@@ -150,14 +151,7 @@ function Wizard() {
           </section>
         }
       >
-        <form
-          class="setup-step"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            next();
-          }}
-        >
+        <AdminForm class="setup-step" onSubmit={next}>
           <p class="setup-progress">
             <span>{t('setup.step', { n: stepNumber(), total: STEPS })}</span>
             <span class="setup-dots" aria-hidden="true">
@@ -227,7 +221,7 @@ function Wizard() {
               <PictoButton pictogram="check" label={t('setup.create')} variant="primary" type="submit" disabled={busy()} />
             </Show>
           </div>
-        </form>
+        </AdminForm>
       </Show>
     </main>
   );

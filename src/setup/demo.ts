@@ -19,6 +19,7 @@ import { applyTemplate } from './templates';
 import type { AttendanceStatus, DeviationCategory, DeviationStatus, ImprovementStatus, Iso, Person, Workplace } from '../domain/types';
 import { SYNCED_TABLES } from '../domain/types';
 import { inWriteTx } from '../data/writer';
+import { seededRandom } from '../domain/random';
 
 export const DEMO_PIN = '1234';
 export const DEMO_HISTORY_DAYS = 14;
@@ -33,18 +34,6 @@ export const DEMO_PEOPLE: readonly { firstName: string; avatar: string; language
   { firstName: 'Lina', avatar: 'avatar-woman-medium-light', language: 'fa' },
   { firstName: 'Yonas', avatar: 'avatar-man-curly-dark', language: 'ti' },
 ];
-
-/** mulberry32: a tiny seeded PRNG, good enough for believable demo data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A past day's status: mostly present, now and then late, sick or away. */
 function pickStatus(r: number): AttendanceStatus {

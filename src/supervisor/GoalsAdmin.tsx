@@ -13,6 +13,7 @@ import { useApp } from '../core/context';
 import { Dialog, PictoButton } from '../core/ui';
 import { Field } from '../core/fields';
 import { AdminRow, AdminScreen, ConfirmDialog, PictogramField, useWorkplaceId } from '../core/admin';
+import { AdminForm, createFormAction } from '../core/form';
 
 function GoalForm(props: { goal: Goal | null; onClose: () => void }) {
   const app = useApp();
@@ -25,32 +26,24 @@ function GoalForm(props: { goal: Goal | null; onClose: () => void }) {
   const [kind, setKind] = createSignal<'count' | 'yesno'>(props.goal?.target.kind ?? 'count');
   const [target, setTarget] = createSignal(String(props.goal?.target.kind === 'count' ? props.goal.target.target : 10));
   /* eslint-enable solid/reactivity */
-  const [tried, setTried] = createSignal(false);
 
   const goalTarget = () => (kind() === 'count' ? { kind: 'count' as const, target: Number(target()) } : { kind: 'yesno' as const });
   const errors = () => validateGoalInput({ text: text(), target: goalTarget() });
   const errorOf = (key: 'goal.error.targetRange' | 'goal.error.textTooLong') => (tried() && errors().includes(key) ? t(key) : null);
 
-  const save = async () => {
-    setTried(true);
-    if (errors().length > 0) return;
-    const input = { pictogramId: pictogram(), text: collapseSpaces(text()), period: period(), target: goalTarget() };
-    const saved = await app.run(() => (props.goal ? app.repos.goals.update(props.goal.id, input) : app.repos.goals.add(wpId(), input)));
-    if (!saved) return;
-    app.notify({ kind: 'success', pictogram: 'check', message: 'app.saved' });
-    props.onClose();
-  };
+  const action = createFormAction({
+    valid: () => errors().length === 0,
+    write: () => {
+      const input = { pictogramId: pictogram(), text: collapseSpaces(text()), period: period(), target: goalTarget() };
+      return props.goal ? app.repos.goals.update(props.goal.id, input) : app.repos.goals.add(wpId(), input);
+    },
+    done: () => props.onClose(),
+  });
+  const tried = action.tried;
 
   return (
     <Dialog title={props.goal ? t('supervisor.goal.edit') : t('supervisor.goal.add')} pictogram="target" onClose={() => props.onClose()}>
-      <form
-        class="supervisor-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <AdminForm onSubmit={action.submit}>
         <PictogramField label={t('supervisor.pictogram')} value={pictogram()} onChange={setPictogram} categories={['goal', 'task', 'tool', 'misc']} />
         <Field label={t('supervisor.textOptional')} pictogram="edit" error={errorOf('goal.error.textTooLong')}>
           <input type="text" name="goalText" autocomplete="off" value={text()} onInput={(e) => setText(e.currentTarget.value)} />
@@ -82,7 +75,7 @@ function GoalForm(props: { goal: Goal | null; onClose: () => void }) {
           <PictoButton pictogram="cancel" label={t('app.cancel')} onClick={() => props.onClose()} />
           <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" />
         </div>
-      </form>
+      </AdminForm>
     </Dialog>
   );
 }

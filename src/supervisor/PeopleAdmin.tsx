@@ -17,6 +17,7 @@ import { useApp } from '../core/context';
 import { Dialog, FaceImage, PictoButton } from '../core/ui';
 import { Field, FieldError } from '../core/fields';
 import { AdminScreen, ConfirmDialog, imageErrorKey, useWorkplaceId } from '../core/admin';
+import { AdminForm, createFormAction } from '../core/form';
 import { PicturePinDialog } from '../core/board/PicturePinDialog';
 
 /** Reads a chosen photo into a stored, resized blob; returns its hash. Errors propagate (too large, corrupt). */
@@ -35,9 +36,7 @@ function PersonForm(props: { person: Person | null; onClose: () => void }) {
   const [avatar, setAvatar] = createSignal<Avatar>(props.person?.avatar ?? { kind: 'pictogram', ref: AVATAR_PICTOGRAMS[0]! });
   // eslint-disable-next-line solid/reactivity -- as above
   const [language, setLanguage] = createSignal(props.person?.language || 'sv');
-  const [tried, setTried] = createSignal(false);
   const [photoError, setPhotoError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
 
   const result = () => normalizeFirstName(name());
   const nameError = () => {
@@ -56,32 +55,26 @@ function PersonForm(props: { person: Person | null; onClose: () => void }) {
     }
   };
 
-  const save = async () => {
-    setTried(true);
-    const r = result();
-    if (!r.ok || busy()) return;
-    setBusy(true);
-    const saved = await app.run(() =>
-      props.person
+  const action = createFormAction({
+    valid: () => result().ok,
+    write: () => {
+      const r = result();
+      if (!r.ok) return Promise.resolve(undefined);
+      return props.person
         ? app.repos.persons.update(props.person.id, { firstName: r.value, avatar: avatar(), language: language() })
-        : app.repos.persons.add(wpId(), { firstName: r.value, avatar: avatar(), language: language() }),
-    );
-    setBusy(false);
-    if (!saved) return;
-    app.notify({ kind: 'success', pictogram: 'check', message: props.person ? 'app.saved' : 'person.added', params: { name: r.value } });
-    props.onClose();
-  };
+        : app.repos.persons.add(wpId(), { firstName: r.value, avatar: avatar(), language: language() });
+    },
+    notice: () => {
+      const r = result();
+      return { kind: 'success', pictogram: 'check', message: props.person ? 'app.saved' : 'person.added', params: { name: r.ok ? r.value : '' } };
+    },
+    done: () => props.onClose(),
+  });
+  const { tried, busy } = action;
 
   return (
     <Dialog title={props.person ? t('person.edit', { name: props.person.firstName }) : t('person.add')} pictogram="person" onClose={() => props.onClose()}>
-      <form
-        class="supervisor-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <AdminForm onSubmit={action.submit}>
         <Field label={t('person.firstName')} pictogram="person" error={nameError()}>
           <input type="text" name="firstName" autocomplete="off" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
         </Field>
@@ -133,7 +126,7 @@ function PersonForm(props: { person: Person | null; onClose: () => void }) {
           <PictoButton pictogram="cancel" label={t('app.cancel')} onClick={() => props.onClose()} />
           <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" disabled={busy()} />
         </div>
-      </form>
+      </AdminForm>
     </Dialog>
   );
 }

@@ -14,6 +14,7 @@ import { useApp } from '../core/context';
 import { PictoButton, useBlobUrl } from '../core/ui';
 import { Field, FieldError } from '../core/fields';
 import { AdminScreen, ConfirmDialog, imageErrorKey, SHORT_TEXT_MAX, useWorkplaceId } from '../core/admin';
+import { AdminForm, createFormAction } from '../core/form';
 
 function CustomTile(props: { pictogram: CustomPictogram; onRemove: () => void }) {
   const { t } = useI18n();
@@ -44,8 +45,6 @@ function AddPictogram() {
   const [preview, setPreview] = createSignal<string | undefined>();
   const [label, setLabel] = createSignal('');
   const [photoError, setPhotoError] = createSignal<MessageKey | null>(null);
-  const [tried, setTried] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
 
   createEffect(() => {
     const img = image();
@@ -73,19 +72,17 @@ function AddPictogram() {
     return null;
   };
 
-  const save = async () => {
-    setTried(true);
-    const img = image();
-    if (!img || labelError() || busy()) return;
-    setBusy(true);
-    const ok = await app.run(() => app.repos.pictograms.addCustom(wpId(), { label: collapseSpaces(label()), image: img }));
-    setBusy(false);
-    if (!ok) return;
-    app.notify({ kind: 'success', pictogram: 'photo', message: 'supervisor.pictogram.added' });
-    setImage(null);
-    setLabel('');
-    setTried(false);
-  };
+  const action = createFormAction({
+    valid: () => Boolean(image()) && !labelError(),
+    write: () => app.repos.pictograms.addCustom(wpId(), { label: collapseSpaces(label()), image: image()! }),
+    notice: () => ({ kind: 'success', pictogram: 'photo', message: 'supervisor.pictogram.added' }),
+    done: () => {
+      setImage(null);
+      setLabel('');
+      action.setTried(false);
+    },
+  });
+  const { tried, busy } = action;
 
   const photoMessage = () => {
     const e = photoError();
@@ -103,14 +100,7 @@ function AddPictogram() {
         <Pictogram id="camera" />
         <span>{t('supervisor.pictogram.add')}</span>
       </h2>
-      <form
-        class="supervisor-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <AdminForm onSubmit={action.submit}>
         <div class="row">
           <Show when={preview()}>
             <img src={preview()} alt="" aria-hidden="true" class="supervisor-preview" />
@@ -128,7 +118,7 @@ function AddPictogram() {
         <div class="row supervisor-form-actions">
           <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" disabled={busy()} />
         </div>
-      </form>
+      </AdminForm>
     </section>
   );
 }

@@ -11,9 +11,11 @@ import { WEEKDAY_PICTOGRAM } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
 import { createLive } from '../core/live';
 import { useApp } from '../core/context';
-import { Dialog, FaceImage, PictoButton } from '../core/ui';
+import { Dialog, PictoButton } from '../core/ui';
 import { Field, FieldError, WeekdayToggles } from '../core/fields';
 import { AdminRow, AdminScreen, ConfirmDialog, PictogramField, SHORT_TEXT_MAX, useWorkplaceId } from '../core/admin';
+import { AdminForm, createFormAction } from '../core/form';
+import { FaceGrid } from '../core/board/FaceGrid';
 
 const textError = (text: string) => textLength(collapseSpaces(text)) > SHORT_TEXT_MAX;
 
@@ -35,34 +37,26 @@ function AreaForm(props: { area: WorkArea | null; onClose: () => void }) {
   const [pictogram, setPictogram] = createSignal(props.area?.pictogramId ?? 'workshop');
   const [text, setText] = createSignal(props.area?.text ?? '');
   /* eslint-enable solid/reactivity */
-  const [tried, setTried] = createSignal(false);
 
-  const save = async () => {
-    setTried(true);
-    if (textError(text())) return;
-    const input = { pictogramId: pictogram(), text: collapseSpaces(text()) };
-    const ok = await app.run(() => (props.area ? app.repos.work.updateArea(props.area.id, input) : app.repos.work.addArea(wpId(), input)));
-    if (!ok) return;
-    app.notify({ kind: 'success', pictogram: 'check', message: 'app.saved' });
-    props.onClose();
-  };
+  const action = createFormAction({
+    valid: () => !textError(text()),
+    write: () => {
+      const input = { pictogramId: pictogram(), text: collapseSpaces(text()) };
+      return props.area ? app.repos.work.updateArea(props.area.id, input) : app.repos.work.addArea(wpId(), input);
+    },
+    done: () => props.onClose(),
+  });
+  const tried = action.tried;
 
   return (
     <Dialog title={props.area ? t('supervisor.task.editArea') : t('supervisor.task.addArea')} pictogram="workshop" onClose={() => props.onClose()}>
-      <form
-        class="supervisor-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <AdminForm onSubmit={action.submit}>
         <PictogramField label={t('supervisor.pictogram')} value={pictogram()} onChange={setPictogram} categories={['work-area', 'tool', 'task']} />
         <Field label={t('supervisor.textOptional')} pictogram="edit" error={tried() && textError(text()) ? t('supervisor.textTooLong', { max: SHORT_TEXT_MAX }) : null}>
           <input type="text" name="areaText" autocomplete="off" value={text()} onInput={(e) => setText(e.currentTarget.value)} />
         </Field>
         <FormActions onClose={() => props.onClose()} />
-      </form>
+      </AdminForm>
     </Dialog>
   );
 }
@@ -85,41 +79,31 @@ function TaskForm(props: {
   const [weekdays, setWeekdays] = createSignal<number[]>(props.task?.weekdays ?? app.workplace()?.openDays ?? [1, 2, 3, 4, 5]);
   const [assignees, setAssignees] = createSignal<string[]>(props.task?.assignees ?? []);
   /* eslint-enable solid/reactivity */
-  const [tried, setTried] = createSignal(false);
   const daysError = () => props.mode === 'recurring' && weekdays().length === 0;
 
   const toggleAssignee = (id: string) => setAssignees((a) => (a.includes(id) ? a.filter((x) => x !== id) : [...a, id]));
 
-  const save = async () => {
-    setTried(true);
-    if (textError(text()) || daysError() || !areaId()) return;
-    const base = { workAreaId: areaId(), pictogramId: pictogram(), text: collapseSpaces(text()), assignees: assignees() };
-    const ok = await app.run(async () => {
+  const action = createFormAction({
+    valid: () => !(textError(text()) || daysError() || !areaId()),
+    write: async () => {
+      const base = { workAreaId: areaId(), pictogramId: pictogram(), text: collapseSpaces(text()), assignees: assignees() };
       if (props.mode === 'today') return app.repos.work.addTask(wpId(), app.today(), base);
       if (props.task) return app.repos.work.updateRecurring(props.task.id, { ...base, weekdays: weekdays() });
       const created = await app.repos.work.addRecurring(wpId(), { ...base, weekdays: weekdays() });
       // A new template due today appears on today's board at once.
       await app.repos.work.fillDay(wpId(), app.today());
       return created;
-    });
-    if (!ok) return;
-    app.notify({ kind: 'success', pictogram: 'check', message: 'app.saved' });
-    props.onClose();
-  };
+    },
+    done: () => props.onClose(),
+  });
+  const tried = action.tried;
 
   const title = () =>
     props.mode === 'today' ? t('supervisor.task.addToday') : props.task ? t('supervisor.task.editRecurring') : t('supervisor.task.addRecurring');
 
   return (
     <Dialog title={title()} pictogram="toolbox" onClose={() => props.onClose()}>
-      <form
-        class="supervisor-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <AdminForm onSubmit={action.submit}>
         <fieldset class="tavla-fieldset">
           <legend class="tavla-field-label">
             <Pictogram id="workshop" class="tavla-field-icon" />
@@ -150,21 +134,10 @@ function TaskForm(props: {
             <Pictogram id="people" class="tavla-field-icon" />
             <span>{t('supervisor.task.assignees')}</span>
           </legend>
-          <ul class="supervisor-faces" role="list">
-            <For each={props.people}>
-              {(p) => (
-                <li>
-                  <button type="button" class="face-button" aria-pressed={assignees().includes(p.id)} onClick={() => toggleAssignee(p.id)}>
-                    <FaceImage person={p} />
-                    <span class="face-name">{p.firstName}</span>
-                  </button>
-                </li>
-              )}
-            </For>
-          </ul>
+          <FaceGrid people={props.people} class="supervisor-faces" pressed={(p) => assignees().includes(p.id)} onTap={(p) => toggleAssignee(p.id)} />
         </fieldset>
         <FormActions onClose={() => props.onClose()} />
-      </form>
+      </AdminForm>
     </Dialog>
   );
 }

@@ -15,6 +15,7 @@ import { PictoButton } from '../core/ui';
 import { Field, FieldError, PinInput, WeekdayToggles } from '../core/fields';
 import { validateHours, validateNewPin, validateWorkplaceName } from '../core/validate';
 import { AdminScreen, ConfirmDialog } from '../core/admin';
+import { AdminForm, createFormAction } from '../core/form';
 
 function SettingsForm(props: { workplace: Workplace }) {
   const app = useApp();
@@ -25,19 +26,16 @@ function SettingsForm(props: { workplace: Workplace }) {
   const [closing, setClosing] = createSignal(props.workplace.closingTime);
   const [openDays, setOpenDays] = createSignal<number[]>([...props.workplace.openDays]);
   /* eslint-enable solid/reactivity */
-  const [tried, setTried] = createSignal(false);
   const nameError = () => validateWorkplaceName(name());
   const hours = () => validateHours(opening(), closing(), openDays());
   const shown = (key: Parameters<typeof t>[0] | null | undefined) => (tried() && key ? t(key) : null);
 
-  const save = async () => {
-    setTried(true);
-    if (nameError() || hours().times || hours().days) return;
-    const ok = await app.run(() =>
+  const action = createFormAction({
+    valid: () => !(nameError() || hours().times || hours().days),
+    write: () =>
       app.repos.workplaces.update(props.workplace.id, { name: collapseSpaces(name()), openingTime: opening(), closingTime: closing(), openDays: openDays() }),
-    );
-    if (ok) app.notify({ kind: 'success', pictogram: 'check', message: 'app.saved' });
-  };
+  });
+  const tried = action.tried;
 
   return (
     <section class="supervisor-section" aria-labelledby="admin-workplace-settings">
@@ -45,14 +43,7 @@ function SettingsForm(props: { workplace: Workplace }) {
         <Pictogram id="settings" />
         <span>{t('supervisor.workplace.settings')}</span>
       </h2>
-      <form
-        class="supervisor-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <AdminForm onSubmit={action.submit}>
         <Field label={t('setup.workplaceName')} pictogram="home" error={shown(nameError())}>
           <input type="text" name="workplaceName" autocomplete="off" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
         </Field>
@@ -69,7 +60,7 @@ function SettingsForm(props: { workplace: Workplace }) {
         <div class="row supervisor-form-actions">
           <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" />
         </div>
-      </form>
+      </AdminForm>
     </section>
   );
 }
@@ -79,19 +70,19 @@ function ChangePin(props: { workplaceId: string }) {
   const { t } = useI18n();
   const [pin, setPin] = createSignal('');
   const [repeat, setRepeat] = createSignal('');
-  const [tried, setTried] = createSignal(false);
   const error = () => validateNewPin(pin(), repeat());
 
-  const save = async () => {
-    setTried(true);
-    if (error()) return;
-    const ok = await app.run(() => app.repos.workplaces.changePin(props.workplaceId, pin()));
-    if (!ok) return;
-    setPin('');
-    setRepeat('');
-    setTried(false);
-    app.notify({ kind: 'success', pictogram: 'lock', message: 'supervisor.workplace.pinChanged' });
-  };
+  const action = createFormAction({
+    valid: () => !error(),
+    write: () => app.repos.workplaces.changePin(props.workplaceId, pin()),
+    notice: () => ({ kind: 'success', pictogram: 'lock', message: 'supervisor.workplace.pinChanged' }),
+    done: () => {
+      setPin('');
+      setRepeat('');
+      action.setTried(false);
+    },
+  });
+  const tried = action.tried;
 
   return (
     <section class="supervisor-section" aria-labelledby="admin-change-pin">
@@ -99,14 +90,7 @@ function ChangePin(props: { workplaceId: string }) {
         <Pictogram id="lock" />
         <span>{t('supervisor.workplace.changePin')}</span>
       </h2>
-      <form
-        class="supervisor-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <AdminForm onSubmit={action.submit}>
         <Field label={t('supervisor.workplace.newPin')} pictogram="lock">
           <PinInput name="newPin" value={pin()} onInput={setPin} />
         </Field>
@@ -117,7 +101,7 @@ function ChangePin(props: { workplaceId: string }) {
         <div class="row supervisor-form-actions">
           <PictoButton pictogram="save" label={t('supervisor.workplace.changePin')} variant="primary" type="submit" />
         </div>
-      </form>
+      </AdminForm>
     </section>
   );
 }

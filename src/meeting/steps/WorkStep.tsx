@@ -13,6 +13,7 @@ import { SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
 import type { BoardData } from '../../core/board/boardData';
 import type { MeetingStore } from '../store';
+import { FaceGrid } from '../../core/board/FaceGrid';
 
 export function WorkStep(props: { store: MeetingStore; board: BoardData }) {
   const app = useApp();
@@ -89,24 +90,12 @@ export function WorkStep(props: { store: MeetingStore; board: BoardData }) {
       <Show when={assigning()}>
         {(task) => (
           <Dialog title={t('meeting.assignTask', { task: label(task()) })} pictogram={task().pictogramId} onClose={() => setAssigningId(null)}>
-            <ul class="face-grid" role="list">
-              <For each={props.board.people()}>
-                {(p) => (
-                  <li>
-                    <button
-                      type="button"
-                      class={`face-button ${task().assignees.includes(p.id) ? 'status-present' : ''}`}
-                      aria-label={p.firstName}
-                      aria-pressed={task().assignees.includes(p.id)}
-                      onClick={() => void toggle(task(), p.id)}
-                    >
-                      <FaceImage person={p} />
-                      <span class="face-name">{p.firstName}</span>
-                    </button>
-                  </li>
-                )}
-              </For>
-            </ul>
+            <FaceGrid
+              people={props.board.people()}
+              faceClass={(p) => (task().assignees.includes(p.id) ? 'status-present' : '')}
+              pressed={(p) => task().assignees.includes(p.id)}
+              onTap={(p) => void toggle(task(), p.id)}
+            />
             <PictoButton pictogram="check" label={t('app.done')} variant="primary" size="large" onClick={() => setAssigningId(null)} />
           </Dialog>
         )}
