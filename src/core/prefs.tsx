@@ -27,7 +27,7 @@ export interface DevicePrefs {
   quietReloadHour: number;
   /** dim the screen outside the workplace's opening hours */
   dimOutsideHours: boolean;
-  /** a short sound with every confirmation (see src/kiosk/sound.ts) */
+  /** a short sound with every confirmation (see src/core/sound.ts) */
   sounds: boolean;
 }
 

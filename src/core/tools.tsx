@@ -2,7 +2,7 @@
  * Pieces the supervisor's report, trends, backup and retention screens
  * share: the screen frame with its way back to the supervisor hub, and
  * saving a file to the device (a download the browser hands to the user).
- * Kept apart from app/supervisor/common.tsx so these lazily loaded screens
+ * Kept apart from core/admin.tsx so these lazily loaded screens
  * do not pull in the pictogram picker.
  */
 import { A } from '@solidjs/router';

@@ -11,7 +11,7 @@ import type { SortKey } from './order';
 
 export type Iso = string; // ISO-8601 date 'YYYY-MM-DD'
 
-export type Hlc = string; // see src/sync/hlc.ts
+export type Hlc = string; // see src/sync/shared/hlc.ts
 
 export interface SyncedRow {
   id: string;

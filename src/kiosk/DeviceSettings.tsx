@@ -1,6 +1,6 @@
 /**
  * "This tablet": the device's own settings (never synced, see
- * src/app/prefs.tsx) — pictures only, high contrast, text size, the
+ * src/core/prefs.tsx) — pictures only, high contrast, text size, the
  * confirmation sound, the idle time before a participant screen returns to
  * the board, dimming outside opening hours and the hour of the nightly
  * update. Below them: whether the screen is kept awake and how often the

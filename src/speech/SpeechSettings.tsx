@@ -1,7 +1,7 @@
 /**
  * This device's speech preferences: speaking rate (with a test), speak on
  * tap, and Swedish shown beside the chosen language. Device preferences,
- * never synced (see src/app/prefs.tsx).
+ * never synced (see src/core/prefs.tsx).
  */
 import { useApp } from '../core/context';
 import { usePrefs, type DevicePrefs } from '../core/prefs';
