@@ -87,3 +87,32 @@ export function PinInput(props: { value: string; onInput: (pin: string) => void;
     />
   );
 }
+
+/** Opening and closing time and the open days: the setup wizard's and the workplace screen's. */
+export function OpeningHoursFields(props: {
+  opening: string;
+  closing: string;
+  openDays: readonly number[];
+  onOpening: (time: string) => void;
+  onClosing: (time: string) => void;
+  onOpenDays: (days: number[]) => void;
+  timesError: string | null | undefined;
+  daysError: string | null | undefined;
+  class?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div class={props.class ?? 'row'}>
+        <Field label={t('setup.openingTime')} pictogram="clock">
+          <input type="time" name="openingTime" value={props.opening} onInput={(e) => props.onOpening(e.currentTarget.value)} />
+        </Field>
+        <Field label={t('setup.closingTime')} pictogram="clock">
+          <input type="time" name="closingTime" value={props.closing} onInput={(e) => props.onClosing(e.currentTarget.value)} />
+        </Field>
+      </div>
+      <FieldError message={props.timesError} />
+      <WeekdayToggles legend={t('setup.openDays')} value={props.openDays} onChange={(d) => props.onOpenDays(d)} error={props.daysError} />
+    </>
+  );
+}

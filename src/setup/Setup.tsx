@@ -17,7 +17,7 @@ import { Pictogram } from '../pictograms/Pictogram';
 import { LanguageButton } from '../core/board/BoardHeader';
 import { useApp } from '../core/context';
 import { PictoButton, PictoLink } from '../core/ui';
-import { Field, FieldError, PinInput, WeekdayToggles } from '../core/fields';
+import { Field, FieldError, PinInput, OpeningHoursFields } from '../core/fields';
 import { validateHours, validateNewPin, validateWorkplaceName } from '../core/validate';
 import './setup.css';
 import { AdminForm } from '../core/form';
@@ -187,16 +187,17 @@ function Wizard() {
               </fieldset>
             </Match>
             <Match when={stage() === 2}>
-              <div class="row setup-times">
-                <Field label={t('setup.openingTime')} pictogram="clock">
-                  <input type="time" name="openingTime" value={opening()} onInput={(e) => setOpening(e.currentTarget.value)} />
-                </Field>
-                <Field label={t('setup.closingTime')} pictogram="clock">
-                  <input type="time" name="closingTime" value={closing()} onInput={(e) => setClosing(e.currentTarget.value)} />
-                </Field>
-              </div>
-              <FieldError message={shown(2, hoursError().times)} />
-              <WeekdayToggles legend={t('setup.openDays')} value={openDays()} onChange={setOpenDays} error={shown(2, hoursError().days)} />
+              <OpeningHoursFields
+                class="row setup-times"
+                opening={opening()}
+                closing={closing()}
+                openDays={openDays()}
+                onOpening={setOpening}
+                onClosing={setClosing}
+                onOpenDays={setOpenDays}
+                timesError={shown(2, hoursError().times)}
+                daysError={shown(2, hoursError().days)}
+              />
             </Match>
             <Match when={stage() === 3}>
               <p class="hint">

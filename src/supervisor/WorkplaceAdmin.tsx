@@ -12,7 +12,7 @@ import { useI18n } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
 import { useApp } from '../core/context';
 import { PictoButton } from '../core/ui';
-import { Field, FieldError, PinInput, WeekdayToggles } from '../core/fields';
+import { Field, FieldError, PinInput, OpeningHoursFields } from '../core/fields';
 import { validateHours, validateNewPin, validateWorkplaceName } from '../core/validate';
 import { AdminScreen, ConfirmDialog } from '../core/admin';
 import { AdminForm, createFormAction } from '../core/form';
@@ -47,16 +47,16 @@ function SettingsForm(props: { workplace: Workplace }) {
         <Field label={t('setup.workplaceName')} pictogram="home" error={shown(nameError())}>
           <input type="text" name="workplaceName" autocomplete="off" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
         </Field>
-        <div class="row">
-          <Field label={t('setup.openingTime')} pictogram="clock">
-            <input type="time" name="openingTime" value={opening()} onInput={(e) => setOpening(e.currentTarget.value)} />
-          </Field>
-          <Field label={t('setup.closingTime')} pictogram="clock">
-            <input type="time" name="closingTime" value={closing()} onInput={(e) => setClosing(e.currentTarget.value)} />
-          </Field>
-        </div>
-        <FieldError message={shown(hours().times)} />
-        <WeekdayToggles legend={t('setup.openDays')} value={openDays()} onChange={setOpenDays} error={shown(hours().days)} />
+        <OpeningHoursFields
+          opening={opening()}
+          closing={closing()}
+          openDays={openDays()}
+          onOpening={setOpening}
+          onClosing={setClosing}
+          onOpenDays={setOpenDays}
+          timesError={shown(hours().times)}
+          daysError={shown(hours().days)}
+        />
         <div class="row supervisor-form-actions">
           <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" />
         </div>

@@ -55,6 +55,22 @@ export function FaceGrid(props: {
   );
 }
 
+/** A read-only list of small faces with names (who attended, who does a task); `empty` when nobody. */
+export function FaceList(props: { people: readonly Person[]; label: string; class: string; empty: JSX.Element }) {
+  return (
+    <ul class={props.class} aria-label={props.label}>
+      <For each={props.people} fallback={props.empty}>
+        {(p) => (
+          <li>
+            <FaceImage person={p} />
+            <span>{p.firstName}</span>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
+
 /** The attendance faces, each with today's mark. */
 export function AttendanceFaceGrid(props: {
   people: readonly Person[];

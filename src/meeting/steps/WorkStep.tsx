@@ -6,14 +6,14 @@
  */
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { useApp } from '../../core/context';
-import { Dialog, FaceImage, PictoButton } from '../../core/ui';
+import { Dialog, PictoButton } from '../../core/ui';
 import type { Task } from '../../domain/types';
 import { useI18n } from '../../i18n';
 import { SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
 import type { BoardData } from '../../core/board/boardData';
 import type { MeetingStore } from '../store';
-import { FaceGrid } from '../../core/board/FaceGrid';
+import { FaceGrid, FaceList } from '../../core/board/FaceGrid';
 
 export function WorkStep(props: { store: MeetingStore; board: BoardData }) {
   const app = useApp();
@@ -65,16 +65,12 @@ export function WorkStep(props: { store: MeetingStore; board: BoardData }) {
                       <span class="sr-only">{t('work.doneBy')}</span>
                     </Show>
                   </h3>
-                  <ul class="meeting-task-people" aria-label={t('work.assigned')}>
-                    <For each={people()} fallback={<li class="meeting-nobody">{t('meeting.nobodyAssigned')}</li>}>
-                      {(p) => (
-                        <li>
-                          <FaceImage person={p} />
-                          <span>{p.firstName}</span>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
+                  <FaceList
+                    people={people()}
+                    class="meeting-task-people"
+                    label={t('work.assigned')}
+                    empty={<li class="meeting-nobody">{t('meeting.nobodyAssigned')}</li>}
+                  />
                   <PictoButton
                     pictogram="person"
                     label={t('meeting.assign')}
