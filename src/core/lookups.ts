@@ -1,13 +1,13 @@
 /**
  * Workplace-scoped lookups every feature shares: the people by id and the
  * index of recorded voice clips. Each is one live query for the whole app,
- * opened the first time something asks and kept for the app's life (owned
- * by the app store, not by the screen that asked first), so speech, the
- * board and the Voices screen read the same list instead of each opening
- * their own. Per-screen ranges (the meeting days of a month) are live
- * queries of the asking screen, narrowed by the index.
+ * opened with the app store and kept for its life, so speech, the board and
+ * the Voices screen read the same list instead of each opening their own
+ * (and a screen's people are there before its sections arrive). Per-screen
+ * ranges (the meeting days of a month) are live queries of the asking
+ * screen, narrowed by the index.
  */
-import { createMemo, getOwner, runWithOwner, type Accessor } from 'solid-js';
+import { createMemo, type Accessor } from 'solid-js';
 import type { Repositories } from '../data';
 import type { Iso, Person, VoiceClip } from '../domain/types';
 import { createLive, type Live } from './live';
@@ -27,33 +27,16 @@ export interface WorkplaceLookups {
 }
 
 export function createWorkplaceLookups(repos: Repositories, workplaceId: Accessor<string | null>): WorkplaceLookups {
-  const owner = getOwner();
-  /** Builds on first use, under the app's owner so it outlives the screen that asked. */
-  function shared<T>(make: () => T): () => T {
-    let value: T | undefined;
-    return () => (value ??= owner ? runWithOwner(owner, make)! : make());
-  }
-  const people = shared(() => {
-    const list = createLive(workplaceId, (id) => repos.persons.list(id), [] as Person[]);
-    const byId = createMemo(() => new Map(list().map((p) => [p.id, p])));
-    return { list, byId };
-  });
-  const clips = shared(() => {
-    const list = createLive(workplaceId, (id) => repos.voiceClips.list(id), [] as VoiceClip[]);
-    const byId = createMemo(() => new Map(list().map((c) => [clipId(c.key, c.lang), c])));
-    return { list, byId };
-  });
-  const liveOf = <T,>(get: () => Live<T>): Live<T> => {
-    const live = (() => get()()) as Live<T>;
-    live.ready = () => get().ready();
-    return live;
-  };
+  const people = createLive(workplaceId, (id) => repos.persons.list(id), [] as Person[]);
+  const peopleById = createMemo(() => new Map(people().map((p) => [p.id, p])));
+  const clips = createLive(workplaceId, (id) => repos.voiceClips.list(id), [] as VoiceClip[]);
+  const clipsById = createMemo(() => new Map(clips().map((c) => [clipId(c.key, c.lang), c])));
   return {
-    people: liveOf(() => people().list),
-    person: (id) => people().byId().get(id),
-    peopleById: () => people().byId(),
-    clips: liveOf(() => clips().list),
-    clip: (key, lang) => clips().byId().get(clipId(key, lang)),
+    people,
+    person: (id) => peopleById().get(id),
+    peopleById,
+    clips,
+    clip: (key, lang) => clipsById().get(clipId(key, lang)),
     meetingDays(range) {
       const days = createLive(
         () => {
