@@ -3,13 +3,15 @@
  * service worker precaches. The app shell, every JS/CSS chunk (lazy ones
  * included) and the pictogram SVGs are precached, so a reload with no
  * network shows the whole board. `icons/` (top-level, per the design card)
- * is emitted into the build as `/icons/*` by a tiny plugin below.
+ * is emitted into the build as `/icons/*` by a tiny plugin below; the build
+ * fails if any test code would ship (scripts/bundle-guard.ts).
  */
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
+import { bundleGuard } from './scripts/bundle-guard';
 
 const ICON_DIR = join(import.meta.dirname, 'icons');
 
@@ -39,6 +41,7 @@ export default defineConfig({
   plugins: [
     solid(),
     appIcons(),
+    bundleGuard(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -8,10 +8,10 @@ import { render } from 'solid-js/web';
 import { TavlaDb } from './data/db';
 import { createRepositories } from './data';
 import { translateStorageError, StorageUnavailableError } from './data/writer';
-import { App } from './app/App';
-import { StorageProblem } from './app/StorageProblem';
-import { initialLanguage } from './app/boot';
-import './app/styles.css';
+import { App } from './shell/App';
+import { StorageProblem } from './shell/StorageProblem';
+import { initialLanguage } from './core/boot';
+import './core/styles.css';
 
 async function boot() {
   const root = document.getElementById('root')!;

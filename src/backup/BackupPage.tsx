@@ -10,13 +10,13 @@
  */
 import { Navigate, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { useApp } from '../app/context';
-import { Dialog, PictoButton, PictoLink } from '../app/ui';
+import { useApp } from '../core/context';
+import { Dialog, PictoButton, PictoLink } from '../core/ui';
 import { WorkplaceExistsError } from '../data/repos/backup';
 import { useI18n } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
-import { downloadFile, ToolScreen } from '../reports/common';
-import { safeFileName } from '../reports/csv';
+import { downloadFile, ToolScreen } from '../core/tools';
+import { safeFileName } from '../core/csv';
 import { decodeBackup, encodeBackup, type DecodedBackup } from './archive';
 
 const mb = (bytes: number) => Math.max(0.1, Math.round(bytes / 104_857.6) / 10);

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { createRepositories, TavlaDb, type Repositories } from '../data';
 import type { WorkplaceSnapshot } from '../data/repos/backup';
 import { WorkplaceExistsError } from '../data/repos/backup';
-import { blobRefs } from '../data/blobRefs';
+import { blobRefs } from '../sync/shared/blobRefs';
 import { writeRecord } from '../data/writer';
-import { SYNCED_TABLES, type SyncedRow, type VoiceClip } from '../data/types';
-import { applyOp, type MergeableRow } from '../sync/merge';
+import { SYNCED_TABLES, type SyncedRow, type VoiceClip } from '../domain/types';
+import { applyOp, type MergeableRow } from '../sync/shared/merge';
 import { BACKUP_VERSION, BackupError, DATA_PATH, decodeBackup, encodeBackup, MANIFEST_PATH } from './archive';
 
 const freshRepos = () => createRepositories(new TavlaDb(`backup-${crypto.randomUUID()}`));

@@ -25,15 +25,15 @@
  * missing at export: not downloaded to the exporting tablet). Any failure is a
  * BackupError with a message key the UI shows; nothing is stored.
  */
-import { BLOB_HASH } from '../data/blobRefs';
+import { BLOB_HASH } from '../sync/shared/blobRefs';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { SnapshotBlob, WorkplaceSnapshot } from '../data/repos/backup';
 import { referencedBlobs } from '../data/repos/backup';
-import type { SyncedRow, SyncedTable } from '../data/types';
-import { ATTENDANCE_STATUSES, DEVIATION_CATEGORIES, SYNCED_TABLES } from '../data/types';
+import type { SyncedRow, SyncedTable } from '../domain/types';
+import { ATTENDANCE_STATUSES, DEVIATION_CATEGORIES, SYNCED_TABLES } from '../domain/types';
 import { isValidIsoDate } from '../domain/dates';
 import { DomainError } from '../domain/errors';
-import { isHlc, MAX_DRIFT_MS, parseHlc } from '../sync/hlc';
+import { isHlc, MAX_DRIFT_MS, parseHlc } from '../sync/shared/hlc';
 
 export const BACKUP_FORMAT = 'tavla-backup';
 export const BACKUP_VERSION = 1;

@@ -8,18 +8,18 @@
 import { A } from '@solidjs/router';
 import { createEffect, createMemo, For, Show, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import { useApp } from '../app/context';
-import { FaceImage, PictoLink } from '../app/ui';
+import { useApp } from '../core/context';
+import { FaceImage, PictoLink } from '../core/ui';
 import { DEVIATION_PICTOGRAM, SECTION_PICTOGRAM, STATUS_PICTOGRAM, WEEKDAY_PICTOGRAM, PDCA_PICTOGRAM } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
 import { isoWeekday, parseIsoDate } from '../domain/dates';
 import { deviationsOn, improvementsOn } from '../domain/history';
 import { useI18n, type MessageKey } from '../i18n';
-import { createBoardData } from './store';
-import { createGoalViews } from './goals/status';
-import { BoardHeader } from './BoardHeader';
-import { SafetyCross } from './goals/SafetyCross';
-import { BilingualLabel } from '../speech/BilingualLabel';
+import { createBoardData } from '../core/board/boardData';
+import { createGoalViews } from '../core/board/goalStatus';
+import { BoardHeader } from '../core/board/BoardHeader';
+import { SafetyCross } from '../core/board/SafetyCross';
+import { BilingualLabel } from '../core/speech/BilingualLabel';
 import sv from '../i18n/sv';
 
 type SectionKey = keyof typeof SECTION_PICTOGRAM;

@@ -33,7 +33,7 @@ import type {
   VoiceClip,
   WorkArea,
   Workplace,
-} from './types';
+} from '../domain/types';
 
 export interface MetaEntry {
   key: string;

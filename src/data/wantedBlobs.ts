@@ -9,7 +9,7 @@
  * reach the leader over a BroadcastChannel. UI code still never touches the
  * network.
  */
-import { BLOB_HASH } from './blobRefs';
+import { BLOB_HASH } from '../sync/shared/blobRefs';
 type Listener = (hash: string) => void;
 
 const listeners = new Set<Listener>();

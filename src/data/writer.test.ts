@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TavlaDb } from './db';
 import { createRepositories } from './index';
 import { deleteRecord, StorageFullError, translateStorageError, writeRecord } from './writer';
-import type { Person } from './types';
+import type { Person } from '../domain/types';
 import { storesSecret } from '../../tests/helpers/values';
 
 const fresh = () => {

@@ -18,11 +18,11 @@
  * Repositories are the only callers; UI code never writes tables.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import { formatHlc, initialClock, send, type HlcState } from '../sync/hlc';
-import { TOMBSTONE_FIELDS } from '../sync/merge';
+import { formatHlc, initialClock, send, type HlcState } from '../sync/shared/hlc';
+import { TOMBSTONE_FIELDS } from '../sync/shared/merge';
 import type { TavlaDb } from './db';
 import { newId, newNodeId } from './ids';
-import type { OutboxOp, SyncedRow, SyncedTable } from './types';
+import type { OutboxOp, SyncedRow, SyncedTable } from '../domain/types';
 
 export class StorageFullError extends Error {
   constructor(cause?: unknown) {

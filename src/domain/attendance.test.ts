@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { validate as isUuid } from 'uuid';
-import { ATTENDANCE_STATUSES } from '../data/types';
+import { ATTENDANCE_STATUSES } from './types';
 import {
   attendanceId,
   attendanceRate,

@@ -12,8 +12,8 @@
  * grace minutes).
  */
 import { v5 as uuidv5 } from 'uuid';
-import type { AttendanceStatus, Iso } from '../data/types';
-import { ATTENDANCE_STATUSES } from '../data/types';
+import type { AttendanceStatus, Iso } from './types';
+import { ATTENDANCE_STATUSES } from './types';
 import { isoWeekday, isValidIsoDate, minutesOfDay, timeOfDayMinutes } from './dates';
 import { InvalidIsoDate } from './errors';
 
@@ -24,14 +24,7 @@ export const ATTENDANCE_ID_NAMESPACE = 'b3a55a0d-dce1-456d-b4c0-d2f6e98ffc75';
 export const CHECK_IN_UNDO_WINDOW_MS = 10_000;
 
 /** The order of the status buttons a supervisor sees. */
-export const SUPERVISOR_STATUSES: readonly AttendanceStatus[] = [
-  'present',
-  'late',
-  'sick',
-  'absentNotified',
-  'absentUnnotified',
-  'leave',
-];
+export const SUPERVISOR_STATUSES: readonly AttendanceStatus[] = ATTENDANCE_STATUSES;
 
 /** The id of a person's attendance mark on a day; the same on every device. */
 export function attendanceId(personId: string, date: Iso): string {

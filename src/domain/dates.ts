@@ -19,7 +19,7 @@
  * 2026-12-31 (a Thursday) is in 2026-W53 and 2027-01-01 too, while
  * 2024-12-30 (a Monday) is in 2025-W01.
  */
-import type { Iso } from '../data/types';
+import type { Iso } from './types';
 import { InvalidIsoDate, InvalidTime } from './errors';
 
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;

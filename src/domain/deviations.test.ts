@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEVIATION_STATUSES, type DeviationStatus } from '../data/types';
+import { DEVIATION_STATUSES, type DeviationStatus } from './types';
 import {
   allowedDeviationMoves,
   changeDeviationStatus,

@@ -13,8 +13,8 @@
  * per-field merge does not let a status tap overwrite a concurrent edit of
  * the text or photo.
  */
-import type { Deviation, DeviationStatus } from '../data/types';
-import { DEVIATION_STATUSES } from '../data/types';
+import type { Deviation, DeviationStatus } from './types';
+import { DEVIATION_STATUSES } from './types';
 import { IllegalMove } from './errors';
 import { clampShortText } from './text';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { GoalPeriod, GoalTarget } from '../data/types';
+import type { GoalPeriod, GoalTarget } from './types';
 import {
   goalProgressFor,
   goalStatus,

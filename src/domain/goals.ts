@@ -25,7 +25,7 @@
  * anything else throws InvalidGoalTarget (forms check with validateGoalInput
  * first).
  */
-import type { Goal, GoalPeriod, GoalProgress, GoalTarget, Iso } from '../data/types';
+import type { Goal, GoalPeriod, GoalProgress, GoalTarget, Iso } from './types';
 import { addDays, isoWeekday, isValidIsoDate, minutesOfDay, preciseTimeOfDayMinutes, startOfIsoWeek } from './dates';
 import { InvalidGoalTarget, InvalidIsoDate } from './errors';
 import { collapseSpaces, textLength } from './text';

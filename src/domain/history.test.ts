@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Deviation, Improvement } from '../data/types';
+import type { Deviation, Improvement } from './types';
 import { calendarWeeks, deviationsOn, filterDeviations, filterIdeas, improvementsOn, isLogPeriod, periodStart, toggleValue } from './history';
 
 const at = (iso: string, hour = 10) => new Date(`${iso}T${String(hour).padStart(2, '0')}:00:00`).getTime();

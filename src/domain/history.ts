@@ -16,7 +16,7 @@
  * Attendance, tasks and goal progress are stored per day, so they need no
  * reconstruction. Pure: no DOM, Dexie or Solid.
  */
-import type { Deviation, DeviationCategory, DeviationStatus, Improvement, ImprovementStatus, Iso } from '../data/types';
+import type { Deviation, DeviationCategory, DeviationStatus, Improvement, ImprovementStatus, Iso } from './types';
 import { addDays, daysInMonth, isoDateAt, isoWeekday } from './dates';
 
 /** The deviations on a past day's board, each with its status that day. */

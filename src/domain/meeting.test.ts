@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEETING_STEPS, type MeetingDecision } from '../data/types';
+import { MEETING_STEPS, type MeetingDecision } from './types';
 import {
   agendaMinutes,
   DEFAULT_MEETING_MINUTES,

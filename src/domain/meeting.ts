@@ -16,7 +16,7 @@
  * Moving to another step folds the running time into `ms`. A step left
  * running for hours (a meeting nobody ended) counts at most `MAX_STEP_MS`.
  */
-import { MEETING_STEPS, type Iso, type MeetingAgendaStep, type MeetingDecision, type MeetingStepId } from '../data/types';
+import { MEETING_STEPS, type Iso, type MeetingAgendaStep, type MeetingDecision, type MeetingStepId } from './types';
 import { addDays, isoWeekday } from './dates';
 
 export const DEFAULT_MEETING_MINUTES = 15;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { IMPROVEMENT_STATUSES, type ImprovementStatus } from '../data/types';
+import { IMPROVEMENT_STATUSES, type ImprovementStatus } from './types';
 import { allowedMoves, IllegalMove, improvementMoveKind, moveIdea, ReasonRequired } from './pdca';
 
 const now = 1_790_000_000_000;

@@ -11,7 +11,7 @@
  * move on one tablet does not overwrite a concurrent edit of another field
  * on another tablet (sync merges per field).
  */
-import type { Improvement, ImprovementStatus } from '../data/types';
+import type { Improvement, ImprovementStatus } from './types';
 import { IllegalMove, ReasonRequired } from './errors';
 import { clampShortText } from './text';
 

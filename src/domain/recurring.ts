@@ -7,7 +7,7 @@
  * same row, which sync merges, instead of showing every task twice.
  */
 import { v5 as uuidv5 } from 'uuid';
-import type { Iso, RecurringTask, Task } from '../data/types';
+import type { Iso, RecurringTask, Task } from './types';
 import { isoWeekday, isValidIsoDate } from './dates';
 import { InvalidIsoDate } from './errors';
 

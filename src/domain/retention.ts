@@ -27,8 +27,8 @@
  * describe work, not people). Pure: no I/O.
  */
 import { v5 as uuidv5 } from 'uuid';
-import type { AttendanceStatus, Iso, SyncedTable } from '../data/types';
-import { ATTENDANCE_STATUSES } from '../data/types';
+import type { AttendanceStatus, Iso, SyncedTable } from './types';
+import { ATTENDANCE_STATUSES } from './types';
 import { addMonths, parseIsoDate } from './dates';
 
 

@@ -22,7 +22,7 @@
  *
  * Rows and columns are 0-based.
  */
-import type { DeviationCategory, Iso } from '../data/types';
+import type { DeviationCategory, Iso } from './types';
 import { daysInMonth, isoWeekday, isValidIsoDate } from './dates';
 import { InvalidIsoDate } from './errors';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttendanceStatus, DeviationCategory } from '../data/types';
+import type { AttendanceStatus, DeviationCategory } from './types';
 import {
   attendanceReport,
   daysToSolve,

@@ -21,16 +21,16 @@
  *   arrivals, not departures: opening → closing time for a present day; for a
  *   late day from the recorded check-in time (when there is one) to closing.
  */
-import type { AttendanceStatus, DeviationCategory, Iso } from '../data/types';
-import { ATTENDANCE_STATUSES, DEVIATION_CATEGORIES } from '../data/types';
+import type { AttendanceStatus, DeviationCategory, Iso } from './types';
+import { ATTENDANCE_STATUSES, DEVIATION_CATEGORIES } from './types';
 import { isHere } from './attendance';
 import { addDays, daysBetween, eachDay, isValidTime, isoDateAt, isoWeekKey, isoWeekday, minutesOfDay, monthsBetween, startOfIsoWeek, timeOfDayMinutes } from './dates';
+import { liveRows } from './rows';
 
+/** A row that may be a tombstone (see rows.ts). */
 interface Live {
   deleted?: 0 | 1;
 }
-
-const live = <T extends Live>(rows: readonly T[]): T[] => rows.filter((r) => r.deleted !== 1);
 
 /** The middle value (mean of the two middle ones for an even count); null when empty. */
 export function median(values: readonly number[]): number | null {
@@ -79,7 +79,7 @@ export interface MarkLike extends Live {
 }
 
 const withStatus = <T extends MarkLike>(marks: readonly T[]) =>
-  live(marks).filter((m): m is T & { status: AttendanceStatus } => m.status !== null);
+  liveRows(marks).filter((m): m is T & { status: AttendanceStatus } => m.status !== null);
 
 export interface WeekRate {
   /** ISO week key, e.g. '2026-W10' */
@@ -261,7 +261,7 @@ export interface ParetoBar {
 export function deviationPareto(deviations: readonly DeviationLike[], from: Iso, to: Iso): ParetoBar[] {
   const counts = new Map<DeviationCategory, number>();
   let total = 0;
-  for (const d of live(deviations)) {
+  for (const d of liveRows(deviations)) {
     if (!inRange(d.date, from, to)) continue;
     counts.set(d.category, (counts.get(d.category) ?? 0) + 1);
     total++;
@@ -294,7 +294,7 @@ export interface SolveMonth {
 export function timeToSolveByMonth(deviations: readonly DeviationLike[], months: readonly string[]): SolveMonth[] {
   const byMonth = new Map<string, number[]>();
   for (const m of months) byMonth.set(m, []);
-  for (const d of live(deviations)) {
+  for (const d of liveRows(deviations)) {
     const days = daysToSolve(d);
     if (days === null) continue;
     byMonth.get(isoDateAt(d.solvedAt!).slice(0, 7))?.push(days);
@@ -324,7 +324,7 @@ export interface IdeaMonth {
 export function ideasByMonth(ideas: readonly IdeaLike[], months: readonly string[]): IdeaMonth[] {
   const proposed = new Map<string, number>();
   const done = new Map<string, number>();
-  for (const i of live(ideas)) {
+  for (const i of liveRows(ideas)) {
     const pm = i.date.slice(0, 7);
     proposed.set(pm, (proposed.get(pm) ?? 0) + 1);
     if (i.status === 'done') {
@@ -345,7 +345,7 @@ export interface Proposer {
 /** Who proposed the ideas of from…to, most ideas first (then most done). */
 export function ideaProposers(ideas: readonly IdeaLike[], from: Iso, to: Iso): Proposer[] {
   const by = new Map<string | null, Proposer>();
-  for (const i of live(ideas)) {
+  for (const i of liveRows(ideas)) {
     if (!inRange(i.date, from, to)) continue;
     const key = i.proposedBy || null;
     let p = by.get(key);
@@ -373,7 +373,7 @@ export interface MeetingLength {
 
 /** Length of every ended meeting of from…to, oldest first. */
 export function meetingLengths(meetings: readonly MeetingLike[], from: Iso, to: Iso): MeetingLength[] {
-  return live(meetings)
+  return liveRows(meetings)
     .filter((m) => typeof m.endedAt === 'number' && m.endedAt >= m.startedAt && inRange(m.date, from, to))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.startedAt - b.startedAt))
     .map((m) => ({ date: m.date, minutes: (m.endedAt! - m.startedAt) / 60_000, targetMinutes: m.targetMinutes }));

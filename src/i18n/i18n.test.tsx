@@ -7,7 +7,7 @@
 import { cleanup, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dirOf, formatDateIn, I18nProvider, interpolate, intlKnowsMonths, languageOf, localizeDigits, LANGUAGES, loadLanguage, makeTranslator, useI18n, type MessageKey } from './index';
-import { initialLanguage } from '../app/boot';
+import { initialLanguage } from '../core/boot';
 import { Pictogram } from '../pictograms/Pictogram';
 import { MIRRORED_IN_RTL, mirrorsInRtl } from '../pictograms/mirror';
 import { PICTOGRAM_IDS } from '../pictograms/catalog';

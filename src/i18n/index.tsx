@@ -54,6 +54,30 @@ export const LANGUAGES: Language[] = [
   { code: 'ti', name: 'ትግርኛ', dir: 'ltr', locale: 'ti-ER' },
 ];
 
+/**
+ * Languages a person may prefer, named in their own script: every UI
+ * language first (so the board can switch to it for them), then common
+ * first languages the UI does not have yet (still useful for the supervisor
+ * and for recorded voices).
+ */
+export const PERSON_LANGUAGES: readonly { code: string; name: string }[] = [
+  ...LANGUAGES.map(({ code, name }) => ({ code, name })),
+  ...[
+    { code: 'ps', name: 'پښتو' },
+    { code: 'ku', name: 'Kurdî' },
+    { code: 'tr', name: 'Türkçe' },
+    { code: 'bs', name: 'Bosanski' },
+    { code: 'uk', name: 'Українська' },
+    { code: 'ru', name: 'Русский' },
+    { code: 'pl', name: 'Polski' },
+    { code: 'es', name: 'Español' },
+    { code: 'fi', name: 'Suomi' },
+    { code: 'th', name: 'ไทย' },
+  ].filter((extra) => !LANGUAGES.some((l) => l.code === extra.code)),
+];
+
+export const languageName = (code: string) => PERSON_LANGUAGES.find((l) => l.code === code)?.name ?? code;
+
 export const DEFAULT_LANG = 'sv';
 
 /**

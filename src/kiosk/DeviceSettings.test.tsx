@@ -5,8 +5,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../data';
-import type { Workplace } from '../data/types';
-import type { DevicePrefs } from '../app/prefs';
+import type { Workplace } from '../domain/types';
+import type { DevicePrefs } from '../core/prefs';
 import { freshRepos, renderApp, seedWorkplace } from '../../tests/helpers/render';
 
 let repos: Repositories;

@@ -1,6 +1,6 @@
 /**
  * "This tablet": the device's own settings (never synced, see
- * src/app/prefs.tsx) — pictures only, high contrast, text size, the
+ * src/core/prefs.tsx) — pictures only, high contrast, text size, the
  * confirmation sound, the idle time before a participant screen returns to
  * the board, dimming outside opening hours and the hour of the nightly
  * update. Below them: whether the screen is kept awake and how often the
@@ -10,14 +10,14 @@
  * supervisor sees the result while choosing.
  */
 import { createResource, For, Show } from 'solid-js';
-import { AdminScreen } from '../app/supervisor/common';
-import { useApp } from '../app/context';
-import { usePrefs, type DevicePrefs } from '../app/prefs';
-import { PictoButton } from '../app/ui';
+import { AdminScreen } from '../core/admin';
+import { useApp } from '../core/context';
+import { usePrefs, type DevicePrefs } from '../core/prefs';
+import { PictoButton } from '../core/ui';
 import { useI18n, type MessageKey } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
 import { IDLE_SECONDS_CHOICES } from './kiosk';
-import { playConfirmation } from './sound';
+import { playConfirmation } from '../core/sound';
 import { readCrashLog, wakeLock } from './state';
 import './kiosk.css';
 

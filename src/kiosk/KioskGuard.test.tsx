@@ -10,11 +10,11 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-li
 import userEvent from '@testing-library/user-event';
 import type { JSX } from 'solid-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppProvider, createAppStore } from '../app/context';
-import { createPrefsStore, DEFAULT_PREFS, PrefsProvider, type DevicePrefs } from '../app/prefs';
-import { NoticeHost } from '../app/ui';
+import { AppProvider, createAppStore } from '../core/context';
+import { createPrefsStore, DEFAULT_PREFS, PrefsProvider, type DevicePrefs } from '../core/prefs';
+import { NoticeHost } from '../core/ui';
 import type { Repositories } from '../data';
-import type { Workplace } from '../data/types';
+import type { Workplace } from '../domain/types';
 import { isoWeekday, toIsoDate } from '../domain/dates';
 import { I18nProvider } from '../i18n';
 import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../tests/helpers/render';

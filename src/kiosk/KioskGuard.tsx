@@ -30,15 +30,15 @@
  */
 import { useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, ErrorBoundary, on, onCleanup, onMount, Show, type ParentProps } from 'solid-js';
-import { useApp } from '../app/context';
-import { usePrefs } from '../app/prefs';
-import { PictoButton } from '../app/ui';
+import { useApp } from '../core/context';
+import { usePrefs } from '../core/prefs';
+import { PictoButton } from '../core/ui';
 import { useI18n } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
 import { crashRecovery, hasPendingWork, idleMs, isParticipantPath, shouldDim, shouldQuietReload, shouldReturnHome } from './kiosk';
-import { playConfirmation } from './sound';
+import { playConfirmation } from '../core/sound';
 import { logCrash, setWakeLock, wakeLock } from './state';
-import '../app/themes.css';
+import '../core/themes.css';
 import './kiosk.css';
 
 /** When this page was loaded (the first mount): a quiet reload happens only for a page older than tonight's slot. */
@@ -128,7 +128,7 @@ export function KioskGuard(props: ParentProps) {
   const clock = app.clock;
   pageLoadedAt ??= clock.now();
   const loadedAt = pageLoadedAt;
-  let lastActivity = clock.now();
+  const lastActivity = () => app.activity.last();
   let lastQuietCheck = 0;
   let idleCheck: ReturnType<typeof setTimeout> | undefined;
   let askedFullscreen = false;
@@ -167,11 +167,7 @@ export function KioskGuard(props: ParentProps) {
     if (document.visibilityState === 'visible') void acquireWakeLock();
   };
 
-  // ---- touches ----
-  const onActivity = () => {
-    lastActivity = clock.now();
-    armIdleCheck();
-  };
+  // ---- touches (the app's activity tracker keeps the last one; each re-arms the idle check) ----
   let lastWakeRetry = 0;
   const onPointerUp = (e: Event) => {
     // a refused or dropped wake lock is asked for again on a tap (a user gesture helps some browsers)
@@ -219,7 +215,7 @@ export function KioskGuard(props: ParentProps) {
       dialogOpen: document.querySelector('[role="dialog"], [data-entering="true"]') !== null || Boolean(app.notice()?.undo),
       typing: isTyping(),
       supervisorUnlocked: app.unlocked(),
-      idleForMs: clock.now() - lastActivity,
+      idleForMs: clock.now() - lastActivity(),
     });
     if (!disposed && shouldQuietReload(clock.now(), loadedAt, hour, pending)) await reloadForUpdate();
   };
@@ -228,9 +224,9 @@ export function KioskGuard(props: ParentProps) {
     if (disposed) return;
     const now = clock.now();
     const p = prefs();
-    if (shouldReturnHome(location.pathname, now, lastActivity, p.idleSeconds, app.unlocked())) returnHome();
+    if (shouldReturnHome(location.pathname, now, lastActivity(), p.idleSeconds, app.unlocked())) returnHome();
     const wp = app.workplace();
-    if (!dimmed() && shouldDim(p.dimOutsideHours, new Date(now), wp, lastActivity, p.idleSeconds)) setDimmed(true);
+    if (!dimmed() && shouldDim(p.dimOutsideHours, new Date(now), wp, lastActivity(), p.idleSeconds)) setDimmed(true);
     // the day began, or the setting was turned off: undim without waiting for a tap
     else if (dimmed() && !shouldDim(p.dimOutsideHours, new Date(now), wp, 0, p.idleSeconds)) setDimmed(false);
     if (now - lastQuietCheck >= QUIET_CHECK_EVERY_MS) {
@@ -243,12 +239,12 @@ export function KioskGuard(props: ParentProps) {
   function armIdleCheck() {
     clearTimeout(idleCheck);
     if (disposed) return;
-    const wait = Math.max(0, lastActivity + idleMs(prefs().idleSeconds) - clock.now());
+    const wait = Math.max(0, lastActivity() + idleMs(prefs().idleSeconds) - clock.now());
     idleCheck = setTimeout(tick, wait + 50);
   }
 
   const wake = () => {
-    lastActivity = clock.now();
+    app.activity.mark(clock.now());
     setDimmed(false);
     armIdleCheck();
   };
@@ -272,16 +268,14 @@ export function KioskGuard(props: ParentProps) {
 
   onMount(() => {
     void acquireWakeLock();
-    window.addEventListener('pointerdown', onActivity, { passive: true, capture: true });
-    window.addEventListener('keydown', onActivity, { capture: true });
+    const stopActivity = app.activity.onActivity(armIdleCheck);
     window.addEventListener('pointerup', onPointerUp, { passive: true });
     document.addEventListener('visibilitychange', onVisibility);
     document.addEventListener('contextmenu', onContextMenu);
     onCleanup(() => {
       disposed = true;
       clearTimeout(idleCheck);
-      window.removeEventListener('pointerdown', onActivity, { capture: true });
-      window.removeEventListener('keydown', onActivity, { capture: true });
+      stopActivity();
       window.removeEventListener('pointerup', onPointerUp);
       document.removeEventListener('visibilitychange', onVisibility);
       document.removeEventListener('contextmenu', onContextMenu);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  confirmationTones,
   crashRecovery,
   hasPendingWork,
   idleMs,
@@ -139,15 +138,5 @@ describe('crash recovery', () => {
     expect(crashRecovery([90_000], 100_000)).toBe('board');
     expect(crashRecovery([80_000, 90_000], 100_000)).toBe('restart');
     expect(crashRecovery([1_000, 2_000], 100_000)).toBe('board'); // old crashes do not count
-  });
-});
-
-describe('confirmation sounds', () => {
-  it('rises for success, falls for an error', () => {
-    const up = confirmationTones('success');
-    const down = confirmationTones('error');
-    expect(up.at(-1)!.freq).toBeGreaterThan(up[0]!.freq);
-    expect(down.at(-1)!.freq).toBeLessThan(down[0]!.freq);
-    expect(confirmationTones('info')).toHaveLength(1);
   });
 });

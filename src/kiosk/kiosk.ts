@@ -177,21 +177,3 @@ export function crashRecovery(history: readonly number[], now: number): 'board' 
   const recent = history.filter((t) => now - t < CRASH_BURST_MS && t <= now).length + 1;
   return recent >= CRASH_BURST_LIMIT ? 'restart' : 'board';
 }
-
-/** Tones (Hz, ms) of the confirmation sound for each kind of notice. */
-export function confirmationTones(kind: 'success' | 'error' | 'info'): { freq: number; ms: number }[] {
-  switch (kind) {
-    case 'success':
-      return [
-        { freq: 660, ms: 110 },
-        { freq: 880, ms: 160 },
-      ];
-    case 'error':
-      return [
-        { freq: 320, ms: 160 },
-        { freq: 240, ms: 220 },
-      ];
-    default:
-      return [{ freq: 520, ms: 120 }];
-  }
-}

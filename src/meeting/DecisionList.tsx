@@ -6,9 +6,9 @@
  * closing step and in the meeting log.
  */
 import { For, Show } from 'solid-js';
-import { FaceImage } from '../app/ui';
-import type { AttendanceStatus, Deviation, DeviationStatus, Improvement, ImprovementStatus, MeetingDecision, Person, Task } from '../data/types';
-import { ATTENDANCE_STATUSES, DEVIATION_STATUSES, IMPROVEMENT_STATUSES } from '../data/types';
+import { FaceImage } from '../core/ui';
+import type { AttendanceStatus, Deviation, DeviationStatus, Improvement, ImprovementStatus, MeetingDecision, Person, Task } from '../domain/types';
+import { ATTENDANCE_STATUSES, DEVIATION_STATUSES, IMPROVEMENT_STATUSES } from '../domain/types';
 import { useI18n } from '../i18n';
 import { ATTENDANCE_PICTOGRAM, DEVIATION_PICTOGRAM, DEVIATION_STATUS_PICTOGRAM, PDCA_PICTOGRAM } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';

@@ -5,19 +5,20 @@
  * pictograms. Anyone can look; nothing here changes anything.
  */
 import { createMemo, For, Show } from 'solid-js';
-import { useApp } from '../app/context';
-import { createLive } from '../app/live';
-import { FaceImage, PictoLink, Screen } from '../app/ui';
-import type { Meeting, Task } from '../data/types';
+import { useApp } from '../core/context';
+import { createLive } from '../core/live';
+import { PictoLink, Screen } from '../core/ui';
+import type { Meeting, Task } from '../domain/types';
 import { isoWeekday, parseIsoDate } from '../domain/dates';
 import { meetingDurationMs, roundMinutes, stepElapsedMs, timerState } from '../domain/meeting';
 import { useI18n } from '../i18n';
 import { WEEKDAY_PICTOGRAM } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
-import { createBoardData } from '../board/store';
+import { createBoardData } from '../core/board/boardData';
 import { DecisionList, type DecisionLookup } from './DecisionList';
 import { STEP_PICTOGRAM } from './steps/catalog';
 import './meeting.css';
+import { FaceList } from '../core/board/FaceGrid';
 
 export default function MeetingLog() {
   const app = useApp();
@@ -87,16 +88,7 @@ export default function MeetingLog() {
                       <Pictogram id="people" />
                       <span>{t('meeting.attendees')}</span>
                     </span>
-                    <ul class="meeting-log-faces" aria-label={t('meeting.attendees')}>
-                      <For each={attendees()} fallback={<li>{t('meeting.noAttendees')}</li>}>
-                        {(p) => (
-                          <li>
-                            <FaceImage person={p} />
-                            <span>{p.firstName}</span>
-                          </li>
-                        )}
-                      </For>
-                    </ul>
+                    <FaceList people={attendees()} class="meeting-log-faces" label={t('meeting.attendees')} empty={<li>{t('meeting.noAttendees')}</li>} />
                     <span class="meeting-log-label">
                       <Pictogram id="stopwatch" />
                       <span>{t('meeting.steps')}</span>

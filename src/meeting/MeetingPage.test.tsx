@@ -8,7 +8,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-li
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Repositories } from '../data';
-import type { Person, Workplace } from '../data/types';
+import type { Person, Workplace } from '../domain/types';
 import { toIsoDate } from '../domain/dates';
 import { setAgendaStep, defaultAgenda } from '../domain/meeting';
 import { freshRepos, renderApp, renderRoutes, seedPeople, seedWorkplace } from '../../tests/helpers/render';

@@ -17,17 +17,17 @@
  */
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
-import { useApp } from '../app/context';
-import { PinDialog } from '../app/supervisor/PinDialog';
-import { PictoButton, PictoLink, Screen } from '../app/ui';
-import type { MeetingStepId } from '../data/types';
+import { useApp } from '../core/context';
+import { PinDialog } from '../core/PinDialog';
+import { PictoButton, PictoLink, Screen } from '../core/ui';
+import type { MeetingStepId } from '../domain/types';
 import { formatClock, swipeDirection, timerState } from '../domain/meeting';
 import { useI18n } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
-import { createBoardData } from '../board/store';
-import { SpeakButton } from '../speech/SpeakButton';
-import '../board/entry/entry.css';
-import '../board/goals/goals.css';
+import { createBoardData } from '../core/board/boardData';
+import { SpeakButton } from '../core/speech/SpeakButton';
+import '../core/board/entry.css';
+import '../core/board/goals.css';
 import { AttendanceStep } from './steps/AttendanceStep';
 import { STEP_PICTOGRAM } from './steps/catalog';
 import { ClosingStep } from './steps/ClosingStep';

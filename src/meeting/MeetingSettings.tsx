@@ -6,10 +6,10 @@
  * workplace, so every tablet runs the same agenda.
  */
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
-import { useApp } from '../app/context';
-import { AdminScreen } from '../app/supervisor/common';
-import { PictoButton } from '../app/ui';
-import type { MeetingAgendaStep } from '../data/types';
+import { useApp } from '../core/context';
+import { AdminScreen } from '../core/admin';
+import { PictoButton } from '../core/ui';
+import type { MeetingAgendaStep } from '../domain/types';
 import {
   agendaMinutes,
   defaultAgenda,

@@ -12,9 +12,9 @@
  * repository and records it in the meeting in the same transaction.
  */
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
-import { useApp } from '../app/context';
-import { createLive } from '../app/live';
-import type { Meeting, MeetingDecisionKind, MeetingStepId } from '../data/types';
+import { useApp } from '../core/context';
+import { createLive } from '../core/live';
+import type { Meeting, MeetingDecisionKind, MeetingStepId } from '../domain/types';
 import { meetingTargetMinutes, normalizeAgenda, stepElapsedMs, totalElapsedMs } from '../domain/meeting';
 
 export function createMeetingStore(tickMs = 1000) {

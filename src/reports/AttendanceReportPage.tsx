@@ -12,18 +12,18 @@
  */
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, For, Show } from 'solid-js';
-import { useApp } from '../app/context';
-import { PictoButton } from '../app/ui';
-import type { AttendanceStatus, Iso, Person } from '../data/types';
-import { ATTENDANCE_STATUSES } from '../data/types';
+import { useApp } from '../core/context';
+import { PictoButton } from '../core/ui';
+import type { AttendanceStatus, Iso, Person } from '../domain/types';
+import { ATTENDANCE_STATUSES } from '../domain/types';
 import { parseIsoDate } from '../domain/dates';
 import { attendanceReport, groupMonthSummary, personDays, workdayMinutes, type PersonAttendance } from '../domain/stats';
 import { useI18n, type MessageKey } from '../i18n';
 import { ATTENDANCE_PICTOGRAM } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
-import { downloadFile, ToolScreen } from './common';
+import { downloadFile, ToolScreen } from '../core/tools';
 import { cachedDateFormat, cachedNumberFormat } from './format';
-import { safeFileName, toCsv, type CsvValue } from './csv';
+import { safeFileName, toCsv, type CsvValue } from '../core/csv';
 import { isValidPeriod, monthPeriod, periodFromParams, shiftPeriod, weekPeriod, type Period, type PeriodKind } from './period';
 
 const statusKey = (s: AttendanceStatus) => `status.${s}` as MessageKey;

@@ -15,17 +15,17 @@
  */
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, For, Show, type ParentProps } from 'solid-js';
-import { useApp } from '../app/context';
-import { FaceImage, PictoButton } from '../app/ui';
-import { SafetyCross } from '../board/goals/SafetyCross';
-import type { Iso } from '../data/types';
+import { useApp } from '../core/context';
+import { FaceImage, PictoButton } from '../core/ui';
+import { SafetyCross } from '../core/board/SafetyCross';
+import type { Iso } from '../domain/types';
 import { addMonths, monthsBetween, parseIsoDate } from '../domain/dates';
 import { deviationPareto, ideaProposers, ideasByMonth, meetingLengths, median, timeToSolveByMonth, weeklyAttendanceRates } from '../domain/stats';
 import { useI18n, type MessageKey } from '../i18n';
 import { DEVIATION_PICTOGRAM } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
 import { Chart, niceMax } from './charts';
-import { ToolScreen } from './common';
+import { ToolScreen } from '../core/tools';
 import { cachedDateFormat, cachedNumberFormat } from './format';
 
 const RANGES = [3, 6, 12] as const;

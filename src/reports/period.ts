@@ -3,7 +3,7 @@
  * or any from–to the supervisor types. Kept in the URL's query
  * (`?period=month&from=2026-03-01`), so a report can be reopened as it was.
  */
-import type { Iso } from '../data/types';
+import type { Iso } from '../domain/types';
 import { addDays, addMonths, daysBetween, daysInMonth, isValidIsoDate, startOfIsoWeek } from '../domain/dates';
 
 export type PeriodKind = 'week' | 'month' | 'custom';

@@ -6,7 +6,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-li
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../data';
-import type { Workplace } from '../data/types';
+import type { Workplace } from '../domain/types';
 import { addDays, toIsoDate } from '../domain/dates';
 import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../tests/helpers/render';
 

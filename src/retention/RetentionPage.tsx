@@ -5,13 +5,13 @@
  * see job.ts; the server does the same for synced data).
  */
 import { createSignal, For, Show } from 'solid-js';
-import { useApp } from '../app/context';
-import { PictoButton } from '../app/ui';
+import { useApp } from '../core/context';
+import { PictoButton } from '../core/ui';
 import { parseIsoDate } from '../domain/dates';
 import { RETENTION_CHOICES, retentionCutoff, retentionMonthsOf } from '../domain/retention';
 import { useI18n } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
-import { ToolScreen } from '../reports/common';
+import { ToolScreen } from '../core/tools';
 import type { SweepResult } from '../data/repos/retention';
 
 export default function RetentionPage() {

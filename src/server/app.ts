@@ -30,7 +30,7 @@ import blobRoutes from './routes/blobs/index';
 import healthRoutes from './routes/health/index';
 import syncRoutes from './routes/sync/index';
 import workplaceRoutes from './routes/workplaces/index';
-import { SCHEMA_HEADER, SCHEMA_QUERY } from '../sync/protocol';
+import { SCHEMA_HEADER, SCHEMA_QUERY } from '../sync/shared/protocol';
 
 export { BLOB_BODY_LIMIT, JSON_BODY_LIMIT } from './limits';
 export { assertSchemaVersion } from './schemaVersion';

@@ -4,7 +4,7 @@
  * into `{ error: code, message }`. Anything else is a 500 whose details go
  * only to the log.
  */
-import type { ErrorCode } from '../sync/protocol';
+import type { ErrorCode } from '../sync/shared/protocol';
 import { RETRY_AFTER_S } from './limits';
 
 export class ApiError extends Error {

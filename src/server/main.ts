@@ -16,29 +16,17 @@
  * SIGTERM/SIGINT close the listener, end event streams, then the database.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
-import type { Db } from './db/db';
 import { migrate } from './db/migrate';
-import { openPglite } from './db/pglite';
-import { openPostgres } from './db/postgres';
+import { openDb } from './db/open';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8080);
 const host = env.HOST ?? '127.0.0.1';
 const dataDir = resolve(env.DATA_DIR ?? './data');
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
-
-async function openDb(): Promise<Db> {
-  if (env.DATABASE_URL) {
-    return openPostgres({ connectionString: env.DATABASE_URL, max: poolSize(env.DATABASE_POOL_SIZE), onError: (err) => console.error('database:', err.message) });
-  }
-  const dir = join(dataDir, 'pglite');
-  await mkdir(dir, { recursive: true });
-  return openPglite(dir);
-}
 
 /** DATABASE_POOL_SIZE: PostgreSQL connections per process (default 10); a typo is an error. */
 function poolSize(value: string | undefined): number {
@@ -55,7 +43,7 @@ function retentionSweepMs(value: string | undefined): number | undefined {
 }
 
 async function main() {
-  const db = await openDb();
+  const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir, max: poolSize(env.DATABASE_POOL_SIZE), onError: (err) => console.error('database:', err.message) });
   await migrate(db);
   const staticDir = existsSync(join(distDir, 'index.html')) ? distDir : undefined;
   const trustProxy = env.TRUST_PROXY === undefined ? false : env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY;

@@ -19,7 +19,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { OutboxOp, SyncedTable } from '../data/types';
+import type { OutboxOp, SyncedTable } from '../domain/types';
 import {
   anonymisePatch,
   DATED_TABLES,
@@ -32,7 +32,7 @@ import {
   type DatedTable,
   type MarkRow,
 } from '../domain/retention';
-import { formatHlc, isHlc, parseHlc } from '../sync/hlc';
+import { formatHlc, isHlc, parseHlc } from '../sync/shared/hlc';
 import type { Db, Queryable } from './db/db';
 import { RETENTION_CHUNK } from './limits';
 import { dropUnreferencedBlobs, lockWorkplace, pushOps } from './routes/sync/records';

@@ -1,15 +1,15 @@
 /**
  * This device's speech preferences: speaking rate (with a test), speak on
  * tap, and Swedish shown beside the chosen language. Device preferences,
- * never synced (see src/app/prefs.tsx).
+ * never synced (see src/core/prefs.tsx).
  */
-import { useApp } from '../app/context';
-import { usePrefs, type DevicePrefs } from '../app/prefs';
-import { PictoButton } from '../app/ui';
+import { useApp } from '../core/context';
+import { usePrefs, type DevicePrefs } from '../core/prefs';
+import { PictoButton } from '../core/ui';
 import { useI18n } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
-import { clampRate, MAX_RATE, MIN_RATE } from './speech';
-import { useSpeech } from './SpeechProvider';
+import { clampRate, MAX_RATE, MIN_RATE } from '../core/speech/speech';
+import { useSpeech } from '../core/speech/SpeechProvider';
 
 export function SpeechSettings() {
   const app = useApp();

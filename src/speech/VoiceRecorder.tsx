@@ -9,15 +9,14 @@
  * the same word and language (same id, see src/domain/voiceClips.ts).
  */
 import { createSignal, onCleanup, Show } from 'solid-js';
-import { useApp } from '../app/context';
-import { createLive } from '../app/live';
-import { Dialog, PictoButton } from '../app/ui';
+import { useApp } from '../core/context';
+import { Dialog, PictoButton } from '../core/ui';
 import { CLIP_PROBLEM_MESSAGE, clipProblem, MAX_CLIP_MS } from '../domain/voiceClips';
 import { useI18n, type MessageKey } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
 import { browserMedia, problemOf, RECORDER_PROBLEM_MESSAGE, startRecording, type ActiveRecording, type MediaDeps, type Recording } from './recorder';
-import { playBlob } from './speech';
-import { useSpeechOptional } from './SpeechProvider';
+import { playBlob } from '../core/speech/speech';
+import { useSpeechOptional } from '../core/speech/SpeechProvider';
 import './voices.css';
 
 export interface VoiceRecorderProps {
@@ -39,11 +38,7 @@ export function VoiceRecorder(props: VoiceRecorderProps) {
   const { t, formatNumber } = useI18n();
   const speech = useSpeechOptional();
   const wpId = () => app.workplaceId() ?? '';
-  const saved = createLive(
-    () => (wpId() ? { wp: wpId(), key: props.clipKey, lang: props.lang } : null),
-    (s) => app.repos.voiceClips.find(s.wp, s.key, s.lang),
-    undefined,
-  );
+  const saved = () => app.lookups.clip(props.clipKey, props.lang);
 
   const [phase, setPhase] = createSignal<Phase>('idle');
   const [problem, setProblem] = createSignal<{ key: MessageKey; pictogram: string } | null>(null);

@@ -7,8 +7,8 @@ import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { describe, expect, it } from 'vitest';
 import { messageClipKey, personClipKey } from '../domain/voiceClips';
 import { renderApp } from '../../tests/helpers/render';
-import { installAudioPlayback, installMicrophone } from './testing';
-import { useSpeechApp } from './testing-app';
+import { installAudioPlayback, installMicrophone } from '../../tests/helpers/speech';
+import { useSpeechApp } from '../../tests/helpers/speech-app';
 
 const env = useSpeechApp();
 

@@ -9,14 +9,12 @@
  * quiet (`data-speak-off`): speak-on-tap would talk over a recording.
  */
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { useApp } from '../app/context';
-import { createLive } from '../app/live';
-import { AdminScreen, ConfirmDialog, useWorkplaceId } from '../app/supervisor/common';
-import { languageName } from '../app/supervisor/PeopleAdmin';
-import { FaceImage, PictoButton } from '../app/ui';
-import type { Person, VoiceClip } from '../data/types';
+import { useApp } from '../core/context';
+import { AdminScreen, ConfirmDialog, useWorkplaceId } from '../core/admin';
+import { FaceImage, PictoButton } from '../core/ui';
+import type { Person } from '../domain/types';
 import { messageClipKey, personClipKey, pictogramClipKey } from '../domain/voiceClips';
-import { LANGUAGES, useI18n, type MessageKey } from '../i18n';
+import { LANGUAGES, languageName, useI18n, type MessageKey } from '../i18n';
 import sv from '../i18n/sv';
 import pictogramsSv from '../i18n/pictograms.sv';
 import {
@@ -28,12 +26,12 @@ import {
   DEVIATION_STATUS_PICTOGRAM,
 } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
-import { playBlob } from './speech';
+import { playBlob } from '../core/speech/speech';
 import { SpeechSettings } from './SpeechSettings';
-import { useSpeech } from './SpeechProvider';
+import { useSpeech } from '../core/speech/SpeechProvider';
 import { VoiceRecorder } from './VoiceRecorder';
 import './voices.css';
-import { normalizeWord, PLAIN_MESSAGE_KEYS, wordIn } from './words';
+import { normalizeWord, PLAIN_MESSAGE_KEYS, wordIn } from '../core/speech/words';
 
 type Tab = 'people' | 'words' | 'pictograms';
 
@@ -75,8 +73,8 @@ export default function VoicesAdmin() {
   const { t, pl, lang } = useI18n();
   const speech = useSpeech();
   const wpId = useWorkplaceId();
-  const people = createLive(wpId, (id) => app.repos.persons.list(id), [] as Person[]);
-  const clips = createLive(wpId, (id) => app.repos.voiceClips.list(id), [] as VoiceClip[]);
+  const people = app.lookups.people;
+  const clips = app.lookups.clips;
 
   /** The UI languages, then any other language someone here prefers. */
   const languages = createMemo(() => {
@@ -97,7 +95,7 @@ export default function VoicesAdmin() {
   const [recordFor, setRecordFor] = createSignal<Entry | null>(null);
   const [deleteFor, setDeleteFor] = createSignal<Entry | null>(null);
 
-  const hasClip = (key: string, code: string) => clips().some((c) => c.key === key && c.lang === code);
+  const hasClip = (key: string, code: string) => app.lookups.clip(key, code) !== undefined;
   const countIn = (code: string) => clips().filter((c) => c.lang === code).length;
 
   const entries = createMemo((): Entry[] => {

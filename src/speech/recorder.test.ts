@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pickMimeType, problemOf, RecorderError, startRecording } from './recorder';
-import { installMicrophone, removeMicrophone } from './testing';
+import { installMicrophone, removeMicrophone } from '../../tests/helpers/speech';
 import { browserMedia } from './recorder';
 
 afterEach(() => removeMicrophone());

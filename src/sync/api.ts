@@ -1,18 +1,16 @@
 /**
  * The account and pairing calls of the server API (the sync calls live in
- * engine.ts). Each failure becomes an ApiError carrying the server's error
+ * engine.ts), over the shared HTTP wrapper (http.ts). Each failure becomes an ApiError carrying the server's error
  * code, so the UI can say "the code has expired" rather than "400".
  */
 import {
-  SCHEMA_HEADER,
-  SCHEMA_VERSION,
   type DeviceInfo,
   type DeviceTokenResponse,
-  type ErrorBody,
   type ErrorCode,
   type PairingCodeResponse,
   type SessionResponse,
-} from './protocol';
+} from './shared/protocol';
+import { createHttp, HttpError } from './http';
 
 export class ApiError extends Error {
   constructor(
@@ -31,30 +29,14 @@ export interface ApiOptions {
 }
 
 export function createApi(opts: ApiOptions) {
-  const doFetch = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  const http = createHttp({ baseUrl: opts.baseUrl, fetch: opts.fetch });
   async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-    let res: Response;
     try {
-      res = await doFetch(`${opts.baseUrl}${path}`, {
-        method,
-        headers: {
-          [SCHEMA_HEADER]: String(SCHEMA_VERSION),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: body !== undefined ? JSON.stringify(body) : undefined,
-      });
+      return await http.call<T>(path, { method, json: body, ...(token ? { token } : {}) });
     } catch (err) {
-      throw new ApiError('network', String(err));
+      if (!(err instanceof HttpError)) throw err;
+      throw err.status === 0 ? new ApiError('network', err.message) : new ApiError(err.body.error ?? 'internal', err.message, err.status);
     }
-    if (res.ok) return (res.status === 204 ? undefined : await res.json()) as T;
-    let err: Partial<ErrorBody> = {};
-    try {
-      err = (await res.json()) as ErrorBody;
-    } catch {
-      /* not JSON */
-    }
-    throw new ApiError(err.error ?? 'internal', err.message ?? res.statusText, res.status);
   }
   return {
     signup: (email: string, password: string) => call<SessionResponse>('POST', '/api/accounts', { email, password }),

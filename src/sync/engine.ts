@@ -27,25 +27,19 @@
  * fake-indexeddb against a real server through a misbehaving network.
  */
 import { sha256Hex } from '../data/hash';
-import { blobRefs } from '../data/blobRefs';
+import { blobRefs } from './shared/blobRefs';
 import type { Table } from 'dexie';
 import type { TavlaDb } from '../data/db';
-import type { OutboxOp, SyncedRow } from '../data/types';
-import { SYNCED_TABLES } from '../data/types';
+import type { OutboxOp, SyncedRow } from '../domain/types';
+import { SYNCED_TABLES } from '../domain/types';
 import { readClock, saveClock } from '../data/writer';
 import { newNodeId } from '../data/ids';
-import { formatHlc, initialClock, isHlc, parseHlc, recv, ClockDriftError } from './hlc';
-import { isKnownField } from './fields';
-import { mergeRows, type MergeableRow } from './merge';
-import {
-  SCHEMA_HEADER,
-  SCHEMA_VERSION,
-  type ErrorBody,
-  type EventTicketResponse,
-  type PullResponse,
-  type PushRequest,
-  type PushResponse,
-} from './protocol';
+import type { SyncProblem } from '../data/syncState';
+import { formatHlc, initialClock, isHlc, parseHlc, recv, ClockDriftError } from './shared/hlc';
+import { isKnownField } from './shared/fields';
+import { mergeRows, type MergeableRow } from './shared/merge';
+import { SCHEMA_VERSION, type EventTicketResponse, type PullResponse, type PushRequest, type PushResponse } from './shared/protocol';
+import { createHttp, HttpError, type HttpRequest } from './http';
 
 export const PUSH_BATCH = 400;
 /** A push batch also stops before its ops pass this many bytes of JSON (the server takes up to 2 MB). */
@@ -71,7 +65,7 @@ function knownPart(table: string, row: Record<string, unknown>): MergeableRow {
   return out as MergeableRow;
 }
 
-export type SyncProblem = 'unauthorized' | 'update_required' | 'clock_drift' | 'offline' | 'server';
+export type { SyncProblem };
 
 /** A failure the UI can explain; `retry` says whether trying again later may help. */
 export class SyncError extends Error {
@@ -111,36 +105,20 @@ export { blobRefs };
 
 export function createSyncEngine(opts: EngineOptions) {
   const { db, workplaceId, baseUrl } = opts;
-  const doFetch = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  const http = createHttp({ baseUrl, fetch: opts.fetch, token: opts.token });
   const now = opts.now ?? Date.now;
 
-  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-    let res: Response;
+  async function call<T>(path: string, req: HttpRequest = {}): Promise<T> {
     try {
-      res = await doFetch(`${baseUrl}${path}`, {
-        ...init,
-        headers: {
-          authorization: `Bearer ${opts.token}`,
-          [SCHEMA_HEADER]: String(SCHEMA_VERSION),
-          ...(init.body && typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}),
-          ...(init.headers as Record<string, string> | undefined),
-        },
-      });
+      return await http.call<T>(path, req);
     } catch (err) {
-      throw new SyncError('offline', `network: ${String(err)}`);
+      if (!(err instanceof HttpError)) throw err;
+      if (err.status === 0) throw new SyncError('offline', `network: ${err.message}`);
+      if (err.status === 401 || err.status === 403) throw new SyncError('unauthorized', err.message, err.status);
+      if (err.status === 426 || err.body.error === 'update_required') throw new SyncError('update_required', err.message, err.status);
+      if (err.body.error === 'clock_drift') throw new SyncError('clock_drift', err.message, err.status);
+      throw new SyncError('server', err.message, err.status);
     }
-    if (res.ok) return (res.status === 204 ? undefined : await res.json()) as T;
-    let body: Partial<ErrorBody> = {};
-    try {
-      body = (await res.json()) as ErrorBody;
-    } catch {
-      /* not JSON: a proxy or a dying server */
-    }
-    const message = body.message ?? res.statusText;
-    if (res.status === 401 || res.status === 403) throw new SyncError('unauthorized', message, res.status);
-    if (res.status === 426 || body.error === 'update_required') throw new SyncError('update_required', message, res.status);
-    if (body.error === 'clock_drift') throw new SyncError('clock_drift', message, res.status);
-    throw new SyncError('server', message, res.status);
   }
 
   /** Merges a remote stamp into the persisted clock (refusing one too far ahead). */
@@ -204,7 +182,7 @@ export function createSyncEngine(opts: EngineOptions) {
       const body: PushRequest = { schemaVersion: SCHEMA_VERSION, deviceClock: clock ? formatHlc(clock) : undefined, ops };
       if (since.epoch !== undefined) body.since = { cursor: since.cursor, epoch: since.epoch };
       requests++;
-      const res = await call<PushResponse>('/api/sync/push', { method: 'POST', body: JSON.stringify(body) });
+      const res = await call<PushResponse>('/api/sync/push', { method: 'POST', json: body });
       const sent = new Set(ops.map((o) => o.opId));
       await db.transaction('rw', db.outbox, db.meta, async () => {
         await db.outbox.bulkDelete(res.acked.filter((id) => sent.has(id)));
@@ -265,7 +243,7 @@ export function createSyncEngine(opts: EngineOptions) {
   async function fetchBlob(hash: string): Promise<Blob | undefined> {
     let res: Response;
     try {
-      res = await doFetch(`${baseUrl}/api/blobs/${hash}`, { headers: { authorization: `Bearer ${opts.token}`, [SCHEMA_HEADER]: String(SCHEMA_VERSION) } });
+      res = await http.send(`/api/blobs/${hash}`);
     } catch {
       return undefined;
     }

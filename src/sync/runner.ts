@@ -29,10 +29,10 @@ import { liveQuery } from 'dexie';
 import type { TavlaDb } from '../data/db';
 import { createSyncEngine, SyncError, type SyncProblem } from './engine';
 import { onBlobWanted } from '../data/wantedBlobs';
-import { SCHEMA_QUERY, SCHEMA_VERSION, TICKET_QUERY, type PokeEvent } from './protocol';
+import { SCHEMA_QUERY, SCHEMA_VERSION, TICKET_QUERY, type PokeEvent } from './shared/protocol';
 
-export { PAIRING_KEY, STATUS_KEY, readPairing, savePairing, type Pairing, type SyncStatus } from './state';
-import { STATUS_KEY, readPairing, savePairing, type Pairing, type SyncStatus } from './state';
+export { PAIRING_KEY, STATUS_KEY, readPairing, savePairing, type Pairing, type SyncStatus } from '../data/syncState';
+import { STATUS_KEY, readPairing, savePairing, type Pairing, type SyncStatus } from '../data/syncState';
 
 export const INTERVAL_MS = 60_000;
 export const DEBOUNCE_MS = 1_500;

@@ -5,18 +5,8 @@
  */
 import { attendanceId } from '../../src/domain/attendance';
 import { addDays, isoWeekday } from '../../src/domain/dates';
-import { ATTENDANCE_STATUSES, DEVIATION_CATEGORIES, IMPROVEMENT_STATUSES } from '../../src/data/types';
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { ATTENDANCE_STATUSES, DEVIATION_CATEGORIES, IMPROVEMENT_STATUSES } from '../../src/domain/types';
+import { seededRandom } from '../../src/domain/random';
 
 const HLC = '000001700000000-0000-bench';
 
@@ -33,7 +23,7 @@ export interface Dataset {
 }
 
 export function oneYear(today: string, seed = 42): Dataset {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const wp = '01900000-0000-7000-8000-00000000b001';
   const now = Date.now();

@@ -25,6 +25,7 @@ import { addDays, isoWeekday, toIsoDate } from '../../src/domain/dates';
 import { hashPin } from '../../src/domain/pin';
 import { launch, newSession, serveDist, unlock } from '../e2e/harness';
 import { oneYear } from './dataset';
+import { putRows } from './seed';
 
 const PHOTOS = 200;
 const PHOTO_BYTES = 120 * 1024;
@@ -50,41 +51,7 @@ export async function seed(page: Page, baseUrl: string, today: string) {
     meetings.push({ id: `m-${meetings.length}`, workplaceId: data.workplaceId, ...fields, _clock: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])) });
   }
   data.tables.meetings = meetings;
-  await page.evaluate(
-    async ({ tables, workplaceId, photos, photoBytes }) => {
-      // 200 photos: random bytes (as incompressible as JPEGs), stored like the app stores them
-      const blobs: { hash: string; workplaceId: string; type: string; size: number; data: Blob; createdAt: number; uploaded: number }[] = [];
-      for (let i = 0; i < photos; i++) {
-        const bytes = new Uint8Array(photoBytes);
-        for (let o = 0; o < bytes.length; o += 65536) crypto.getRandomValues(bytes.subarray(o, Math.min(bytes.length, o + 65536)));
-        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-        const hash = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-        blobs.push({ hash, workplaceId, type: 'image/jpeg', size: bytes.length, data: new Blob([bytes], { type: 'image/jpeg' }), createdAt: Date.now(), uploaded: 1 });
-      }
-      const persons = tables.persons as { avatar: unknown }[];
-      const deviations = tables.deviations as { photo: unknown }[];
-      blobs.forEach((b, i) => {
-        if (i < persons.length) persons[i]!.avatar = { kind: 'photo', ref: b.hash };
-        else deviations[i - persons.length]!.photo = b.hash;
-      });
-      const db: IDBDatabase = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('tavla');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const names = [...Object.keys(tables), 'blobs', 'settings'];
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(names, 'readwrite');
-        for (const [name, rows] of Object.entries(tables)) for (const r of rows) tx.objectStore(name).put(r);
-        for (const b of blobs) tx.objectStore('blobs').put(b);
-        tx.objectStore('settings').put({ key: 'workplaceId', value: workplaceId });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { ...data, photos: PHOTOS, photoBytes: PHOTO_BYTES },
-  );
+  await putRows(page, { ...data, photos: PHOTOS, photoBytes: PHOTO_BYTES });
   await page.reload();
   await page.getByRole('region', { name: 'Attendance' }).waitFor({ timeout: 60_000 });
 }

@@ -16,6 +16,7 @@ import type { BrowserContext } from 'playwright-core';
 import { toIsoDate } from '../../src/domain/dates';
 import { launch, newSession, serveDist } from '../e2e/harness';
 import { oneYear } from './dataset';
+import { putRows } from './seed';
 import { benchReports } from './reports';
 import { benchAccess } from './access';
 
@@ -40,22 +41,7 @@ async function main() {
   await page.waitForFunction(() => indexedDB.databases().then((dbs) => dbs.some((d) => d.name === 'tavla')));
   const data = oneYear(toIsoDate(new Date()));
   const seedStart = Date.now();
-  await page.evaluate(async ({ tables, workplaceId }) => {
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const req = indexedDB.open('tavla');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const names = [...Object.keys(tables), 'settings'];
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(names, 'readwrite');
-      for (const [name, rows] of Object.entries(tables)) for (const r of rows) tx.objectStore(name).put(r);
-      tx.objectStore('settings').put({ key: 'workplaceId', value: workplaceId });
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, data);
+  await putRows(page, data);
   const seedMs = Date.now() - seedStart;
 
   // Warm the service worker: wait until it controls the page.

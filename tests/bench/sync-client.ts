@@ -7,9 +7,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { formatHlc } from '../../src/sync/hlc';
-import { SCHEMA_HEADER, SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../src/sync/protocol';
-import type { OutboxOp, SyncedTable } from '../../src/data/types';
+import { formatHlc } from '../../src/sync/shared/hlc';
+import { SCHEMA_HEADER, SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../src/sync/shared/protocol';
+import type { OutboxOp, SyncedTable } from '../../src/domain/types';
 import type { ParentMessage, ServerMessage } from './sync-server';
 
 const SERVER_ENTRY = fileURLToPath(new URL('./sync-server.ts', import.meta.url));

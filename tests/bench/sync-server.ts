@@ -15,14 +15,11 @@
  *   ← {type:'mem-report'}  → {type:'mem', rss, heapUsed, peakRss, peakHeapUsed} (bytes)
  *   ← {type:'stop'}        close and exit
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import type { Db } from '../../src/server/db/db';
 import { migrate } from '../../src/server/db/migrate';
-import { openPglite } from '../../src/server/db/pglite';
-import { openPostgres } from '../../src/server/db/postgres';
+import { openDb } from '../../src/server/db/open';
 
 export type ServerMessage =
   | { type: 'ready'; port: number }
@@ -32,23 +29,14 @@ export type ParentMessage = { type: 'mem-reset' } | { type: 'mem-report' } | { t
 const env = process.env;
 const send = (m: ServerMessage) => process.send?.(m);
 
-async function openDb(): Promise<Db> {
-  if (env.DATABASE_URL) {
-    return openPostgres({ connectionString: env.DATABASE_URL, searchPath: env.BENCH_PG_SCHEMA, applicationName: 'tavla-bench' });
-  }
-  if (!env.DATA_DIR) throw new Error('DATA_DIR is required for PGlite');
-  const dir = join(env.DATA_DIR, 'pglite');
-  await mkdir(dir, { recursive: true });
-  return openPglite(dir);
-}
-
 async function start(): Promise<{ app: FastifyInstance; db?: Db }> {
   if (env.BENCH_MODE === 'bare') {
     const app = Fastify({ logger: false });
     app.get('/', async () => ({ hello: 'world' }));
     return { app };
   }
-  const db = await openDb();
+  if (!env.DATABASE_URL && !env.DATA_DIR) throw new Error('DATA_DIR is required for PGlite');
+  const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR ?? '', searchPath: env.BENCH_PG_SCHEMA, applicationName: 'tavla-bench' });
   await migrate(db);
   const app = await buildApp({ db, logger: false, rateLimit: false });
   return { app, db };

@@ -37,12 +37,12 @@ import autocannon, { type Options as CannonOptions, type Request as CannonReques
 import pg from 'pg';
 import { createRepositories } from '../../src/data';
 import { TavlaDb } from '../../src/data/db';
-import { DEVIATION_CATEGORIES, SYNCED_TABLES, type OutboxOp, type SyncedTable } from '../../src/data/types';
+import { DEVIATION_CATEGORIES, SYNCED_TABLES, type OutboxOp, type SyncedTable } from '../../src/domain/types';
 import { attendanceId } from '../../src/domain/attendance';
 import { addDays, toIsoDate } from '../../src/domain/dates';
 import { createSyncEngine } from '../../src/sync/engine';
-import { formatHlc } from '../../src/sync/hlc';
-import { SCHEMA_VERSION } from '../../src/sync/protocol';
+import { formatHlc } from '../../src/sync/shared/hlc';
+import { SCHEMA_VERSION } from '../../src/sync/shared/protocol';
 import { SseReader } from '../server/sse';
 import { oneYear } from './dataset';
 import { benchLocalEdit, benchLockedTenant } from './sync-isolation';

@@ -6,12 +6,12 @@
 import { Router } from '@solidjs/router';
 import { render } from '@solidjs/testing-library';
 import type { JSX } from 'solid-js';
-import { App } from '../../src/app/App';
-import { AppProvider, createAppStore, type AppStore } from '../../src/app/context';
-import { NoticeHost } from '../../src/app/ui';
+import { App } from '../../src/shell/App';
+import { AppProvider, createAppStore, type AppStore } from '../../src/core/context';
+import { NoticeHost } from '../../src/core/ui';
 import { createRepositories, type Repositories } from '../../src/data';
 import { TavlaDb } from '../../src/data/db';
-import type { Person, Workplace } from '../../src/data/types';
+import type { Person, Workplace } from '../../src/domain/types';
 import { I18nProvider } from '../../src/i18n';
 
 export function freshRepos(): Repositories {

@@ -18,21 +18,11 @@ import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createRepositories, type Repositories } from '../../src/data';
 import { TavlaDb } from '../../src/data/db';
-import { SYNCED_TABLES, type OutboxOp } from '../../src/data/types';
+import { SYNCED_TABLES, type OutboxOp } from '../../src/domain/types';
 import { createSyncEngine, SyncError, type SyncEngine } from '../../src/sync/engine';
-import { SCHEMA_HEADER, SCHEMA_VERSION, type PullResponse } from '../../src/sync/protocol';
+import { SCHEMA_HEADER, SCHEMA_VERSION, type PullResponse } from '../../src/sync/shared/protocol';
 import { backends, useServer, workplaceWithDevice, bearer, json } from '../server/helpers';
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/domain/random';
 
 interface Faults {
   dropRequest: number;
@@ -78,7 +68,7 @@ interface Device {
 const TODAY = '2026-11-23';
 
 async function simulate(app: FastifyInstance, seed: number) {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const { workplaceId, sup, deviceToken } = await workplaceWithDevice(app);
   const net = fakeNetwork(app, rnd);

@@ -11,9 +11,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatHlc } from '../../src/sync/hlc';
-import { SCHEMA_VERSION } from '../../src/sync/protocol';
-import type { OutboxOp } from '../../src/data/types';
+import { formatHlc } from '../../src/sync/shared/hlc';
+import { SCHEMA_VERSION } from '../../src/sync/shared/protocol';
+import type { OutboxOp } from '../../src/domain/types';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

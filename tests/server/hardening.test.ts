@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { TavlaDb } from '../../src/data/db';
-import { KNOWN_FIELDS } from '../../src/sync/fields';
+import { KNOWN_FIELDS } from '../../src/sync/shared/fields';
 import { createSyncEngine } from '../../src/sync/engine';
 import { MAX_ROW_BYTES, PULL_MAX_BYTES, PUSH_MAX_OPS } from '../../src/sync/protocol';
 import { p95 } from '../bench/stats';

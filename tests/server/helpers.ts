@@ -15,9 +15,9 @@ import type { Db } from '../../src/server/db/db';
 import { migrate } from '../../src/server/db/migrate';
 import { openPglite } from '../../src/server/db/pglite';
 import { openPostgres } from '../../src/server/db/postgres';
-import { formatHlc } from '../../src/sync/hlc';
-import { SCHEMA_HEADER, SCHEMA_VERSION } from '../../src/sync/protocol';
-import type { OutboxOp, SyncedTable } from '../../src/data/types';
+import { formatHlc } from '../../src/sync/shared/hlc';
+import { SCHEMA_HEADER, SCHEMA_VERSION } from '../../src/sync/shared/protocol';
+import type { OutboxOp, SyncedTable } from '../../src/domain/types';
 
 export interface Backend {
   name: 'pglite' | 'postgres';

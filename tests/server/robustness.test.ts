@@ -9,7 +9,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import type { Db } from '../../src/server/db/db';
-import { SCHEMA_VERSION } from '../../src/sync/protocol';
+import { SCHEMA_VERSION } from '../../src/sync/shared/protocol';
 import { backends, bearer, clock, json, op, push, syncHeaders, useServer, workplaceWithDevice } from './helpers';
 
 async function healthy(app: FastifyInstance) {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_HEADER } from '../../src/sync/protocol';
+import { SCHEMA_HEADER } from '../../src/sync/shared/protocol';
 import { backends, bearer, clock, json, op, pull, push, stamp, syncHeaders, useServer, workplaceWithDevice } from './helpers';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');

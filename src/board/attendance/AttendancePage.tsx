@@ -5,15 +5,15 @@
  * sick, absent with/without notice, leave).
  */
 import { createSignal, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import { Screen } from '../../app/ui';
-import type { AttendanceStatus, Person } from '../../data/types';
+import { useApp } from '../../core/context';
+import { Screen } from '../../core/ui';
+import type { AttendanceStatus, Person } from '../../domain/types';
 import { isHere } from '../../domain/attendance';
 import { useI18n } from '../../i18n';
 import { ATTENDANCE_PICTOGRAM, SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
-import { createBoardData } from '../store';
-import { FaceGrid, StatusDialog } from './FaceGrid';
+import { createBoardData } from '../../core/board/boardData';
+import { AttendanceFaceGrid, StatusDialog } from '../../core/board/FaceGrid';
 
 export default function AttendancePage() {
   const app = useApp();
@@ -61,7 +61,7 @@ export default function AttendancePage() {
           <Pictogram id="tap" />
           <span>{t('attendance.tapYourFace')}</span>
         </p>
-        <FaceGrid people={board.people()} statusOf={statusOf} onTap={(p) => (app.unlocked() ? setEditing(p) : void checkIn(p))} statusIdPrefix="status-" />
+        <AttendanceFaceGrid people={board.people()} statusOf={statusOf} onTap={(p) => (app.unlocked() ? setEditing(p) : void checkIn(p))} statusIdPrefix="status-" />
       </Show>
       <Show when={editing()}>
         {(p) => <StatusDialog person={p()} current={statusOf(p())} onPick={(s) => void setStatus(p(), s)} onClose={() => setEditing(null)} />}

@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toIsoDate } from '../../domain/dates';
-import { renderScreens, seed } from '../entry/testing';
+import { renderScreens, seed } from '../../../tests/helpers/entry';
 
 const SLOW = { timeout: 5000 };
 const today = toIsoDate(new Date());

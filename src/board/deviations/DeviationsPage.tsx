@@ -6,19 +6,19 @@
  * the mode again, so a lock in between wins.
  */
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import { Dialog, PictoButton, PictoLink, Screen } from '../../app/ui';
-import { DEVIATION_STATUSES, type Deviation, type DeviationStatus, type Person } from '../../data/types';
+import { useApp } from '../../core/context';
+import { Dialog, PictoButton, PictoLink, Screen } from '../../core/ui';
+import { DEVIATION_STATUSES, type Deviation, type DeviationStatus, type Person } from '../../domain/types';
 import { allowedDeviationMoves, DEVIATION_ACTION_MAX } from '../../domain/deviations';
 import { clampShortText } from '../../domain/text';
 import { useI18n } from '../../i18n';
 import { DEVIATION_STATUS_PICTOGRAM, SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { ConfirmDelete } from '../entry/ConfirmDelete';
-import { StatusColumns } from '../entry/Columns';
-import { DeviationCard, DeviationHandling } from '../entry/DeviationCard';
+import { StatusColumns } from '../../core/board/Columns';
+import { DeviationCard, DeviationHandling } from '../../core/board/DeviationCard';
 import { FacePicker } from '../entry/FacePicker';
-import { createBoardData } from '../store';
-import '../entry/entry.css';
+import { createBoardData } from '../../core/board/boardData';
+import '../../core/board/entry.css';
 
 const COLUMNS = DEVIATION_STATUSES.map((s) => ({ key: s, pictogram: DEVIATION_STATUS_PICTOGRAM[s] }));
 

@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toIsoDate } from '../../domain/dates';
 import { renderApp } from '../../../tests/helpers/render';
-import { seed } from '../entry/testing';
+import { seed } from '../../../tests/helpers/entry';
 
 const SLOW = { timeout: 5000 };
 

@@ -3,8 +3,8 @@
  * category tile), who is reporting (a face). Photo, picture and text are
  * optional detail on the way. See ../entry/EntryFlow.tsx.
  */
-import { useApp } from '../../app/context';
-import type { DeviationCategory } from '../../data/types';
+import { useApp } from '../../core/context';
+import type { DeviationCategory } from '../../domain/types';
 import { useI18n } from '../../i18n';
 import { DEVIATION_PICTOGRAM, SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { EntryFlow, type EntryChoice, type EntryToSave } from '../entry/EntryFlow';

@@ -1,5 +1,5 @@
 /** "Delete this?" for supervisors: one more tap, so a slip of the hand never deletes a card. */
-import { Dialog, PictoButton } from '../../app/ui';
+import { Dialog, PictoButton } from '../../core/ui';
 import { useI18n } from '../../i18n';
 
 export function ConfirmDelete(props: { title: string; onConfirm: () => void; onClose: () => void }) {

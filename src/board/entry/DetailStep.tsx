@@ -4,7 +4,7 @@
  * and a short text. None of it is needed to save.
  */
 import { createSignal, createUniqueId, Show } from 'solid-js';
-import { Dialog, PictoButton } from '../../app/ui';
+import { Dialog, PictoButton } from '../../core/ui';
 import { useI18n } from '../../i18n';
 import type { PictogramCategory } from '../../pictograms/catalog';
 import { PictogramPicker } from '../../pictograms/PictogramPicker';

@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { Blob as NodeBlob } from 'node:buffer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as resize from '../../pictograms/resize';
-import { renderScreens, seed } from './testing';
+import { renderScreens, seed } from '../../../tests/helpers/entry';
 
 vi.mock('../../pictograms/resize', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../pictograms/resize')>();

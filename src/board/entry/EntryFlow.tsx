@@ -12,10 +12,10 @@
  */
 import { useNavigate } from '@solidjs/router';
 import { createSignal, Index, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import { createLive } from '../../app/live';
-import { PictoButton, Screen } from '../../app/ui';
-import type { Person } from '../../data/types';
+import { useApp } from '../../core/context';
+import { createLive } from '../../core/live';
+import { PictoButton, Screen } from '../../core/ui';
+import type { Person } from '../../domain/types';
 import { clampShortText } from '../../domain/text';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { PictogramCategory } from '../../pictograms/catalog';
@@ -23,7 +23,7 @@ import { Pictogram } from '../../pictograms/Pictogram';
 import { DetailStep } from './DetailStep';
 import { createEntryDraft, ENTRY_TEXT_MAX, type EntryValue } from './draft';
 import { FacePicker } from './FacePicker';
-import './entry.css';
+import '../../core/board/entry.css';
 
 export interface EntryChoice {
   id: string;

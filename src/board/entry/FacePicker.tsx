@@ -4,11 +4,12 @@
  * entry flow, so the buttons go quiet while a save is under way (no double
  * entries from a double tap).
  */
-import { createUniqueId, For, Show } from 'solid-js';
-import { FaceImage, PictoButton } from '../../app/ui';
-import type { Person } from '../../data/types';
+import { createUniqueId, Show } from 'solid-js';
+import { PictoButton } from '../../core/ui';
+import type { Person } from '../../domain/types';
 import { useI18n } from '../../i18n';
 import { Pictogram } from '../../pictograms/Pictogram';
+import { FaceGrid } from '../../core/board/FaceGrid';
 
 export function FacePicker(props: {
   title: string;
@@ -30,25 +31,14 @@ export function FacePicker(props: {
         <Pictogram id="people" />
         <span>{props.title}</span>
       </h2>
-      <ul class="face-grid entry-face-grid" role="list">
-        <For each={props.people}>
-          {(p) => (
-            <li>
-              <button
-                type="button"
-                class={`face-button ${props.selected === p.id ? 'entry-face-selected' : ''}`}
-                aria-label={p.firstName}
-                aria-pressed={props.selected === undefined ? undefined : props.selected === p.id}
-                disabled={props.disabled}
-                onClick={() => props.onPick(p.id)}
-              >
-                <FaceImage person={p} />
-                <span class="face-name">{p.firstName}</span>
-              </button>
-            </li>
-          )}
-        </For>
-      </ul>
+      <FaceGrid
+        people={props.people}
+        class="face-grid entry-face-grid"
+        faceClass={(p) => (props.selected === p.id ? 'entry-face-selected' : '')}
+        pressed={(p) => (props.selected === undefined ? undefined : props.selected === p.id)}
+        disabled={props.disabled}
+        onTap={(p) => props.onPick(p.id)}
+      />
       <Show when={props.allowNobody !== false}>
         <PictoButton
           class="entry-nobody"

@@ -6,8 +6,8 @@
  * the clear error notice; nothing else of the entry is touched.
  */
 import { createSignal, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import { PictoButton, useBlobUrl } from '../../app/ui';
+import { useApp } from '../../core/context';
+import { PictoButton, useBlobUrl } from '../../core/ui';
 import { useI18n } from '../../i18n';
 import { resizeImage } from '../../pictograms/resize';
 

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toIsoDate } from '../../domain/dates';
-import { renderScreens, seed } from './testing';
+import { renderScreens, seed } from '../../../tests/helpers/entry';
 
 const SLOW = { timeout: 5000 };
 

@@ -13,7 +13,7 @@
  */
 import { createSignal, onMount } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { useApp } from '../../app/context';
+import { useApp } from '../../core/context';
 
 export const DRAFT_MAX_AGE_MS = 4 * 60 * 60 * 1000;
 /** The longest optional text of a deviation or an idea (characters as a reader counts them). */

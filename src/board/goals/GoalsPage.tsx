@@ -8,18 +8,18 @@
  * later is supervisor-only. Goals themselves are made in the supervisor screens.
  */
 import { createMemo, For, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import { PictoButton, PictoLink, Screen } from '../../app/ui';
-import type { GoalPeriod } from '../../data/types';
+import { useApp } from '../../core/context';
+import { PictoButton, PictoLink, Screen } from '../../core/ui';
+import type { GoalPeriod } from '../../domain/types';
 import { isoWeekday } from '../../domain/dates';
 import { periodRange } from '../../domain/goals';
 import { useI18n } from '../../i18n';
 import { SECTION_PICTOGRAM, STATUS_PICTOGRAM, WEEKDAY_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
-import { createBoardData } from '../store';
-import { SafetyCross } from './SafetyCross';
-import { createGoalViews, type GoalView } from './status';
-import './goals.css';
+import { createBoardData } from '../../core/board/boardData';
+import { SafetyCross } from '../../core/board/SafetyCross';
+import { createGoalViews, type GoalView } from '../../core/board/goalStatus';
+import '../../core/board/goals.css';
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 

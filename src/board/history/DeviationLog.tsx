@@ -5,14 +5,14 @@
  * deviation happens on the deviation board.
  */
 import { createMemo } from 'solid-js';
-import { useApp } from '../../app/context';
-import { DEVIATION_CATEGORIES, DEVIATION_STATUSES } from '../../data/types';
+import { useApp } from '../../core/context';
+import { DEVIATION_CATEGORIES, DEVIATION_STATUSES } from '../../domain/types';
 import { filterDeviations, periodStart } from '../../domain/history';
 import { useI18n } from '../../i18n';
 import { DEVIATION_PICTOGRAM, DEVIATION_STATUS_PICTOGRAM, SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
-import { DeviationCard, DeviationHandling } from '../entry/DeviationCard';
-import { createBoardData } from '../store';
+import { DeviationCard, DeviationHandling } from '../../core/board/DeviationCard';
+import { createBoardData } from '../../core/board/boardData';
 import { ChipGroup, useLogFilters } from './filters';
 import { LogScreen, newestFirst } from './LogScreen';
 

@@ -7,7 +7,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Repositories } from '../../data';
-import type { Person, Workplace } from '../../data/types';
+import type { Person, Workplace } from '../../domain/types';
 import { addDays, isoWeekday, toIsoDate } from '../../domain/dates';
 import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../../tests/helpers/render';
 

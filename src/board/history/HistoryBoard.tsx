@@ -7,8 +7,8 @@
  */
 import { useParams } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import { PictoLink, Screen } from '../../app/ui';
+import { useApp } from '../../core/context';
+import { PictoLink, Screen } from '../../core/ui';
 import { addDays, isValidIsoDate } from '../../domain/dates';
 import { useI18n } from '../../i18n';
 import { Pictogram } from '../../pictograms/Pictogram';

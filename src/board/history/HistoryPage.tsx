@@ -7,10 +7,8 @@
  */
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import { createLive } from '../../app/live';
-import { PictoButton, PictoLink, Screen } from '../../app/ui';
-import type { Meeting } from '../../data/types';
+import { useApp } from '../../core/context';
+import { PictoButton, PictoLink, Screen } from '../../core/ui';
 import { parseIsoDate } from '../../domain/dates';
 import { calendarWeeks } from '../../domain/history';
 import { useI18n } from '../../i18n';
@@ -33,8 +31,10 @@ export default function HistoryPage() {
     return { year: Math.floor(index / 12), month: (index % 12) + 1 };
   });
   const weeks = createMemo(() => calendarWeeks(month().year, month().month));
-  const meetings = createLive(app.workplaceId, (id) => app.repos.meetings.list(id), [] as Meeting[]);
-  const meetingDays = createMemo(() => new Set(meetings().map((m) => m.date)));
+  const meetingDays = app.lookups.meetingDays(() => {
+    const days = weeks().flat().filter((d): d is string => d !== null);
+    return days.length ? { from: days[0]!, to: days.at(-1)! } : null;
+  });
   const openDays = () => app.workplace()?.openDays ?? [1, 2, 3, 4, 5];
   const monthName = () => formatDate(parseIsoDate(`${month().year}-${String(month().month).padStart(2, '0')}-01`), { month: 'long', year: 'numeric' });
 

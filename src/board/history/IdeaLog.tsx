@@ -4,14 +4,14 @@
  * chips. Read only: ideas move on the improvement board.
  */
 import { createMemo } from 'solid-js';
-import { useApp } from '../../app/context';
-import { IMPROVEMENT_STATUSES } from '../../data/types';
+import { useApp } from '../../core/context';
+import { IMPROVEMENT_STATUSES } from '../../domain/types';
 import { filterIdeas, periodStart } from '../../domain/history';
 import { useI18n } from '../../i18n';
 import { PDCA_PICTOGRAM, SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
-import { IdeaCard, IdeaReason } from '../entry/IdeaCard';
-import { createBoardData } from '../store';
+import { IdeaCard, IdeaReason } from '../../core/board/IdeaCard';
+import { createBoardData } from '../../core/board/boardData';
 import { ChipGroup, useLogFilters } from './filters';
 import { LogScreen, newestFirst } from './LogScreen';
 

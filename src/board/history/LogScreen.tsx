@@ -4,12 +4,12 @@
  * the count with a "show all" button, and the entries as cards.
  */
 import { For, Show, type JSX } from 'solid-js';
-import { PictoButton, PictoLink, Screen } from '../../app/ui';
-import type { Person } from '../../data/types';
+import { PictoButton, PictoLink, Screen } from '../../core/ui';
+import type { Person } from '../../domain/types';
 import { useI18n } from '../../i18n';
 import { Pictogram } from '../../pictograms/Pictogram';
 import { PeriodChips, PersonChips, type useLogFilters } from './filters';
-import '../entry/entry.css';
+import '../../core/board/entry.css';
 import './history.css';
 
 /** Newest day first; within a day, the latest written first. */

@@ -6,8 +6,8 @@
  */
 import { useSearchParams } from '@solidjs/router';
 import { createUniqueId, For, type JSX } from 'solid-js';
-import { FaceImage, PictoButton } from '../../app/ui';
-import type { Person } from '../../data/types';
+import { FaceImage, PictoButton } from '../../core/ui';
+import type { Person } from '../../domain/types';
 import { isLogPeriod, LOG_PERIODS, toggleValue, type LogPeriod } from '../../domain/history';
 import { useI18n } from '../../i18n';
 import { Pictogram } from '../../pictograms/Pictogram';

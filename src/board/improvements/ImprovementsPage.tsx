@@ -7,17 +7,17 @@
  * screen readers. "Not now" asks for the reason first.
  */
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import { Dialog, PictoButton, PictoLink, Screen } from '../../app/ui';
-import { IMPROVEMENT_STATUSES, type Improvement, type ImprovementStatus } from '../../data/types';
+import { useApp } from '../../core/context';
+import { Dialog, PictoButton, PictoLink, Screen } from '../../core/ui';
+import { IMPROVEMENT_STATUSES, type Improvement, type ImprovementStatus } from '../../domain/types';
 import { allowedMoves, NOT_NOW_REASON_MAX } from '../../domain/pdca';
 import { useI18n } from '../../i18n';
 import { PDCA_PICTOGRAM, SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { ConfirmDelete } from '../entry/ConfirmDelete';
-import { StatusColumns } from '../entry/Columns';
-import { IdeaCard, IdeaReason } from '../entry/IdeaCard';
-import { createBoardData } from '../store';
-import '../entry/entry.css';
+import { StatusColumns } from '../../core/board/Columns';
+import { IdeaCard, IdeaReason } from '../../core/board/IdeaCard';
+import { createBoardData } from '../../core/board/boardData';
+import '../../core/board/entry.css';
 
 const COLUMNS = IMPROVEMENT_STATUSES.map((s) => ({ key: s, pictogram: PDCA_PICTOGRAM[s] }));
 

@@ -3,7 +3,7 @@
  * is about (a pictogram tile), whose idea it is (a face). The idea is
  * credited to that face on the improvement board. See ../entry/EntryFlow.tsx.
  */
-import { useApp } from '../../app/context';
+import { useApp } from '../../core/context';
 import { useI18n } from '../../i18n';
 import { SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { EntryFlow, type EntryChoice, type EntryToSave } from '../entry/EntryFlow';

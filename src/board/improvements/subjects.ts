@@ -4,7 +4,7 @@
  * workplace's own kind of work); the detail step's picture picker offers the
  * whole idea, work-area, task and tool catalogue for anything more specific.
  */
-import type { ActivityType } from '../../data/types';
+import type { ActivityType } from '../../domain/types';
 import { ACTIVITY_PICTOGRAM, type PictogramCategory, type PictogramId } from '../../pictograms/catalog';
 
 const COMMON_SUBJECTS: readonly PictogramId[] = [

@@ -8,9 +8,9 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-li
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../data';
-import type { Person, Workplace } from '../../data/types';
+import type { Person, Workplace } from '../../domain/types';
 import { toIsoDate } from '../../domain/dates';
-import { wordOfTap } from '../../speech/screenText';
+import { wordOfTap } from '../../core/speech/screenText';
 import { hashPicturePin, verifyPicturePin } from '../../domain/picturePin';
 import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../../tests/helpers/render';
 

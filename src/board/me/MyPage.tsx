@@ -16,25 +16,26 @@
  * growing lock-out, per person and device (domain/pin, domain/picturePin).
  */
 import { Navigate, useNavigate, useParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, untrack, type ParentProps } from 'solid-js';
-import { useApp } from '../../app/context';
-import { createLive } from '../../app/live';
-import { usePrefs } from '../../app/prefs';
-import { FaceImage, PictoButton, Screen } from '../../app/ui';
-import type { AttendanceMark, Person } from '../../data/types';
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, type ParentProps } from 'solid-js';
+import { useApp } from '../../core/context';
+import { createLive } from '../../core/live';
+import { usePrefs } from '../../core/prefs';
+import { createLockoutCountdown, createLockoutGate } from '../../core/lockout';
+import { FaceImage, PictoButton, Screen } from '../../core/ui';
+import type { AttendanceMark, Person } from '../../domain/types';
 import { addDays, eachDay, isoWeekday, parseIsoDate, startOfIsoWeek } from '../../domain/dates';
 import { periodRange } from '../../domain/goals';
-import { isLockedOut, lockoutAfterFailure, PIN_UNLOCKED, type PinLockState } from '../../domain/pin';
 import { picturePinLockKey, verifyPicturePin } from '../../domain/picturePin';
 import { I18nProvider, LANGUAGES, useI18n } from '../../i18n';
-import { playConfirmation } from '../../kiosk/sound';
-import { useSpeechOptional } from '../../speech/SpeechProvider';
+import { playConfirmation } from '../../core/sound';
+import { useSpeechOptional } from '../../core/speech/SpeechProvider';
 import { ATTENDANCE_PICTOGRAM, PDCA_PICTOGRAM, STATUS_PICTOGRAM, WEEKDAY_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
-import { createGoalViews, type GoalView } from '../goals/status';
-import { createBoardData } from '../store';
-import { PicturePinDialog } from './PicturePinDialog';
-import { PicturePinPad } from './PicturePinPad';
+import { createGoalViews, type GoalView } from '../../core/board/goalStatus';
+import { createBoardData } from '../../core/board/boardData';
+import { PicturePinDialog } from '../../core/board/PicturePinDialog';
+import { PicturePinPad } from '../../core/board/PicturePinPad';
+import { FaceGrid } from '../../core/board/FaceGrid';
 import './me.css';
 
 /** The most check pictograms shown for one's own taps on a goal; more are counted in words. */
@@ -61,28 +62,22 @@ function ChooseYourself() {
   const app = useApp();
   const { t } = useI18n();
   const navigate = useNavigate();
-  const people = createLive(() => app.workplaceId(), (id) => app.repos.persons.list(id), [] as Person[]);
+  const people = app.lookups.people;
   return (
     <Screen title={t('me.title')} pictogram="person" class="me-screen me-choose">
       <p class="hint">
         <Pictogram id="tap" />
         <span>{t('me.chooseYou')}</span>
       </p>
-      <ul class="face-grid" role="list">
-        <For each={people()}>
-          {(p) => (
-            <li>
-              <button type="button" class="face-button" aria-label={p.firstName} onClick={() => navigate(`/me/${p.id}`)}>
-                <FaceImage person={p} />
-                <span class="face-name">{p.firstName}</span>
-                <Show when={p.picturePin}>
-                  <Pictogram id="lock" class="me-face-lock" />
-                </Show>
-              </button>
-            </li>
-          )}
-        </For>
-      </ul>
+      <FaceGrid
+        people={people()}
+        onTap={(p) => navigate(`/me/${p.id}`)}
+        slot={(p) => (
+          <Show when={p.picturePin}>
+            <Pictogram id="lock" class="me-face-lock" />
+          </Show>
+        )}
+      />
     </Screen>
   );
 }
@@ -92,61 +87,33 @@ function PinGate(props: { person: Person; onUnlocked: () => void }) {
   const { prefs } = usePrefs();
   const { t } = useI18n();
   const [error, setError] = createSignal<'wrong' | 'locked' | null>(null);
-  const [lockedUntil, setLockedUntil] = createSignal(0);
-  const [now, setNow] = createSignal(app.clock.now());
   const [checking, setChecking] = createSignal(false);
-  // the countdown ticks (on the app clock) only while there is a lock-out to count down
-  createEffect(() => {
-    const until = lockedUntil();
-    if (until <= untrack(now)) return;
-    onCleanup(
-      app.clock.every(500, (at) => {
-        setNow(at);
-        if (at >= until) setLockedUntil(0);
-      }),
-    );
-  });
-  const waitSeconds = () => Math.max(0, Math.ceil((lockedUntil() - now()) / 1000));
-  const key = () => picturePinLockKey(props.person.id);
+  const countdown = createLockoutCountdown(app.clock);
+  const waitSeconds = countdown.waitSeconds;
+  const gate = () => createLockoutGate(app.repos.settings, picturePinLockKey(props.person.id), app.clock.now);
 
   // A lock-out from earlier (or from before a reload) shows at once.
   onMount(async () => {
-    const state = await app.repos.settings.get<PinLockState>(key(), PIN_UNLOCKED);
-    const remaining = isLockedOut(state, app.clock.now());
+    const remaining = await gate().remaining();
     if (remaining > 0) {
-      const at = app.clock.now();
-      setNow(at);
-      setLockedUntil(at + remaining);
+      countdown.lockFor(remaining);
       setError('locked');
     }
   });
-
-  const refuse = (lockedForMs: number) => {
-    // one reading of the clock: two would leave a millisecond of lock-out that rounds up to "1 second"
-    const at = app.clock.now();
-    setNow(at);
-    setLockedUntil(at + lockedForMs);
-    setError(lockedForMs > 0 ? 'locked' : 'wrong');
-    if (prefs().sounds) playConfirmation('error');
-  };
 
   const submit = async (symbols: string[]) => {
     if (checking() || waitSeconds() > 0) return;
     setChecking(true);
     try {
-      const at = app.clock.now();
-      const state = await app.repos.settings.get<PinLockState>(key(), PIN_UNLOCKED);
-      const remaining = isLockedOut(state, at);
-      if (remaining > 0) return refuse(remaining);
-      if (await verifyPicturePin(symbols, props.person.picturePin)) {
-        await app.repos.settings.set(key(), PIN_UNLOCKED);
+      const result = await gate().attempt(() => verifyPicturePin(symbols, props.person.picturePin));
+      if (result.ok) {
         if (prefs().sounds) playConfirmation('success');
         props.onUnlocked();
         return;
       }
-      const next = lockoutAfterFailure(state, at);
-      await app.repos.settings.set(key(), next);
-      refuse(isLockedOut(next, at));
+      countdown.lockFor(result.lockedForMs);
+      setError(result.lockedForMs > 0 ? 'locked' : 'wrong');
+      if (prefs().sounds) playConfirmation('error');
     } catch (err) {
       app.reportError(err);
     } finally {

@@ -10,8 +10,8 @@
  */
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, For, onCleanup, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import { FaceImage, PictoButton, PictoLink } from '../../app/ui';
+import { useApp } from '../../core/context';
+import { FaceImage, PictoButton, PictoLink } from '../../core/ui';
 import { isValidIsoDate, isoWeekday, parseIsoDate } from '../../domain/dates';
 import { deviationsOn, improvementsOn } from '../../domain/history';
 import { useI18n } from '../../i18n';
@@ -26,9 +26,9 @@ import {
   WEEKDAY_PICTOGRAM,
 } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
-import { SafetyCross } from '../goals/SafetyCross';
-import { createGoalViews } from '../goals/status';
-import { createBoardData } from '../store';
+import { SafetyCross } from '../../core/board/SafetyCross';
+import { createGoalViews } from '../../core/board/goalStatus';
+import { createBoardData } from '../../core/board/boardData';
 import './print.css';
 
 export type PaperSize = 'a3' | 'a4';

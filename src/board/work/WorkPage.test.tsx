@@ -7,7 +7,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-li
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../data';
-import type { Person, Workplace } from '../../data/types';
+import type { Person, Workplace } from '../../domain/types';
 import { toIsoDate } from '../../domain/dates';
 import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../../tests/helpers/render';
 

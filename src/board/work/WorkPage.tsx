@@ -9,13 +9,13 @@
  * task back to "not done" later is a supervisor's change.
  */
 import { createEffect, createMemo, For, on, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import { FaceImage, PictoButton, PictoLink, Screen } from '../../app/ui';
-import type { Task } from '../../data/types';
+import { useApp } from '../../core/context';
+import { FaceImage, PictoButton, PictoLink, Screen } from '../../core/ui';
+import type { Task } from '../../domain/types';
 import { useI18n } from '../../i18n';
 import { SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
-import { createBoardData } from '../store';
+import { createBoardData } from '../../core/board/boardData';
 import './work.css';
 
 /** key of the group for tasks whose work area is missing or removed */

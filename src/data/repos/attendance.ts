@@ -6,8 +6,9 @@
  */
 import { attendanceId, checkInStatus } from '../../domain/attendance';
 import type { TavlaDb } from '../db';
-import type { AttendanceMark, AttendanceStatus, Iso } from '../types';
+import type { AttendanceMark, AttendanceStatus, Iso } from '../../domain/types';
 import { writeRecord } from '../writer';
+import { liveRows } from '../../domain/rows';
 
 export function attendanceRepo(db: TavlaDb) {
   return {
@@ -48,14 +49,14 @@ export function attendanceRepo(db: TavlaDb) {
     },
     async forDay(workplaceId: string, date: Iso): Promise<AttendanceMark[]> {
       const rows = await db.attendance.where('[workplaceId+date]').equals([workplaceId, date]).toArray();
-      return rows.filter((r) => !r.deleted);
+      return liveRows(rows);
     },
     async between(workplaceId: string, from: Iso, to: Iso): Promise<AttendanceMark[]> {
       const rows = await db.attendance
         .where('[workplaceId+date]')
         .between([workplaceId, from], [workplaceId, to], true, true)
         .toArray();
-      return rows.filter((r) => !r.deleted);
+      return liveRows(rows);
     },
   };
 }

@@ -26,13 +26,13 @@
  * Replacing also forgets the pull cursor, so the next sync pulls everything
  * again and merges the server's newer edits back in.
  */
-import { blobRefs } from '../blobRefs';
+import { blobRefs } from '../../sync/shared/blobRefs';
 import Dexie, { type Collection, type Table } from 'dexie';
-import { initialClock, recv } from '../../sync/hlc';
+import { initialClock, recv } from '../../sync/shared/hlc';
 import type { TavlaDb } from '../db';
 import { newId, newNodeId } from '../ids';
-import type { BlobRecord, OutboxOp, SyncedRow, SyncedTable } from '../types';
-import { SYNCED_TABLES } from '../types';
+import type { BlobRecord, OutboxOp, SyncedRow, SyncedTable } from '../../domain/types';
+import { SYNCED_TABLES } from '../../domain/types';
 import { readClock, saveClock, translateStorageError } from '../writer';
 
 export interface SnapshotBlob {

@@ -7,8 +7,9 @@
 import { sha256Hex } from '../hash';
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { BlobRecord, CustomPictogram } from '../types';
+import type { BlobRecord, CustomPictogram } from '../../domain/types';
 import { deleteRecord, inWriteTx, translateStorageError, writeRecord } from '../writer';
+import { liveRows } from '../../domain/rows';
 
 export function blobsRepo(db: TavlaDb) {
   return {
@@ -46,7 +47,7 @@ export function pictogramsRepo(db: TavlaDb) {
     },
     async list(workplaceId: string): Promise<CustomPictogram[]> {
       const rows = await db.pictograms.where('workplaceId').equals(workplaceId).toArray();
-      return rows.filter((r) => !r.deleted);
+      return liveRows(rows);
     },
   };
 }

@@ -2,8 +2,9 @@
 import { changeDeviationStatus } from '../../domain/deviations';
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { Deviation, DeviationCategory, DeviationStatus, Iso } from '../types';
+import type { Deviation, DeviationCategory, DeviationStatus, Iso } from '../../domain/types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
+import { liveRows } from '../../domain/rows';
 
 export interface NewDeviation {
   category: DeviationCategory;
@@ -49,7 +50,7 @@ export function deviationsRepo(db: TavlaDb) {
     },
     async all(workplaceId: string): Promise<Deviation[]> {
       const rows = await db.deviations.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, '\uffff']).toArray();
-      return rows.filter((r) => !r.deleted);
+      return liveRows(rows);
     },
     /**
      * What today's home board shows: every open deviation, whenever reported,
@@ -63,11 +64,11 @@ export function deviationsRepo(db: TavlaDb) {
         db.deviations.where('[workplaceId+date]').between([workplaceId, `${month}-01`], [workplaceId, `${month}-31`], true, true).toArray(),
       ]);
       const byId = new Map([...open, ...thisMonth].map((d) => [d.id, d]));
-      return [...byId.values()].filter((r) => !r.deleted);
+      return liveRows([...byId.values()]);
     },
     async between(workplaceId: string, from: Iso, to: Iso): Promise<Deviation[]> {
       const rows = await db.deviations.where('[workplaceId+date]').between([workplaceId, from], [workplaceId, to], true, true).toArray();
-      return rows.filter((r) => !r.deleted);
+      return liveRows(rows);
     },
   };
 }

@@ -1,8 +1,10 @@
 /** Goals and their progress taps (a sum of entries, so taps on two tablets both count). */
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { Goal, GoalPeriod, GoalProgress, GoalTarget, Iso } from '../types';
+import type { Goal, GoalPeriod, GoalProgress, GoalTarget, Iso } from '../../domain/types';
 import { deleteRecord, updateRecord, writeRecord } from '../writer';
+import { liveRows } from '../../domain/rows';
+import { compareOrder, orderAfter } from '../../domain/order';
 
 export interface NewGoal {
   pictogramId: string;
@@ -14,14 +16,14 @@ export interface NewGoal {
 export function goalsRepo(db: TavlaDb) {
   return {
     async add(workplaceId: string, input: NewGoal, id = newId()): Promise<Goal> {
-      const count = await db.goals.where('workplaceId').equals(workplaceId).count();
+      const order = orderAfter(await db.goals.where('workplaceId').equals(workplaceId).toArray());
       return writeRecord<Goal>(db, 'goals', workplaceId, id, {
         pictogramId: input.pictogramId,
         text: input.text?.trim() ?? '',
         period: input.period,
         target: input.target,
         active: 1,
-        order: count,
+        order,
       });
     },
     update(id: string, patch: Partial<Pick<Goal, 'pictogramId' | 'text' | 'period' | 'target' | 'active' | 'order'>>) {
@@ -32,7 +34,7 @@ export function goalsRepo(db: TavlaDb) {
     },
     async list(workplaceId: string): Promise<Goal[]> {
       const rows = await db.goals.where('workplaceId').equals(workplaceId).toArray();
-      return rows.filter((g) => !g.deleted && g.active).sort((a, b) => a.order - b.order);
+      return rows.filter((g) => !g.deleted && g.active).sort(compareOrder);
     },
     addProgress(workplaceId: string, goalId: string, date: Iso, amount: number, personId: string | null = null, id = newId()) {
       return writeRecord<GoalProgress>(db, 'goalProgress', workplaceId, id, { goalId, date, amount, personId });
@@ -42,7 +44,7 @@ export function goalsRepo(db: TavlaDb) {
     },
     async progressBetween(workplaceId: string, from: Iso, to: Iso): Promise<GoalProgress[]> {
       const rows = await db.goalProgress.where('[workplaceId+date]').between([workplaceId, from], [workplaceId, to], true, true).toArray();
-      return rows.filter((r) => !r.deleted);
+      return liveRows(rows);
     },
   };
 }

@@ -2,8 +2,9 @@
 import { moveIdea } from '../../domain/pdca';
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { Improvement, ImprovementStatus, Iso } from '../types';
+import type { Improvement, ImprovementStatus, Iso } from '../../domain/types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
+import { liveRows } from '../../domain/rows';
 
 export interface NewImprovement {
   date: Iso;
@@ -52,7 +53,7 @@ export function improvementsRepo(db: TavlaDb) {
     },
     async all(workplaceId: string): Promise<Improvement[]> {
       const rows = await db.improvements.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, '\uffff']).toArray();
-      return rows.filter((r) => !r.deleted);
+      return liveRows(rows);
     },
   };
 }

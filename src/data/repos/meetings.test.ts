@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { freshRepos, seedPeople, seedWorkplace } from '../../../tests/helpers/render';
 import { defaultAgenda, setAgendaStep } from '../../domain/meeting';
 import type { Repositories } from '../index';
-import type { Person, Workplace } from '../types';
+import type { Person, Workplace } from '../../domain/types';
 
 const DAY = '2026-03-02';
 const T0 = new Date(`${DAY}T07:45:00`).getTime();

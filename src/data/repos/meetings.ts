@@ -16,9 +16,10 @@ import { isHere } from '../../domain/attendance';
 import { endMeeting, goToStep, startMeeting, withDecision } from '../../domain/meeting';
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { Iso, Meeting, MeetingAgendaStep, MeetingDecision, Workplace } from '../types';
-import { SYNCED_TABLES } from '../types';
+import type { Iso, Meeting, MeetingAgendaStep, MeetingDecision, Workplace } from '../../domain/types';
+import { SYNCED_TABLES } from '../../domain/types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
+import { liveRows } from '../../domain/rows';
 
 export interface NewMeeting {
   date: Iso;
@@ -26,7 +27,6 @@ export interface NewMeeting {
   targetMinutes: number;
 }
 
-const live = <T extends { deleted: 0 | 1 }>(rows: T[]) => rows.filter((r) => !r.deleted);
 const newestFirst = (a: Meeting, b: Meeting) => b.startedAt - a.startedAt;
 
 export function meetingsRepo(db: TavlaDb) {
@@ -38,7 +38,7 @@ export function meetingsRepo(db: TavlaDb) {
 
   async function openMeetings(workplaceId: string): Promise<Meeting[]> {
     const rows = await db.meetings.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, '\uffff']).toArray();
-    return live(rows).filter((m) => m.endedAt === null);
+    return liveRows(rows).filter((m) => m.endedAt === null);
   }
 
   return {
@@ -75,7 +75,7 @@ export function meetingsRepo(db: TavlaDb) {
     },
     /** The meeting running on `date` (not ended), if any; the newest if several. */
     async running(workplaceId: string, date: Iso): Promise<Meeting | undefined> {
-      const rows = live(await db.meetings.where('[workplaceId+date]').equals([workplaceId, date]).toArray());
+      const rows = liveRows(await db.meetings.where('[workplaceId+date]').equals([workplaceId, date]).toArray());
       return rows.filter((m) => m.endedAt === null).sort(newestFirst)[0];
     },
     /** The newest meeting held before `date` (the previous open day's, as a rule), if any. */
@@ -86,7 +86,12 @@ export function meetingsRepo(db: TavlaDb) {
     /** Every meeting of the workplace, newest first. */
     async list(workplaceId: string): Promise<Meeting[]> {
       const rows = await db.meetings.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, '\uffff']).toArray();
-      return live(rows).sort(newestFirst);
+      return liveRows(rows).sort(newestFirst);
+    },
+    /** Days with a meeting from `from` to `to` (inclusive), read through the date index. */
+    async datesBetween(workplaceId: string, from: Iso, to: Iso): Promise<Iso[]> {
+      const rows = await db.meetings.where('[workplaceId+date]').between([workplaceId, from], [workplaceId, to], true, true).toArray();
+      return [...new Set(liveRows(rows).map((m) => m.date))];
     },
     /** Puts step `index` on screen; the step left keeps its time. */
     async goTo(id: string, index: number, at = db.now()): Promise<Meeting | undefined> {

@@ -8,10 +8,11 @@
  */
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { Avatar, Person } from '../types';
+import type { Avatar, Person } from '../../domain/types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
 import { personClipKey } from '../../domain/voiceClips';
 import { eraseClipsOf } from './voiceClips';
+import { compareOrder, compareSortKeys, orderAfter } from '../../domain/order';
 
 export const ERASED_AVATAR: Avatar = { kind: 'pictogram', ref: 'person' };
 
@@ -24,13 +25,13 @@ export interface NewPerson {
 export function personsRepo(db: TavlaDb) {
   return {
     async add(workplaceId: string, input: NewPerson, id = newId()): Promise<Person> {
-      const count = await db.persons.where('workplaceId').equals(workplaceId).count();
+      const order = orderAfter(await db.persons.where('workplaceId').equals(workplaceId).toArray());
       return writeRecord<Person>(db, 'persons', workplaceId, id, {
         firstName: input.firstName,
         avatar: input.avatar,
         language: input.language ?? 'sv',
         active: 1,
-        order: count,
+        order,
       });
     },
     update(id: string, patch: Partial<Pick<Person, 'firstName' | 'avatar' | 'language' | 'active' | 'order' | 'picturePin'>>) {
@@ -38,7 +39,7 @@ export function personsRepo(db: TavlaDb) {
     },
     async list(workplaceId: string): Promise<Person[]> {
       const rows = await db.persons.where('workplaceId').equals(workplaceId).toArray();
-      return rows.filter((p) => !p.deleted && p.active).sort((a, b) => a.order - b.order || a.firstName.localeCompare(b.firstName));
+      return rows.filter((p) => !p.deleted && p.active).sort((a, b) => compareSortKeys(a.order, b.order) || a.firstName.localeCompare(b.firstName) || compareOrder(a, b));
     },
     /** Removes a person's personal data on this device; sync carries it everywhere. */
     async erase(id: string): Promise<void> {

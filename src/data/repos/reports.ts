@@ -17,12 +17,12 @@
 import { monthsBetween } from '../../domain/dates';
 import Dexie from 'dexie';
 import type { TavlaDb } from '../db';
-import type { AttendanceMark, Deviation, Improvement, Iso, Meeting, Person } from '../types';
+import type { AttendanceMark, Deviation, Improvement, Iso, Meeting, Person } from '../../domain/types';
+import { liveRows } from '../../domain/rows';
+import { compareOrder, compareSortKeys } from '../../domain/order';
 
 type Dated = 'attendance' | 'deviations' | 'meetings' | 'improvements';
 type Row = { deleted: 0 | 1; date: Iso };
-
-const live = <T extends { deleted: 0 | 1 }>(rows: T[]) => rows.filter((r) => !r.deleted);
 
 export interface TrendsData {
   people: Person[];
@@ -58,7 +58,7 @@ export function reportsRepo(db: TavlaDb) {
   let cachedWorkplace = '';
 
   const read = async <T extends Row>(table: Dated, workplaceId: string, from: Iso, to: Iso): Promise<T[]> =>
-    live(
+    liveRows(
       (await db
         .table(table)
         .where('[workplaceId+date]')
@@ -103,8 +103,8 @@ export function reportsRepo(db: TavlaDb) {
 
   /** Everyone of the workplace who has not been erased, inactive people too (old reports name them). */
   const people = async (workplaceId: string): Promise<Person[]> => {
-    const rows = live(await db.persons.where('workplaceId').equals(workplaceId).toArray());
-    return rows.sort((a, b) => b.active - a.active || a.order - b.order || a.firstName.localeCompare(b.firstName));
+    const rows = liveRows(await db.persons.where('workplaceId').equals(workplaceId).toArray());
+    return rows.sort((a, b) => b.active - a.active || compareSortKeys(a.order, b.order) || a.firstName.localeCompare(b.firstName) || compareOrder(a, b));
   };
 
   return {

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createRepositories, TavlaDb, type Repositories } from '..';
 import { decodeBackup, encodeBackup } from '../../backup/archive';
 import { attendanceId } from '../../domain/attendance';
-import { anonymousMarkId } from '../../domain/retention';
+import { anonymisePatch, anonymousMarkId } from '../../domain/retention';
 import { groupMonthSummary } from '../../domain/stats';
-import { mergeRows, type MergeableRow } from '../../sync/merge';
-import type { AttendanceMark, Meeting, Person } from '../types';
+import { mergeRows, type MergeableRow } from '../../sync/shared/merge';
+import type { AttendanceMark, Meeting, Person } from '../../domain/types';
 import { writeRecord } from '../writer';
 
 const TODAY = '2026-03-15'; // with 12 months the first day kept is 2025-03-15
@@ -137,6 +137,23 @@ describe('retention sweep on the device', () => {
     const old = [...merged.values()].filter((r) => !r.deleted && (r as unknown as AttendanceMark).date === OLD);
     expect(old).toHaveLength(3);
   });
+
+  it('sweeps more rows than one chunk, across many days, each chunk after the last', async () => {
+    const repos = freshRepos();
+    const s = await seed(repos);
+    // 1,050 old deviations over four months: more than two chunks, days spanning chunk ends
+    for (let i = 0; i < 1050; i++) {
+      const date = `2024-${String(1 + Math.floor(i / 300)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      await repos.deviations.report(s.wp.id, { category: 'quality', date, reportedBy: s.bo.id, text: `Note ${i}` });
+    }
+    const result = await repos.retention.sweep(s.wp.id, TODAY);
+    expect(result.counts.deviations).toBe(1051);
+    const left = (await repos.db.deviations.toArray()).filter(
+      (d) => d.date < result.cutoff && anonymisePatch('deviations', d as unknown as Record<string, unknown>) !== null,
+    );
+    expect(left).toEqual([]);
+    expect((await repos.retention.sweep(s.wp.id, TODAY)).counts.deviations).toBe(0);
+  }, 120_000);
 
   it('refuses a retention period that is not 1–120 whole months', async () => {
     const repos = freshRepos();

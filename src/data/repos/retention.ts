@@ -9,6 +9,9 @@
  * of CHUNK rows, each chunk one transaction that reads its candidates and
  * writes their replacements, so two tabs sweeping at once never plan the
  * same anonymous id twice, and an interrupted sweep resumes where it stopped.
+ * Each chunk starts after the last row of the one before (a cursor on the
+ * date index), so rows already swept are not read again: the sweep reads
+ * each old row about once, not once per chunk.
  * Running it again changes nothing (it only picks rows that still hold
  * personal data).
  */
@@ -26,12 +29,19 @@ import {
   type DatedTable,
 } from '../../domain/retention';
 import type { TavlaDb } from '../db';
-import type { AttendanceMark, Iso, SyncedRow, VoiceClip, Workplace } from '../types';
+import type { AttendanceMark, Iso, SyncedRow, VoiceClip, Workplace } from '../../domain/types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
 import { referencedBlobs, rowsOfWorkplace } from './backup';
 import { personsRepo } from './persons';
+import { liveRows } from '../../domain/rows';
 
 const CHUNK = 500;
+
+/** Where the last chunk of a sweep stopped: its last row in index order. */
+interface Cursor {
+  date: Iso;
+  id: string;
+}
 
 export interface SweepResult {
   /** the first day kept */
@@ -53,18 +63,29 @@ const emptyCounts = (): SweepResult['counts'] => ({
 
 export function retentionRepo(db: TavlaDb) {
   const persons = personsRepo(db);
-  const olderThan = (table: DatedTable, workplaceId: string, cutoff: Iso) =>
-    db.table(table).where('[workplaceId+date]').between([workplaceId, Dexie.minKey], [workplaceId, cutoff], true, false);
+  /** Rows dated before the cut-off, in index order (date, then id), after `cursor`. */
+  const olderThan = (table: DatedTable, workplaceId: string, cutoff: Iso, cursor: Cursor | null) =>
+    db
+      .table(table)
+      .where('[workplaceId+date]')
+      .between([workplaceId, cursor ? cursor.date : Dexie.minKey], [workplaceId, cutoff], true, false)
+      .filter((r: { date: Iso; id: string }) => !cursor || r.date > cursor.date || r.id > cursor.id);
+  const cursorAt = (rows: readonly { date: Iso; id: string }[]): Cursor | null => {
+    const last = rows.at(-1);
+    return last ? { date: last.date, id: last.id } : null;
+  };
 
   async function sweepAttendance(workplaceId: string, cutoff: Iso, now: number): Promise<number> {
     let total = 0;
+    let cursor: Cursor | null = null;
     for (;;) {
       const n = await inWriteTx(db, ['attendance'], async () => {
-        const marks = (await olderThan('attendance', workplaceId, cutoff)
-          .filter((m: AttendanceMark) => isPersonalMark(m))
+        const marks = (await olderThan('attendance', workplaceId, cutoff, cursor)
+          .and((m: AttendanceMark) => isPersonalMark(m))
           .limit(CHUNK)
           .toArray()) as AttendanceMark[];
         if (marks.length === 0) return 0;
+        cursor = cursorAt(marks);
         const taken = new Set<string>();
         for (const date of new Set(marks.map((m) => m.date))) {
           for (const key of await db.attendance.where('[workplaceId+date]').equals([workplaceId, date]).primaryKeys()) taken.add(key);
@@ -81,12 +102,14 @@ export function retentionRepo(db: TavlaDb) {
 
   async function sweepTable(table: Exclude<DatedTable, 'attendance'>, workplaceId: string, cutoff: Iso, now: number, photos: Set<string>): Promise<number> {
     let total = 0;
+    let cursor: Cursor | null = null;
     for (;;) {
       const n = await inWriteTx(db, [table], async () => {
-        const rows = (await olderThan(table, workplaceId, cutoff)
-          .filter((r: SyncedRow) => r.deleted !== 1 && anonymisePatch(table, r as unknown as Record<string, unknown>) !== null)
+        const rows = (await olderThan(table, workplaceId, cutoff, cursor)
+          .and((r: SyncedRow) => r.deleted !== 1 && anonymisePatch(table, r as unknown as Record<string, unknown>) !== null)
           .limit(CHUNK)
-          .toArray()) as (SyncedRow & Record<string, unknown>)[];
+          .toArray()) as (SyncedRow & { date: Iso } & Record<string, unknown>)[];
+        cursor = cursorAt(rows) ?? cursor;
         for (const row of rows) {
           const patch = anonymisePatch(table, row)!;
           if ('photo' in patch && typeof row.photo === 'string') photos.add(row.photo);
@@ -104,7 +127,7 @@ export function retentionRepo(db: TavlaDb) {
     const expired = (await db.persons.where('workplaceId').equals(workplaceId).toArray()).filter((p) => isExpiredPerson(p, cutoffMs));
     for (const p of expired) {
       await persons.erase(p.id);
-      const clips = (await db.voiceClips.where('[workplaceId+key]').equals([workplaceId, `person:${p.id}`]).toArray()).filter((c) => !c.deleted);
+      const clips = liveRows(await db.voiceClips.where('[workplaceId+key]').equals([workplaceId, `person:${p.id}`]).toArray());
       for (const c of clips) await deleteRecord<VoiceClip>(db, 'voiceClips', c.id, {}, { now });
     }
     return expired.length;

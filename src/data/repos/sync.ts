@@ -1,6 +1,6 @@
 /** What the UI may read and set of the device's sync state (the runner writes the status). */
 import type { TavlaDb } from '../db';
-import { PAIRING_KEY, STATUS_KEY, savePairing, type Pairing, type SyncStatus } from '../../sync/state';
+import { PAIRING_KEY, STATUS_KEY, savePairing, type Pairing, type SyncStatus } from '../syncState';
 
 export function syncRepo(db: TavlaDb) {
   return {

@@ -18,7 +18,7 @@ import Dexie from 'dexie';
 import { clipProblem, UnusableRecording, voiceClipId } from '../../domain/voiceClips';
 import type { TavlaDb } from '../db';
 import { sha256Hex } from '../hash';
-import type { BlobRecord, VoiceClip } from '../types';
+import type { BlobRecord, VoiceClip } from '../../domain/types';
 import { deleteRecord, inWriteTx, translateStorageError, writeRecord } from '../writer';
 
 export interface NewVoiceClip {

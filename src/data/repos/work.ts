@@ -7,8 +7,10 @@
 import { recurringTaskId, tasksDueOn } from '../../domain/recurring';
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { Iso, RecurringTask, Task, WorkArea } from '../types';
+import type { Iso, RecurringTask, Task, WorkArea } from '../../domain/types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
+import { liveRows } from '../../domain/rows';
+import { compareOrder, orderAfter } from '../../domain/order';
 
 export interface NewTask {
   workAreaId: string;
@@ -17,13 +19,11 @@ export interface NewTask {
   assignees?: string[];
 }
 
-const live = <T extends { deleted: 0 | 1 }>(rows: T[]) => rows.filter((r) => !r.deleted);
-
 export function workRepo(db: TavlaDb) {
   return {
     async addArea(workplaceId: string, input: { pictogramId: string; text?: string }, id = newId()): Promise<WorkArea> {
-      const count = await db.workAreas.where('workplaceId').equals(workplaceId).count();
-      return writeRecord<WorkArea>(db, 'workAreas', workplaceId, id, { pictogramId: input.pictogramId, text: input.text?.trim() ?? '', order: count });
+      const order = orderAfter(await db.workAreas.where('workplaceId').equals(workplaceId).toArray());
+      return writeRecord<WorkArea>(db, 'workAreas', workplaceId, id, { pictogramId: input.pictogramId, text: input.text?.trim() ?? '', order });
     },
     updateArea(id: string, patch: Partial<Pick<WorkArea, 'pictogramId' | 'text' | 'order'>>) {
       return updateRecord<WorkArea>(db, 'workAreas', id, patch);
@@ -32,7 +32,7 @@ export function workRepo(db: TavlaDb) {
       return deleteRecord<WorkArea>(db, 'workAreas', id);
     },
     async areas(workplaceId: string): Promise<WorkArea[]> {
-      return live(await db.workAreas.where('workplaceId').equals(workplaceId).toArray()).sort((a, b) => a.order - b.order);
+      return liveRows(await db.workAreas.where('workplaceId').equals(workplaceId).toArray()).sort(compareOrder);
     },
     addRecurring(workplaceId: string, input: NewTask & { weekdays: number[] }, id = newId()): Promise<RecurringTask> {
       return writeRecord<RecurringTask>(db, 'recurringTasks', workplaceId, id, {
@@ -51,7 +51,7 @@ export function workRepo(db: TavlaDb) {
       return deleteRecord<RecurringTask>(db, 'recurringTasks', id);
     },
     async recurring(workplaceId: string): Promise<RecurringTask[]> {
-      return live(await db.recurringTasks.where('workplaceId').equals(workplaceId).toArray());
+      return liveRows(await db.recurringTasks.where('workplaceId').equals(workplaceId).toArray());
     },
     addTask(workplaceId: string, date: Iso, input: NewTask, id = newId()): Promise<Task> {
       return writeRecord<Task>(db, 'tasks', workplaceId, id, {
@@ -79,16 +79,16 @@ export function workRepo(db: TavlaDb) {
       return updateRecord<Task>(db, 'tasks', id, { doneAt: null, doneBy: null });
     },
     async tasksFor(workplaceId: string, date: Iso): Promise<Task[]> {
-      return live(await db.tasks.where('[workplaceId+date]').equals([workplaceId, date]).toArray());
+      return liveRows(await db.tasks.where('[workplaceId+date]').equals([workplaceId, date]).toArray());
     },
     /** The tasks with these ids (missing and deleted ones left out). */
     async tasksByIds(ids: readonly string[]): Promise<Task[]> {
-      return live((await db.tasks.bulkGet([...ids])).filter((t): t is Task => t !== undefined));
+      return liveRows((await db.tasks.bulkGet([...ids])).filter((t): t is Task => t !== undefined));
     },
     /** Creates the day's tasks from recurring templates that are not on the board yet. */
     async fillDay(workplaceId: string, date: Iso): Promise<number> {
       return inWriteTx(db, ['recurringTasks', 'tasks'], async () => {
-        const templates = live(await db.recurringTasks.where('workplaceId').equals(workplaceId).toArray());
+        const templates = liveRows(await db.recurringTasks.where('workplaceId').equals(workplaceId).toArray());
         let created = 0;
         for (const t of tasksDueOn(templates, date)) {
           const id = recurringTaskId(t.id, date);

@@ -2,8 +2,8 @@
 import { hashPin } from '../../domain/pin';
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { ActivityType, DeviationCategory, Workplace } from '../types';
-import { DEVIATION_CATEGORIES, SYNCED_TABLES } from '../types';
+import type { ActivityType, DeviationCategory, Workplace } from '../../domain/types';
+import { DEVIATION_CATEGORIES, SYNCED_TABLES } from '../../domain/types';
 import { translateStorageError, updateRecord, writeRecord } from '../writer';
 
 export interface NewWorkplace {

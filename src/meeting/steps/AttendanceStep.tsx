@@ -4,13 +4,13 @@
  * mark is saved as usual and recorded as a decision of the meeting.
  */
 import { createSignal, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import type { AttendanceStatus, Person } from '../../data/types';
+import { useApp } from '../../core/context';
+import type { AttendanceStatus, Person } from '../../domain/types';
 import { useI18n } from '../../i18n';
 import { ATTENDANCE_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
-import { FaceGrid, StatusDialog } from '../../board/attendance/FaceGrid';
-import type { BoardData } from '../../board/store';
+import { AttendanceFaceGrid, StatusDialog } from '../../core/board/FaceGrid';
+import type { BoardData } from '../../core/board/boardData';
 import type { MeetingStore } from '../store';
 
 export function AttendanceStep(props: { store: MeetingStore; board: BoardData }) {
@@ -33,7 +33,7 @@ export function AttendanceStep(props: { store: MeetingStore; board: BoardData })
         <Pictogram id={ATTENDANCE_PICTOGRAM.present} />
         <span>{t('attendance.summary', { here: props.board.attendance().here, total: props.board.attendance().total })}</span>
       </p>
-      <FaceGrid people={props.board.people()} statusOf={statusOf} onTap={setEditing} class="meeting-faces" statusIdPrefix="meeting-status-" />
+      <AttendanceFaceGrid people={props.board.people()} statusOf={statusOf} onTap={setEditing} class="meeting-faces" statusIdPrefix="meeting-status-" />
       <Show when={editing()}>
         {(p) => <StatusDialog person={p()} current={statusOf(p())} onPick={(s) => void mark(p(), s)} onClose={() => setEditing(null)} />}
       </Show>

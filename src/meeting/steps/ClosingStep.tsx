@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n';
 import { ATTENDANCE_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
 import { roundMinutes, timerState } from '../../domain/meeting';
-import type { BoardData } from '../../board/store';
+import type { BoardData } from '../../core/board/boardData';
 import { DecisionList, type DecisionLookup } from '../DecisionList';
 import type { MeetingStore } from '../store';
 

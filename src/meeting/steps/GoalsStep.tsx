@@ -5,16 +5,16 @@
  * counted on the board during the day.
  */
 import { createMemo, For, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import type { Goal, GoalProgress } from '../../data/types';
+import { useApp } from '../../core/context';
+import type { Goal, GoalProgress } from '../../domain/types';
 import { addDays, isoWeekday, parseIsoDate, startOfIsoWeek } from '../../domain/dates';
 import { previousOpenDay } from '../../domain/meeting';
 import { useI18n } from '../../i18n';
 import { SECTION_PICTOGRAM, STATUS_PICTOGRAM, WEEKDAY_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
-import { createGoalViews, type GoalView } from '../../board/goals/status';
-import type { BoardData } from '../../board/store';
-import { createLive } from '../../app/live';
+import { createGoalViews, type GoalView } from '../../core/board/goalStatus';
+import type { BoardData } from '../../core/board/boardData';
+import { createLive } from '../../core/live';
 
 export function GoalsStep(props: { board: BoardData }) {
   const app = useApp();

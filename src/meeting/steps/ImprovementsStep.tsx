@@ -6,15 +6,17 @@
  * on the improvements screen.
  */
 import { For } from 'solid-js';
-import { useApp } from '../../app/context';
-import { PictoButton } from '../../app/ui';
-import type { Improvement, ImprovementStatus } from '../../data/types';
+import { useApp } from '../../core/context';
+import { PictoButton } from '../../core/ui';
+import type { Improvement, ImprovementStatus } from '../../domain/types';
+import { isoDateAt } from '../../domain/dates';
+import { previousOpenDay } from '../../domain/meeting';
 import { allowedMoves } from '../../domain/pdca';
 import { useI18n } from '../../i18n';
 import { PDCA_PICTOGRAM } from '../../pictograms/catalog';
-import { StatusColumns } from '../../board/entry/Columns';
-import { IdeaCard } from '../../board/entry/IdeaCard';
-import type { BoardData } from '../../board/store';
+import { StatusColumns } from '../../core/board/Columns';
+import { IdeaCard } from '../../core/board/IdeaCard';
+import type { BoardData } from '../../core/board/boardData';
 import type { MeetingStore } from '../store';
 
 const COLUMNS = (['idea', 'planned', 'doing', 'done'] as const).map((s) => ({ key: s, pictogram: PDCA_PICTOGRAM[s] }));

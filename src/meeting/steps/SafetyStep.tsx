@@ -6,18 +6,18 @@
  * back) right here; each move is recorded as a decision of the meeting.
  */
 import { createMemo, For, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import { PictoButton } from '../../app/ui';
-import { createLive } from '../../app/live';
-import type { Deviation, DeviationStatus, Meeting } from '../../data/types';
+import { useApp } from '../../core/context';
+import { PictoButton } from '../../core/ui';
+import { createLive } from '../../core/live';
+import type { Deviation, DeviationStatus, Meeting } from '../../domain/types';
 import { allowedDeviationMoves } from '../../domain/deviations';
 import { previousOpenDay } from '../../domain/meeting';
 import { useI18n } from '../../i18n';
 import { DEVIATION_STATUS_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
-import { DeviationCard } from '../../board/entry/DeviationCard';
-import { SafetyCross } from '../../board/goals/SafetyCross';
-import type { BoardData } from '../../board/store';
+import { DeviationCard } from '../../core/board/DeviationCard';
+import { SafetyCross } from '../../core/board/SafetyCross';
+import type { BoardData } from '../../core/board/boardData';
 import type { MeetingStore } from '../store';
 
 export function SafetyStep(props: { store: MeetingStore; board: BoardData }) {

@@ -5,14 +5,15 @@
  * The day is filled from the recurring tasks first, as on the work screen.
  */
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
-import { useApp } from '../../app/context';
-import { Dialog, FaceImage, PictoButton } from '../../app/ui';
-import type { Task } from '../../data/types';
+import { useApp } from '../../core/context';
+import { Dialog, PictoButton } from '../../core/ui';
+import type { Task } from '../../domain/types';
 import { useI18n } from '../../i18n';
 import { SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
-import type { BoardData } from '../../board/store';
+import type { BoardData } from '../../core/board/boardData';
 import type { MeetingStore } from '../store';
+import { FaceGrid, FaceList } from '../../core/board/FaceGrid';
 
 export function WorkStep(props: { store: MeetingStore; board: BoardData }) {
   const app = useApp();
@@ -64,16 +65,12 @@ export function WorkStep(props: { store: MeetingStore; board: BoardData }) {
                       <span class="sr-only">{t('work.doneBy')}</span>
                     </Show>
                   </h3>
-                  <ul class="meeting-task-people" aria-label={t('work.assigned')}>
-                    <For each={people()} fallback={<li class="meeting-nobody">{t('meeting.nobodyAssigned')}</li>}>
-                      {(p) => (
-                        <li>
-                          <FaceImage person={p} />
-                          <span>{p.firstName}</span>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
+                  <FaceList
+                    people={people()}
+                    class="meeting-task-people"
+                    label={t('work.assigned')}
+                    empty={<li class="meeting-nobody">{t('meeting.nobodyAssigned')}</li>}
+                  />
                   <PictoButton
                     pictogram="person"
                     label={t('meeting.assign')}
@@ -89,24 +86,12 @@ export function WorkStep(props: { store: MeetingStore; board: BoardData }) {
       <Show when={assigning()}>
         {(task) => (
           <Dialog title={t('meeting.assignTask', { task: label(task()) })} pictogram={task().pictogramId} onClose={() => setAssigningId(null)}>
-            <ul class="face-grid" role="list">
-              <For each={props.board.people()}>
-                {(p) => (
-                  <li>
-                    <button
-                      type="button"
-                      class={`face-button ${task().assignees.includes(p.id) ? 'status-present' : ''}`}
-                      aria-label={p.firstName}
-                      aria-pressed={task().assignees.includes(p.id)}
-                      onClick={() => void toggle(task(), p.id)}
-                    >
-                      <FaceImage person={p} />
-                      <span class="face-name">{p.firstName}</span>
-                    </button>
-                  </li>
-                )}
-              </For>
-            </ul>
+            <FaceGrid
+              people={props.board.people()}
+              faceClass={(p) => (task().assignees.includes(p.id) ? 'status-present' : '')}
+              pressed={(p) => task().assignees.includes(p.id)}
+              onTap={(p) => void toggle(task(), p.id)}
+            />
             <PictoButton pictogram="check" label={t('app.done')} variant="primary" size="large" onClick={() => setAssigningId(null)} />
           </Dialog>
         )}

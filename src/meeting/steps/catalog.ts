@@ -1,5 +1,5 @@
 /** Which pictogram stands for each meeting step (agenda, progress bar, log). */
-import type { MeetingDecisionKind, MeetingStepId } from '../../data/types';
+import type { MeetingDecisionKind, MeetingStepId } from '../../domain/types';
 import type { PictogramId } from '../../pictograms/catalog';
 
 export const STEP_PICTOGRAM = {

@@ -4,7 +4,7 @@
  * and answered with a fixed message, never a stack, SQL or driver text.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { ErrorCode } from '../../sync/protocol';
+import type { ErrorCode } from '../../sync/shared/protocol';
 import { ApiError } from '../errors';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {

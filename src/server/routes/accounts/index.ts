@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { SessionResponse } from '../../../sync/protocol';
+import type { SessionResponse } from '../../../sync/shared/protocol';
 import { DUMMY_PASSWORD_HASH, hashPassword, newSessionToken, sha256Hex, verifyPassword } from '../../auth';
 import type { Queryable } from '../../db/db';
 import { ApiError, conflict } from '../../errors';

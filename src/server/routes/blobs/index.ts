@@ -16,7 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { BlobUploadResponse } from '../../../sync/protocol';
+import type { BlobUploadResponse } from '../../../sync/shared/protocol';
 import { deviceOf } from '../../auth';
 import type { Queryable } from '../../db/db';
 import { ApiError, busy, notFound } from '../../errors';

@@ -16,10 +16,10 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import type { OutboxOp } from '../../../data/types';
-import { SYNCED_TABLES } from '../../../data/types';
-import { unknownFields } from '../../../sync/fields';
-import { formatHlc, isHlc, MAX_DRIFT_MS, parseHlc } from '../../../sync/hlc';
+import type { OutboxOp } from '../../../domain/types';
+import { SYNCED_TABLES } from '../../../domain/types';
+import { unknownFields } from '../../../sync/shared/fields';
+import { formatHlc, isHlc, MAX_DRIFT_MS, parseHlc } from '../../../sync/shared/hlc';
 import {
   PULL_DEFAULT_LIMIT,
   PULL_MAX_LIMIT,
@@ -29,7 +29,7 @@ import {
   type PullResponse,
   type PushRequest,
   type PushResponse,
-} from '../../../sync/protocol';
+} from '../../../sync/shared/protocol';
 import { deviceOf, sha256Hex } from '../../auth';
 import { currentCursor } from '../../changes';
 import { ApiError, badRequest, forbidden, unauthorized } from '../../errors';

@@ -33,10 +33,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { blobRefs } from '../../../data/blobRefs';
-import type { OutboxOp, SyncedTable } from '../../../data/types';
-import { applyOp, type MergeableRow } from '../../../sync/merge';
-import type { PulledRow } from '../../../sync/protocol';
+import { blobRefs } from '../../../sync/shared/blobRefs';
+import type { OutboxOp, SyncedTable } from '../../../domain/types';
+import { applyOp, type MergeableRow } from '../../../sync/shared/merge';
+import type { PulledRow } from '../../../sync/shared/protocol';
 import { CHANGES_CHANNEL } from '../../changes';
 import type { Queryable } from '../../db/db';
 import { busy, forbidden, tooLarge } from '../../errors';

@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
-import type { DeviceTokenResponse, PairingCodeResponse } from '../../../sync/protocol';
+import type { DeviceTokenResponse, PairingCodeResponse } from '../../../sync/shared/protocol';
 import { newDeviceToken, sha256Hex, supervisorOf } from '../../auth';
 import type { Queryable } from '../../db/db';
 import { ApiError, conflict, forbidden, notFound } from '../../errors';

@@ -1,0 +1,177 @@
+/**
+ * Shared building blocks of every screen: pictogram buttons, faces, the
+ * screen frame with its way home, and the big notice (confirmation / error
+ * with undo). Every control carries a pictogram and an accessible name, and
+ * touch targets are at least 64 CSS px (see styles.css).
+ */
+import { A } from '@solidjs/router';
+import { createEffect, createSignal, onCleanup, Show, splitProps, type JSX, type ParentProps } from 'solid-js';
+import { Pictogram } from '../pictograms/Pictogram';
+import type { Person } from '../domain/types';
+import { useI18n } from '../i18n';
+import { useApp } from './context';
+import { createLive } from './live';
+import { wantBlob } from '../data/wantedBlobs';
+import { BilingualLabel } from './speech/BilingualLabel';
+import { SpeakButton } from './speech/SpeakButton';
+
+type ButtonProps = JSX.ButtonHTMLAttributes<HTMLButtonElement> & {
+  pictogram: string;
+  pictogramSrc?: string;
+  /** visible text under the pictogram; also the accessible name unless aria-label is given */
+  label: string;
+  variant?: 'primary' | 'secondary' | 'danger' | 'ghost' | 'tile';
+  size?: 'small' | 'normal' | 'large';
+};
+
+export function PictoButton(props: ButtonProps) {
+  const [own, rest] = splitProps(props, ['pictogram', 'pictogramSrc', 'label', 'variant', 'size', 'class', 'children']);
+  return (
+    <button
+      type="button"
+      {...rest}
+      aria-label={rest['aria-label'] ?? own.label}
+      class={`picto-button ${own.variant ?? 'secondary'} ${own.size ?? 'normal'} ${own.class ?? ''}`}
+    >
+      <Pictogram id={own.pictogram} src={own.pictogramSrc} class="picto-button-icon" />
+      <span class="label">
+        <BilingualLabel text={own.label} />
+      </span>
+      {own.children}
+    </button>
+  );
+}
+
+export function PictoLink(props: { href: string; pictogram: string; label: string; class?: string; variant?: string }) {
+  return (
+    <A href={props.href} class={`picto-button ${props.variant ?? 'secondary'} normal ${props.class ?? ''}`} aria-label={props.label}>
+      <Pictogram id={props.pictogram} class="picto-button-icon" />
+      <span class="label">
+        <BilingualLabel text={props.label} />
+      </span>
+    </A>
+  );
+}
+
+/** An object URL for a stored blob (photo, custom pictogram), revoked when no longer shown. */
+export function useBlobUrl(hash: () => string | null | undefined) {
+  const { repos } = useApp();
+  const record = createLive(hash, (h) => repos.blobs.get(h), undefined);
+  const [url, setUrl] = createSignal<string | undefined>();
+  createEffect(() => {
+    const rec = record();
+    // made on another tablet: ask sync to fetch it; the live query shows it when it lands
+    if (!rec && record.ready() && hash()) wantBlob(hash()!);
+    if (!rec) return setUrl(undefined);
+    const u = URL.createObjectURL(rec.data);
+    setUrl(u);
+    onCleanup(() => URL.revokeObjectURL(u));
+  });
+  return url;
+}
+
+/** A person's face: their photo if they have one, else their avatar pictogram. */
+export function FaceImage(props: { person: Pick<Person, 'avatar'> | undefined; class?: string }) {
+  const photoHash = () => (props.person?.avatar.kind === 'photo' ? props.person.avatar.ref : null);
+  const url = useBlobUrl(photoHash);
+  // Marks the face for speak-on-tap (the person's name in their language); no box of its own.
+  const personId = () => (props.person as Partial<Person> | undefined)?.id;
+  return (
+    <span class="face-frame" data-speak-person={personId()} style={{ display: 'contents' }}>
+      <Show when={url()} fallback={<Pictogram id={props.person?.avatar.kind === 'pictogram' ? props.person.avatar.ref : 'person'} class={`face ${props.class ?? ''}`} />}>
+        <img src={url()} alt="" aria-hidden="true" class={`face photo ${props.class ?? ''}`} draggable={false} />
+      </Show>
+    </span>
+  );
+}
+
+/** The frame of every section screen: a big way home, the title with its pictogram, content. */
+export function Screen(props: ParentProps<{ title: string; pictogram: string; actions?: JSX.Element; class?: string }>) {
+  const { t } = useI18n();
+  return (
+    <main class={`screen ${props.class ?? ''}`} aria-labelledby="screen-title">
+      <header class="screen-header">
+        <PictoLink href="/" pictogram="home" label={t('app.home')} class="home-link" />
+        <h1 id="screen-title" class="screen-title">
+          <Pictogram id={props.pictogram} class="title-icon" />
+          <span>
+            <BilingualLabel text={props.title} />
+          </span>
+        </h1>
+        <div class="screen-actions">
+          {props.actions}
+          <SpeakButton />
+        </div>
+      </header>
+      <div class="screen-body">{props.children}</div>
+    </main>
+  );
+}
+
+/** The one big notice at a time: confirmation, error or info, with undo when offered. */
+export function NoticeHost() {
+  const app = useApp();
+  const { t } = useI18n();
+  const [busy, setBusy] = createSignal(false);
+  const doUndo = async () => {
+    const n = app.notice();
+    if (!n?.undo || busy()) return;
+    setBusy(true);
+    try {
+      await n.undo();
+      app.notify({ kind: 'info', pictogram: 'undo', message: 'app.undone' });
+    } catch (err) {
+      app.reportError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="notice-host" aria-live="polite">
+      <Show when={app.notice()} keyed>
+        {(n) => (
+          <div class={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'} style={{ '--notice-duration': `${n.duration}ms` }}>
+            <Pictogram id={n.pictogram} class="notice-icon" />
+            <p class="notice-text">{t(n.message, n.params)}</p>
+            <div class="notice-actions">
+              <Show when={n.undo}>
+                <PictoButton pictogram="undo" label={t('app.undo')} variant="primary" size="large" onClick={doUndo} disabled={busy()} />
+              </Show>
+              <PictoButton pictogram="close" label={t('app.close')} variant="ghost" onClick={() => app.closeNotice()} />
+            </div>
+            <div class="notice-timer" aria-hidden="true" />
+          </div>
+        )}
+      </Show>
+    </div>
+  );
+}
+
+/** A modal dialog on top of the screen; closes on Escape or the close button. */
+/** `speakOff`: nothing in the dialog is spoken on tap (PIN entry). */
+export function Dialog(props: ParentProps<{ title: string; pictogram: string; onClose: () => void; class?: string; speakOff?: boolean }>) {
+  const { t } = useI18n();
+  let ref: HTMLDivElement | undefined;
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') props.onClose();
+  };
+  createEffect(() => {
+    document.addEventListener('keydown', onKey);
+    ref?.querySelector<HTMLElement>('button, input, select, textarea')?.focus();
+    onCleanup(() => document.removeEventListener('keydown', onKey));
+  });
+  return (
+    <div class="dialog-backdrop" onClick={(e) => e.target === e.currentTarget && props.onClose()}>
+      <div ref={ref} class={`dialog ${props.class ?? ''}`} role="dialog" aria-modal="true" aria-labelledby="dialog-title" data-speak-off={props.speakOff ? '' : undefined}>
+        <header class="dialog-header">
+          <h2 id="dialog-title">
+            <Pictogram id={props.pictogram} class="title-icon" />
+            <span>{props.title}</span>
+          </h2>
+          <PictoButton pictogram="close" label={t('app.close')} variant="ghost" onClick={() => props.onClose()} />
+        </header>
+        <div class="dialog-body">{props.children}</div>
+      </div>
+    </div>
+  );
+}

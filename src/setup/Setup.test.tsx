@@ -1,0 +1,137 @@
+/**
+ * The first-run wizard driven like a user: one question per screen, errors
+ * in words, and at the end a stored workplace (PIN hashed, template applied)
+ * and the board on screen. And the demo, one tap away.
+ */
+import { cleanup, fireEvent, screen, waitFor } from '@solidjs/testing-library';
+import axe from 'axe-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Repositories } from '../data';
+import { TEMPLATES } from './templates';
+import { verifyPin } from '../domain/pin';
+import { freshRepos, renderApp, seedWorkplace } from '../../tests/helpers/render';
+import { storesSecret } from '../../tests/helpers/values';
+
+let repos: Repositories;
+
+beforeEach(() => {
+  repos = freshRepos();
+});
+afterEach(() => cleanup());
+
+const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
+const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+
+async function fillUntilPin() {
+  renderApp(repos, null, '/setup');
+  fireEvent.click(await screen.findByRole('button', { name: 'Create a new board' }));
+  expect(screen.getByText('Step 1 of 4')).toBeTruthy();
+  type('Workplace name', '  Tvätten  Norr ');
+  click('Next');
+  expect(await screen.findByText('Step 2 of 4')).toBeTruthy();
+  click('Laundry');
+  click('Next');
+  expect(await screen.findByText('Step 3 of 4')).toBeTruthy();
+  type('The day starts', '07:30');
+  type('The day ends', '15:00');
+  click('Next');
+  expect(await screen.findByText('Step 4 of 4')).toBeTruthy();
+}
+
+describe('Setup wizard', () => {
+  it('creates the workplace with a hashed PIN and the template, then shows the board', async () => {
+    await fillUntilPin();
+    type('Supervisor PIN (4–8 digits)', '4321');
+    type('The same PIN again', '4321');
+    click('Create the board');
+
+    expect(await screen.findByRole('main', { name: 'The board' }, { timeout: 5000 })).toBeTruthy();
+    const workplaces = await repos.db.workplaces.toArray();
+    expect(workplaces).toHaveLength(1);
+    const wp = workplaces[0]!;
+    expect(wp).toMatchObject({ name: 'Tvätten Norr', activityType: 'laundry', openingTime: '07:30', closingTime: '15:00', openDays: [1, 2, 3, 4, 5], demo: false });
+    expect(storesSecret(wp, '4321')).toBe(false);
+    expect(storesSecret(wp, '1234')).toBe(false);
+    expect(await verifyPin('4321', wp.pinHash, wp.pinSalt)).toBe(true);
+    const areas = await repos.work.areas(wp.id);
+    expect(areas.map((a) => a.pictogramId)).toEqual(TEMPLATES.laundry.areas.map((a) => a.pictogramId));
+    expect((await repos.goals.list(wp.id)).length).toBe(TEMPLATES.laundry.goals.length);
+    expect(await repos.settings.get('workplaceId', null)).toBe(wp.id);
+  });
+
+  it('says so when the two PINs differ, and stores nothing', async () => {
+    await fillUntilPin();
+    type('Supervisor PIN (4–8 digits)', '4321');
+    type('The same PIN again', '4312');
+    click('Create the board');
+    expect((await screen.findByRole('alert')).textContent).toContain('The PINs are not the same.');
+    expect(await repos.db.workplaces.count()).toBe(0);
+  });
+
+  it('refuses a short PIN and an empty name with words, not only colour', async () => {
+    renderApp(repos, null, '/setup');
+    fireEvent.click(await screen.findByRole('button', { name: 'Create a new board' }));
+    click('Next');
+    expect((await screen.findByRole('alert')).textContent).toContain('Enter the workplace name.');
+    expect(screen.getByText('Step 1 of 4')).toBeTruthy();
+    type('Workplace name', 'Snickeriet');
+    click('Next');
+    click('Next');
+    expect((await screen.findByRole('alert')).textContent).toContain('Choose an activity.');
+    click('Carpentry');
+    click('Next');
+    type('The day ends', '07:00');
+    click('Next');
+    expect((await screen.findByRole('alert')).textContent).toContain('The day must end after it starts.');
+    type('The day ends', '16:00');
+    click('Next');
+    type('Supervisor PIN (4–8 digits)', '12');
+    type('The same PIN again', '12');
+    click('Create the board');
+    expect((await screen.findByRole('alert')).textContent).toContain('4–8 digits');
+    click('Back');
+    expect(await screen.findByText('Step 3 of 4')).toBeTruthy();
+  });
+
+  it('"Try the demo" lands on the board with the demo banner', async () => {
+    renderApp(repos, null, '/setup');
+    fireEvent.click(await screen.findByRole('button', { name: 'Try the demo' }));
+    expect(await screen.findByRole('main', { name: 'The board' }, { timeout: 8000 })).toBeTruthy();
+    expect(await screen.findByText('Demo – the supervisor PIN is 1234')).toBeTruthy();
+    const wp = (await repos.db.workplaces.toArray())[0]!;
+    expect(wp.demo).toBe(true);
+    expect(await repos.persons.list(wp.id)).toHaveLength(8);
+  });
+
+  it('has no serious accessibility violations on the welcome and on each step', async () => {
+    const { container } = renderApp(repos, null, '/setup');
+    const check = async () => {
+      const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+    };
+    await screen.findByRole('button', { name: 'Create a new board' });
+    await check();
+    click('Create a new board');
+    type('Workplace name', 'Snickeriet');
+    click('Next');
+    await screen.findByText('Step 2 of 4');
+    await check();
+    click('Carpentry');
+    click('Next');
+    await screen.findByText('Step 3 of 4');
+    await check();
+    click('Next');
+    await screen.findByText('Step 4 of 4');
+    click('Create the board');
+    await screen.findByRole('alert');
+    await check();
+  });
+
+  it('sends a device that already has a workplace to the board', async () => {
+    const wp = await seedWorkplace(repos);
+    renderApp(repos, wp.id, '/setup');
+    expect(await screen.findByRole('main', { name: 'The board' })).toBeTruthy();
+    await waitFor(() => expect(window.location.pathname).toBe('/'));
+  });
+});

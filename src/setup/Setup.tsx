@@ -1,0 +1,229 @@
+/**
+ * First run: a welcome with two big choices (a new board, or the demo), then
+ * a wizard with one question per screen — name, activity, times and open
+ * days, supervisor PIN — and a step indicator. Creating the board stores the
+ * workplace (the PIN only as a salted hash), applies the activity's template
+ * and opens the board. A device that already has a workplace never sees this.
+ */
+import { Navigate, useNavigate } from '@solidjs/router';
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { applyTemplate } from './templates';
+import { seedDemo } from './demo';
+import { ACTIVITY_TYPES, type ActivityType } from '../domain/types';
+import { collapseSpaces } from '../domain/text';
+import { useI18n, type MessageKey } from '../i18n';
+import { ACTIVITY_PICTOGRAM } from '../pictograms/catalog';
+import { Pictogram } from '../pictograms/Pictogram';
+import { LanguageButton } from '../core/board/BoardHeader';
+import { useApp } from '../core/context';
+import { PictoButton, PictoLink } from '../core/ui';
+import { Field, FieldError, PinInput, OpeningHoursFields } from '../core/fields';
+import { validateHours, validateNewPin, validateWorkplaceName } from '../core/validate';
+import './setup.css';
+import { AdminForm } from '../core/form';
+
+const STEPS = 4;
+
+type Stage = 'welcome' | 0 | 1 | 2 | 3;
+
+export default function Setup() {
+  const app = useApp();
+  return (
+    <Show when={!app.workplaceId()} fallback={<Navigate href="/" />}>
+      <Wizard />
+    </Show>
+  );
+}
+
+function Wizard() {
+  const app = useApp();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const navigate = useNavigate();
+  const [stage, setStage] = createSignal<Stage>('welcome');
+  const [busy, setBusy] = createSignal(false);
+
+  const [name, setName] = createSignal('');
+  const [activity, setActivity] = createSignal<ActivityType | null>(null);
+  const [opening, setOpening] = createSignal('08:00');
+  const [closing, setClosing] = createSignal('15:00');
+  const [openDays, setOpenDays] = createSignal<number[]>([1, 2, 3, 4, 5]);
+  const [pin, setPin] = createSignal('');
+  const [pinRepeat, setPinRepeat] = createSignal('');
+  /** errors are shown only after a try to go on, not while typing */
+  const [tried, setTried] = createSignal<Record<number, boolean>>({});
+
+  const nameError = () => validateWorkplaceName(name());
+  const activityError = (): MessageKey | null => (activity() ? null : 'setup.activityRequired');
+  const hoursError = () => validateHours(opening(), closing(), openDays());
+  const pinError = () => validateNewPin(pin(), pinRepeat());
+
+  const stepOk = (s: number) => {
+    if (s === 0) return !nameError();
+    if (s === 1) return !activityError();
+    if (s === 2) return !hoursError().times && !hoursError().days;
+    return !pinError();
+  };
+  const shown = (s: number, key: MessageKey | null | undefined) => (tried()[s] && key ? t(key) : null);
+
+  const next = () => {
+    const s = stage();
+    if (s === 'welcome') return;
+    setTried((x) => ({ ...x, [s]: true }));
+    if (!stepOk(s)) return;
+    if (s < 3) setStage((s + 1) as Stage);
+    else void create();
+  };
+  const back = () => {
+    const s = stage();
+    if (s === 'welcome') return;
+    setStage(s === 0 ? 'welcome' : ((s - 1) as Stage));
+  };
+
+  const create = async () => {
+    const type = activity();
+    if (busy() || !type) return;
+    setBusy(true);
+    const ok = await app.run(async () => {
+      const wp = await app.repos.workplaces.create({
+        name: collapseSpaces(name()),
+        activityType: type,
+        openingTime: opening(),
+        closingTime: closing(),
+        openDays: openDays(),
+        pin: pin(),
+      });
+      await applyTemplate(app.repos, wp.id, type, i18n.lang());
+      await app.setWorkplaceId(wp.id);
+      return true;
+    });
+    setBusy(false);
+    if (!ok) return;
+    app.notify({ kind: 'success', pictogram: 'check', message: 'setup.created' });
+    navigate('/', { replace: true });
+  };
+
+  const tryDemo = async () => {
+    if (busy()) return;
+    setBusy(true);
+    const ok = await app.run(async () => {
+      const wp = await seedDemo(app.repos, { today: app.today(), lang: i18n.lang() });
+      await app.setWorkplaceId(wp.id);
+      return true;
+    });
+    setBusy(false);
+    if (!ok) return;
+    app.notify({ kind: 'success', pictogram: 'info', message: 'setup.demoStarted' });
+    navigate('/', { replace: true });
+  };
+
+  const stepNumber = () => {
+    const s = stage();
+    return s === 'welcome' ? 0 : s + 1;
+  };
+
+  return (
+    <main class="setup" aria-labelledby="setup-title">
+      <header class="setup-header">
+        <h1 id="setup-title" class="setup-title">
+          <Pictogram id="tablet" class="title-icon" />
+          <span>{t('setup.welcome')}</span>
+        </h1>
+        <LanguageButton />
+      </header>
+      <Show
+        when={stage() !== 'welcome'}
+        fallback={
+          <section class="setup-welcome" aria-label={t('setup.welcome')}>
+            <p class="setup-lead">{t('setup.welcomeText')}</p>
+            <div class="setup-choices">
+              <PictoButton pictogram="plus" label={t('setup.start')} variant="primary" size="large" class="setup-choice" disabled={busy()} onClick={() => setStage(0)} />
+              <div class="setup-choice-wrap">
+                <PictoButton pictogram="play" label={t('setup.tryDemo')} variant="tile" size="large" class="setup-choice" disabled={busy()} aria-describedby="setup-demo-text" onClick={() => void tryDemo()} />
+                <p id="setup-demo-text" class="hint">
+                  {t('setup.demoText')}
+                </p>
+              </div>
+            </div>
+            <div class="row">
+              <PictoLink href="/restore" pictogram="save" label={t('setup.restore')} />
+            </div>
+          </section>
+        }
+      >
+        <AdminForm class="setup-step" onSubmit={next}>
+          <p class="setup-progress">
+            <span>{t('setup.step', { n: stepNumber(), total: STEPS })}</span>
+            <span class="setup-dots" aria-hidden="true">
+              <For each={[1, 2, 3, 4]}>{(n) => <span class={`setup-dot ${n <= stepNumber() ? 'on' : ''}`} />}</For>
+            </span>
+          </p>
+          <Switch>
+            <Match when={stage() === 0}>
+              <Field label={t('setup.workplaceName')} pictogram="home" error={shown(0, nameError())}>
+                <input type="text" name="workplaceName" autocomplete="off" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+              </Field>
+            </Match>
+            <Match when={stage() === 1}>
+              <fieldset class="tavla-fieldset">
+                <legend class="tavla-field-label">
+                  <Pictogram id="workshop" class="tavla-field-icon" />
+                  <span>{t('setup.activityType')}</span>
+                </legend>
+                <div class="tavla-choice-grid setup-activities">
+                  <For each={ACTIVITY_TYPES}>
+                    {(type) => (
+                      <PictoButton
+                        pictogram={ACTIVITY_PICTOGRAM[type]}
+                        label={t(`activity.${type}`)}
+                        variant="tile"
+                        aria-pressed={activity() === type}
+                        onClick={() => setActivity(type)}
+                      />
+                    )}
+                  </For>
+                </div>
+                <FieldError message={shown(1, activityError())} />
+              </fieldset>
+            </Match>
+            <Match when={stage() === 2}>
+              <OpeningHoursFields
+                class="row setup-times"
+                opening={opening()}
+                closing={closing()}
+                openDays={openDays()}
+                onOpening={setOpening}
+                onClosing={setClosing}
+                onOpenDays={setOpenDays}
+                timesError={shown(2, hoursError().times)}
+                daysError={shown(2, hoursError().days)}
+              />
+            </Match>
+            <Match when={stage() === 3}>
+              <p class="hint">
+                <Pictogram id="lock" />
+                <span>{t('setup.pinHint')}</span>
+              </p>
+              <Field label={t('setup.pin')} pictogram="lock">
+                <PinInput name="pin" value={pin()} onInput={setPin} />
+              </Field>
+              <Field label={t('setup.pinRepeat')} pictogram="lock">
+                <PinInput name="pinRepeat" value={pinRepeat()} onInput={setPinRepeat} />
+              </Field>
+              <FieldError message={shown(3, pinError())} />
+            </Match>
+          </Switch>
+          <div class="setup-nav">
+            <PictoButton pictogram="previous" label={t('app.back')} onClick={back} disabled={busy()} />
+            <Show
+              when={stage() === 3}
+              fallback={<PictoButton pictogram="next" label={t('app.next')} variant="primary" type="submit" />}
+            >
+              <PictoButton pictogram="check" label={t('setup.create')} variant="primary" type="submit" disabled={busy()} />
+            </Show>
+          </div>
+        </AdminForm>
+      </Show>
+    </main>
+  );
+}

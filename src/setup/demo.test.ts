@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, isoWeekday } from '../domain/dates';
+import { verifyPin } from '../domain/pin';
+import { createRepositories } from '../data/index';
+import { TavlaDb } from '../data/db';
+import { DEMO_HISTORY_DAYS, seedDemo } from './demo';
+import { SYNCED_TABLES } from '../domain/types';
+
+const freshRepos = () => createRepositories(new TavlaDb(`test-${crypto.randomUUID()}`));
+// A Wednesday, so today is open and the last 14 days hold two weekends.
+const TODAY = '2026-03-11';
+const NOW = new Date(2026, 2, 11, 9, 0).getTime();
+
+async function seeded() {
+  const repos = freshRepos();
+  const wp = await seedDemo(repos, { today: TODAY, lang: 'sv', now: NOW });
+  return { repos, wp };
+}
+
+describe('seedDemo', () => {
+  it('creates a laundry demo whose PIN 1234 verifies, and never stores the PIN', async () => {
+    const { repos, wp } = await seeded();
+    expect(wp.demo).toBe(true);
+    expect(wp.activityType).toBe('laundry');
+    expect(wp.name).toBe('Tvätteriet Solrosen');
+    expect(await verifyPin('1234', wp.pinHash, wp.pinSalt)).toBe(true);
+    expect(JSON.stringify(await repos.workplaces.get(wp.id))).not.toContain('"1234"');
+  });
+
+  it('creates eight people with varied languages and avatar pictograms', async () => {
+    const { repos, wp } = await seeded();
+    const people = await repos.persons.list(wp.id);
+    expect(people).toHaveLength(8);
+    expect(new Set(people.map((p) => p.language)).size).toBeGreaterThanOrEqual(5);
+    for (const p of people) expect(p.avatar.kind).toBe('pictogram');
+  });
+
+  it('writes two weeks of attendance on open days only', async () => {
+    const { repos, wp } = await seeded();
+    const past = await repos.attendance.between(wp.id, addDays(TODAY, -DEMO_HISTORY_DAYS), addDays(TODAY, -1));
+    const days = new Set(past.map((m) => m.date));
+    expect(days.size).toBe(10); // 14 days, Monday–Friday
+    for (const d of days) expect(wp.openDays).toContain(isoWeekday(d));
+    expect(past).toHaveLength(10 * 8);
+    const statuses = past.map((m) => m.status);
+    expect(statuses.filter((s) => s === 'present').length).toBeGreaterThan(past.length / 2);
+    expect(statuses.some((s) => s === 'late')).toBe(true);
+    expect(statuses.some((s) => s !== 'present' && s !== 'late')).toBe(true);
+    // today: a few are in already, the rest can try checking in
+    const today = await repos.attendance.forDay(wp.id, TODAY);
+    expect(today.length).toBeGreaterThan(0);
+    expect(today.length).toBeLessThan(8);
+  });
+
+  it('fills today with tasks, some done, and puts goals under way', async () => {
+    const { repos, wp } = await seeded();
+    const tasks = await repos.work.tasksFor(wp.id, TODAY);
+    expect(tasks.length).toBeGreaterThan(5);
+    expect(tasks.every((t) => t.assignees.length === 1)).toBe(true);
+    expect(tasks.some((t) => t.doneAt)).toBe(true);
+    expect(tasks.some((t) => !t.doneAt)).toBe(true);
+    const progress = await repos.goals.progressBetween(wp.id, TODAY, TODAY);
+    expect(progress.length).toBeGreaterThan(0);
+  });
+
+  it('has deviations in every state, one about safety ten days ago, and ideas in several columns', async () => {
+    const { repos, wp } = await seeded();
+    const deviations = await repos.deviations.all(wp.id);
+    expect(new Set(deviations.map((d) => d.status))).toEqual(new Set(['new', 'handling', 'solved']));
+    const safety = deviations.filter((d) => d.category === 'safety');
+    expect(safety.length).toBeGreaterThanOrEqual(1);
+    expect(safety[0]!.date).toBe(addDays(TODAY, -10));
+    const ideas = await repos.improvements.all(wp.id);
+    expect(new Set(ideas.map((i) => i.status)).size).toBeGreaterThanOrEqual(3);
+    expect(ideas.every((i) => i.proposedBy)).toBe(true);
+  });
+
+  it('is deterministic for the same day', async () => {
+    const summary = async () => {
+      const { repos, wp } = await seeded();
+      const people = new Map((await repos.persons.list(wp.id)).map((p) => [p.id, p.firstName]));
+      const marks = await repos.attendance.between(wp.id, addDays(TODAY, -DEMO_HISTORY_DAYS), TODAY);
+      return marks.map((m) => `${m.date} ${people.get(m.personId)} ${m.status}`).sort();
+    };
+    expect(await summary()).toEqual(await summary());
+  });
+
+  it('can be erased from the device, outbox included, leaving other workplaces alone', async () => {
+    const { repos, wp } = await seeded();
+    const other = await repos.workplaces.create({ name: 'Annan', activityType: 'cleaning', openingTime: '08:00', pin: '5678' });
+    await repos.persons.add(other.id, { firstName: 'Kim', avatar: { kind: 'pictogram', ref: 'person' } });
+    await repos.workplaces.eraseFromDevice(wp.id);
+    for (const name of SYNCED_TABLES) {
+      const rows = (await repos.db.table(name).toArray()) as { workplaceId: string }[];
+      expect(rows.filter((r) => r.workplaceId === wp.id), name).toEqual([]);
+    }
+    expect(await repos.db.outbox.where('workplaceId').equals(wp.id).count()).toBe(0);
+    expect(await repos.workplaces.get(wp.id)).toBeUndefined();
+    expect(await repos.persons.list(other.id)).toHaveLength(1);
+    expect(await repos.db.outbox.where('workplaceId').equals(other.id).count()).toBeGreaterThan(0);
+  });
+});
