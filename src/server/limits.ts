@@ -7,7 +7,7 @@
  * A module of its own so that routes and app.ts both import it: routes
  * importing app.ts made an import cycle.
  */
-export { MAX_JSON_DEPTH, MAX_ROW_BYTES, PULL_MAX_BYTES, PUSH_MAX_BYTES, PUSH_MAX_OPS } from '../sync/protocol';
+export { MAX_JSON_DEPTH, MAX_ROW_BYTES, PULL_MAX_BYTES, PUSH_MAX_BYTES, PUSH_MAX_OPS } from '../sync/shared/protocol';
 
 /** Body limit of every JSON route but push. */
 export const JSON_BODY_LIMIT = 1024 * 1024;

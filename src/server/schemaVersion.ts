@@ -2,7 +2,7 @@
  * The sync schema version rule (docs/sync-protocol.md): an app older than
  * the server must update first (426); a newer one waits for the server (400).
  */
-import { SCHEMA_VERSION } from '../sync/protocol';
+import { SCHEMA_VERSION } from '../sync/shared/protocol';
 import { ApiError } from './errors';
 
 export function assertSchemaVersion(version: number): void {

@@ -8,7 +8,7 @@
  */
 import { useRegisterSW } from 'virtual:pwa-register/solid';
 import { createEffect, createSignal, on, onCleanup, Show } from 'solid-js';
-import { useApp } from './context';
+import { useApp } from '../core/context';
 import { useI18n } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
 import { PictoButton } from '../core/ui';

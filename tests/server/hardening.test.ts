@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { TavlaDb } from '../../src/data/db';
 import { KNOWN_FIELDS } from '../../src/sync/shared/fields';
 import { createSyncEngine } from '../../src/sync/engine';
-import { MAX_ROW_BYTES, PULL_MAX_BYTES, PUSH_MAX_OPS } from '../../src/sync/protocol';
+import { MAX_ROW_BYTES, PULL_MAX_BYTES, PUSH_MAX_OPS } from '../../src/sync/shared/protocol';
 import { p95 } from '../bench/stats';
 import { injectFetch } from '../helpers/injectFetch';
 import { backends, bearer, clock, json, op, pull, push, stamp, syncHeaders, useServer, workplaceWithDevice } from './helpers';

@@ -81,7 +81,7 @@ export function meetingsRepo(db: TavlaDb) {
     /** The newest meeting held before `date` (the previous open day's, as a rule), if any. */
     async lastBefore(workplaceId: string, date: Iso): Promise<Meeting | undefined> {
       const rows = await db.meetings.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, date], true, false).toArray();
-      return live(rows).sort(newestFirst)[0];
+      return liveRows(rows).sort(newestFirst)[0];
     },
     /** Every meeting of the workplace, newest first. */
     async list(workplaceId: string): Promise<Meeting[]> {

@@ -9,8 +9,6 @@ import { For } from 'solid-js';
 import { useApp } from '../../core/context';
 import { PictoButton } from '../../core/ui';
 import type { Improvement, ImprovementStatus } from '../../domain/types';
-import { isoDateAt } from '../../domain/dates';
-import { previousOpenDay } from '../../domain/meeting';
 import { allowedMoves } from '../../domain/pdca';
 import { useI18n } from '../../i18n';
 import { PDCA_PICTOGRAM } from '../../pictograms/catalog';
