@@ -26,7 +26,8 @@ function dismissedThisSession(): boolean {
 export function InsecureContextNotice(props: { secure?: boolean }) {
   const { t } = useI18n();
   const [closed, setClosed] = createSignal(dismissedThisSession());
-  const insecure = () => !(props.secure ?? globalThis.isSecureContext);
+  // (an environment that cannot tell, such as jsdom, counts as secure)
+  const insecure = () => (props.secure ?? globalThis.isSecureContext ?? true) === false;
   const close = () => {
     setClosed(true);
     try {
