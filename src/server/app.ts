@@ -5,17 +5,17 @@
  * database or a port itself: main.ts (or a test) passes the `Db` in and
  * decides where to listen, so tests run the same app in-process.
  *
- * State lives in the database only, so any number of replicas can run over
- * one PostgreSQL. The one exception is the rate limiter's counters (in
- * memory, per replica); see docs/sync-protocol.md.
+ * State lives in the database only (the rate limiters' counters included),
+ * so any number of replicas can run over one PostgreSQL.
  */
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { authenticate, bearerToken, requireDevice, requireSupervisor, type Caller } from './auth';
 import { ChangeFeed } from './changes';
 import type { Db } from './db/db';
 import { ApiError } from './errors';
 import { registerErrorHandling } from './plugins/errors';
-import { registerSecurity, type RateLimitSetting } from './plugins/security';
+import { registerMetrics } from './plugins/metrics';
+import { registerSecurity, type LoginLimits, type RateLimitSetting } from './plugins/security';
 import { registerStatic } from './plugins/static';
 import { registerTextGuard } from './plugins/text-guard';
 import { registerRetentionSweeps } from './retention';
@@ -37,8 +37,12 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   /** the clock, injectable for tests (pairing expiry, drift) */
   now?: () => number;
-  /** per-IP limits of login, signup and pairing; false turns them off */
+  /** per-IP limits of signup and pairing; false turns every limit off (login's too) */
   rateLimit?: RateLimitSetting;
+  /** login's per-IP and per-account limits (default DEFAULT_LOGIN_LIMITS) */
+  loginLimits?: LoginLimits;
+  /** anyone may create an account, not only the first one or an invited one (OPEN_SIGNUP) */
+  openSignup?: boolean;
   /** SSE heartbeat interval, ms (default 25 s) */
   heartbeatMs?: number;
   /** set behind a reverse proxy so request.ip / protocol are the client's */
@@ -54,7 +58,7 @@ declare module 'fastify' {
     db: Db;
     now: () => number;
     changes: ChangeFeed;
-    tavla: Required<Pick<AppOptions, 'heartbeatMs'>> & Pick<AppOptions, 'publicOrigin'>;
+    tavla: Required<Pick<AppOptions, 'heartbeatMs' | 'openSignup'>> & Pick<AppOptions, 'publicOrigin'>;
     authDevice: (req: FastifyRequest) => Promise<void>;
     authSupervisor: (req: FastifyRequest) => Promise<void>;
     checkSchemaVersion: (req: FastifyRequest) => Promise<void>;
@@ -72,7 +76,10 @@ function redactUrl(url: string): string {
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const level = typeof opts.logger === 'object' ? opts.logger.level : 'info';
   const app = Fastify({
+    // one line per request only when asked for (LOG_LEVEL=debug or trace)
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(level) }),
     logger: opts.logger
       ? {
           level: typeof opts.logger === 'object' ? opts.logger.level : 'info',
@@ -92,7 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? Date.now;
   app.decorate('db', opts.db);
   app.decorate('now', now);
-  app.decorate('tavla', { heartbeatMs: opts.heartbeatMs ?? 25_000, publicOrigin: opts.publicOrigin });
+  app.decorate('tavla', { heartbeatMs: opts.heartbeatMs ?? 25_000, publicOrigin: opts.publicOrigin, openSignup: opts.openSignup ?? false });
   app.decorate('changes', new ChangeFeed(opts.db, app.log));
   app.decorateRequest('caller', undefined);
 
@@ -125,7 +132,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     for (const m of methods) if (route.url.startsWith('/api/')) apiRoutes.push(`${m} ${route.url}`);
   });
   app.decorate('apiRoutes', apiRoutes);
-  await registerSecurity(app, opts.rateLimit ?? { max: 10, timeWindow: 60_000 });
+  await registerSecurity(app, opts.rateLimit ?? { max: 10, timeWindow: 60_000 }, opts.loginLimits);
+  registerMetrics(app);
 
   await app.register(
     async (api) => {
