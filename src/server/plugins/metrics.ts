@@ -21,7 +21,7 @@ const SYNC_PREFIX = '/api/sync/';
 
 export function registerMetrics(app: FastifyInstance): void {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'tavla_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'tavla_' });
 
   new Gauge({
     name: 'tavla_connected_devices',
