@@ -33,8 +33,8 @@ export interface AppOptions {
   db: Db;
   /** folder of the built PWA (dist/); omitted = API only */
   staticDir?: string;
-  /** false (default) = silent; true or a level = pino JSON logs */
-  logger?: boolean | { level: string };
+  /** false (default) = silent; true or a level = pino JSON logs (to stdout, or the given stream) */
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
   /** the clock, injectable for tests (pairing expiry, drift) */
   now?: () => number;
   /** per-IP limits of signup and pairing; false turns every limit off (login's too) */
@@ -82,7 +82,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(level) }),
     logger: opts.logger
       ? {
-          level: typeof opts.logger === 'object' ? opts.logger.level : 'info',
+          level,
+          ...(typeof opts.logger === 'object' && opts.logger.stream ? { stream: opts.logger.stream } : {}),
           serializers: {
             req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
           },
