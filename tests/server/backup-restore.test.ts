@@ -9,7 +9,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -60,8 +60,8 @@ async function servesTheSame(db: Db, w: Awaited<ReturnType<typeof fill>>) {
     const login = await app.inject({ method: 'POST', url: '/api/login', payload: { email: w.sup.email, password: w.sup.password } });
     expect(login.statusCode).toBe(200);
     expect(json(login).workplaces).toEqual([{ id: w.workplaceId, name: 'Tvätteriet' }]);
-    const rows = json<{ rows: { id: string; data: { firstName: string } }[] }>(await pull(app, w.deviceToken)).rows;
-    expect(rows.map((r) => r.data.firstName).sort()).toEqual(['Ali', 'Berit', 'Chen']);
+    const rows = json<{ rows: { table: string; row: { firstName?: string } }[] }>(await pull(app, w.deviceToken)).rows;
+    expect(rows.filter((r) => r.table === 'persons').map((r) => r.row.firstName).sort()).toEqual(['Ali', 'Berit', 'Chen']);
   } finally {
     await app.close();
   }
@@ -72,6 +72,7 @@ describe.each(backends)('backup and restore drill ($name)', (backend) => {
     it('restores a copy of the stopped data directory', async () => {
       const dir = await mkdtemp(join(tmpdir(), 'tavla-drill-'));
       try {
+        await mkdir(join(dir, 'data', 'pglite'), { recursive: true });
         const live = await openPglite(join(dir, 'data', 'pglite'));
         await migrate(live);
         const w = await fill(live);
