@@ -387,3 +387,23 @@ describe('replicas behind Caddy on PostgreSQL', () => {
     expect(codes).toEqual([...Array<number>(9).fill(403), 429, 429, 429]);
   });
 });
+
+describe('public mode', () => {
+  it('is a valid Caddy configuration (automatic certificates need a public name; Caddy checks it without asking for one)', async () => {
+    const { execFile } = await import('node:child_process');
+    const home = await mkdtemp(join(tmpdir(), 'tavla-caddy-'));
+    try {
+      const out = await new Promise<string>((resolve, reject) =>
+        execFile(
+          'caddy',
+          ['validate', '--config', join(ROOT, 'docs/deploy/Caddyfile.public'), '--adapter', 'caddyfile'],
+          { env: { ...process.env, HOME: home, XDG_DATA_HOME: home, XDG_CONFIG_HOME: home, TAVLA_SITE: 'tavla.kommun.example', ACME_EMAIL: 'it@kommun.example' } },
+          (err, stdout, stderr) => (err ? reject(new Error(stderr)) : resolve(stdout + stderr)),
+        ),
+      );
+      expect(out).toMatch(/Valid configuration/);
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+});
