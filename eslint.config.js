@@ -4,7 +4,7 @@ import solid from 'eslint-plugin-solid/configs/typescript';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'public/', 'coverage/', 'data/', 'tests/e2e/.artifacts/', '.tmp/'] },
+  { ignores: ['build/', 'dist/', 'dev-dist/', 'node_modules/', 'public/', 'coverage/', 'data/', 'tests/e2e/.artifacts/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -26,6 +26,7 @@
  * BackupError with a message key the UI shows; nothing is stored.
  */
 import { BLOB_HASH } from '../sync/shared/blobRefs';
+import { sha256HexOfBytes } from '../data/hash';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { SnapshotBlob, WorkplaceSnapshot } from '../data/repos/backup';
 import { referencedBlobs } from '../data/repos/backup';
@@ -72,10 +73,7 @@ export interface DecodedBackup {
   snapshot: WorkplaceSnapshot;
 }
 
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+const sha256 = sha256HexOfBytes;
 
 /** Builds the backup file of a snapshot. */
 export async function encodeBackup(snapshot: WorkplaceSnapshot, now = Date.now()): Promise<Uint8Array> {

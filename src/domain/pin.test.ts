@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import {
   constantTimeEqual,
+  derivePinHash,
   hashPin,
   InvalidPin,
   isLockedOut,
@@ -29,6 +30,8 @@ describe('PIN format', () => {
 });
 
 describe('PIN hashing', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it('verifies the right PIN and rejects a wrong one', async () => {
     const { hash, salt } = await hashPin('1234');
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
@@ -49,6 +52,27 @@ describe('PIN hashing', () => {
     const { pbkdf2Sync } = await import('node:crypto');
     const expected = pbkdf2Sync('1234', Buffer.from(salt, 'hex'), 100_000, 32, 'sha256').toString('hex');
     expect(await hashPin('1234', salt)).toEqual({ hash: expected, salt });
+  });
+
+  it('derives the same key with WebCrypto and with the portable PBKDF2, so stored hashes verify either way', async () => {
+    const salt = '000102030405060708090a0b0c0d0e0f';
+    const { pbkdf2Sync } = await import('node:crypto');
+    const expected = pbkdf2Sync('4711', Buffer.from(salt, 'hex'), 100_000, 32, 'sha256').toString('hex');
+    expect(await derivePinHash('4711', salt, 'webcrypto')).toBe(expected);
+    expect(await derivePinHash('4711', salt, 'portable')).toBe(expected);
+  });
+
+  it('sets and checks PINs where the page has no secure context (no crypto.subtle), and old hashes still verify', async () => {
+    const before = await hashPin('2580'); // made with WebCrypto, as on an HTTPS tablet
+    const real = globalThis.crypto;
+    const insecureCrypto = { getRandomValues: real.getRandomValues.bind(real), subtle: undefined };
+    vi.stubGlobal('crypto', insecureCrypto);
+    expect(globalThis.crypto.subtle).toBeUndefined();
+    expect(await verifyPin('2580', before.hash, before.salt)).toBe(true);
+    expect(await verifyPin('2581', before.hash, before.salt)).toBe(false);
+    const made = await hashPin('2580');
+    vi.unstubAllGlobals();
+    expect(await verifyPin('2580', made.hash, made.salt)).toBe(true); // and back on HTTPS
   });
 
   it('refuses to hash a malformed PIN and never verifies one', async () => {

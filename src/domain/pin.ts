@@ -17,8 +17,18 @@
  *
  * Storage: PBKDF2-SHA-256, 100,000 iterations, a random 16-byte salt, 32-byte
  * key, both hex (Workplace.pinHash / pinSalt). Only the hash syncs, never the
- * PIN. Uses WebCrypto (`globalThis.crypto.subtle`: browsers and Node 20).
+ * PIN.
+ *
+ * WebCrypto's `crypto.subtle` exists only in a secure context (HTTPS or
+ * localhost). A tablet that opens the server over plain http on the local
+ * network has none, yet must still set and check PINs, so the derivation
+ * falls back to @noble/hashes' PBKDF2 there: the same function, the same
+ * bytes, so a hash made by either verifies with the other (pin.test.ts pins
+ * both to one known vector). The native one is kept where it exists because
+ * it is several times faster on a slow tablet.
  */
+import { pbkdf2Async } from '@noble/hashes/pbkdf2.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { InvalidPin } from './errors';
 
 export { InvalidPin } from './errors';
@@ -67,14 +77,29 @@ function fromHex(hex: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-async function derive(pin: string, salt: Uint8Array<ArrayBuffer>): Promise<string> {
+/** Which PBKDF2 to use: the native one when this context has WebCrypto, else the portable one. */
+export type PinDerivation = 'webcrypto' | 'portable';
+
+export function defaultDerivation(): PinDerivation {
+  return globalThis.crypto?.subtle ? 'webcrypto' : 'portable';
+}
+
+async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, how: PinDerivation = defaultDerivation()): Promise<string> {
   // A PIN is ASCII digits, so its bytes are its char codes (no TextEncoder,
   // whose Uint8Array comes from another realm under jsdom).
   const pinBytes = Uint8Array.from(pin, (c) => c.charCodeAt(0));
+  if (how === 'portable') {
+    return toHex(await pbkdf2Async(sha256, pinBytes, salt, { c: PIN_ITERATIONS, dkLen: PIN_HASH_BITS / 8 }));
+  }
   const subtle = globalThis.crypto.subtle;
   const key = await subtle.importKey('raw', pinBytes, 'PBKDF2', false, ['deriveBits']);
   const bits = await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: PIN_ITERATIONS }, key, PIN_HASH_BITS);
   return toHex(new Uint8Array(bits));
+}
+
+/** The PBKDF2 key of a PIN with the given salt, by the chosen implementation (exported for the format test). */
+export function derivePinHash(pin: string, saltHex: string, how: PinDerivation): Promise<string> {
+  return derive(pin, fromHex(saltHex), how);
 }
 
 /** Hashes a PIN with a new random salt (or the given one). Throws InvalidPin for a malformed PIN. */

@@ -701,6 +701,10 @@ const ar: Partial<Messages> = {
   'retention.runTitle': 'افعل ذلك الآن',
   'retention.run': 'أزِل الأسماء من البيانات القديمة الآن',
   'retention.doneCount': 'تمّ. أشياء أُزيلت منها الأسماء: {n}.',
+  // --- secure context ---
+  'secure.title': 'الاتصال غير آمن (http)',
+  'secure.body': 'اللوحة تعمل، لكنها لا تعمل دون شبكة ولا يمكن تثبيتها: المتصفح يسمح بذلك فقط عبر https.',
+  'secure.fix': 'الحل: افتح Tavla على عنوان يبدأ بـ https://، أو اطلب من قسم تقنية المعلومات إعداد HTTPS.',
 };
 
 export default ar;

@@ -688,6 +688,10 @@ const en: Messages = {
   'retention.runTitle': 'Do it now',
   'retention.run': 'Make old information anonymous now',
   'retention.doneCount': 'Done. {n} things were made anonymous.',
+  // --- secure context ---
+  'secure.title': 'Not a secure connection (http)',
+  'secure.body': 'The board works, but it cannot work offline or be installed: the browser only allows that over https.',
+  'secure.fix': 'To fix it: open Tavla at its https:// address, or ask IT to set up HTTPS (the IT guide explains how).',
 };
 
 export default en;

@@ -702,6 +702,10 @@ const fa: Partial<Messages> = {
   'retention.runTitle': 'همین حالا',
   'retention.run': 'معلومات کهنه را همین حالا بی‌نام کن',
   'retention.doneCount': 'تمام. {n} چیز بی‌نام شد.',
+  // --- secure context ---
+  'secure.title': 'اتصال امن نیست (http)',
+  'secure.body': 'تابلو کار می‌کند، اما بدون شبکه کار نمی‌کند و نصب نمی‌شود: مرورگر این را فقط با https اجازه می‌دهد.',
+  'secure.fix': 'راه حل: Tavla را با نشانی https:// باز کنید، یا از بخش فناوری اطلاعات بخواهید HTTPS را راه‌اندازی کند.',
 };
 
 export default fa;

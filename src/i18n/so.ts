@@ -700,6 +700,10 @@ const so: Partial<Messages> = {
   'retention.runTitle': 'Samee hadda',
   'retention.run': 'Xogta duqoobay hadda magac la’aan ka dhig',
   'retention.doneCount': 'Waa dhammaaday. {n} shay ayaa magac la’aan laga dhigay.',
+  // --- secure context ---
+  'secure.title': 'Xiriirku ma aha mid ammaan ah (http)',
+  'secure.body': 'Looxu wuu shaqeeyaa, laakiin ma shaqeyn karo shabakad la\'aan lamana rakibi karo: browser-ku wuxuu taas u oggol yahay https oo keliya.',
+  'secure.fix': 'Xalka: ku fur Tavla cinwaankeeda https://, ama ka codso IT inay diyaariyaan HTTPS.',
 };
 
 export default so;

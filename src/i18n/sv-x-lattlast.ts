@@ -703,6 +703,10 @@ const svLattlast: Partial<Messages> = {
   'retention.runTitle': 'Gör det nu',
   'retention.run': 'Ta bort namn från gamla saker nu',
   'retention.doneCount': 'Klart. {n} saker har inte namn längre.',
+  // --- secure context ---
+  'secure.title': 'Anslutningen är inte säker',
+  'secure.body': 'Tavlan fungerar. Men den fungerar inte utan internet. Den går inte att installera. Det behöver https.',
+  'secure.fix': 'Gör så här: öppna Tavla med en adress som börjar med https://. Eller be IT om hjälp.',
 };
 
 export default svLattlast;

@@ -691,6 +691,10 @@ const sv = {
   'retention.runTitle': 'Gör det nu',
   'retention.run': 'Gör gamla uppgifter anonyma nu',
   'retention.doneCount': 'Klart. {n} saker gjordes anonyma.',
+  // --- secure context ---
+  'secure.title': 'Inte en säker anslutning (http)',
+  'secure.body': 'Tavlan fungerar, men den kan inte användas utan nätverk eller installeras: webbläsaren tillåter det bara över https.',
+  'secure.fix': 'Så löser du det: öppna Tavla på dess https://-adress, eller be IT att ordna HTTPS (IT-guiden förklarar hur).',
 } as const;
 
 export default sv;

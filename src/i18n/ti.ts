@@ -702,6 +702,10 @@ const ti: Partial<Messages> = {
   'retention.runTitle': 'ሕጂ ግበሮ',
   'retention.run': 'ኣረጊት ሓበሬታ ሕጂ ብዘይ ስም ግበር',
   'retention.doneCount': 'ተወዲኡ። ብዘይ ስም ዝተገብሩ፡ {n}።',
+  // --- secure context ---
+  'secure.title': 'ርክብ ውሑስ ኣይኮነን (http)',
+  'secure.body': 'እቲ ሰሌዳ ይሰርሕ እዩ፡ ግን ብዘይ መርበብ ክሰርሕ ወይ ክጽዓን ኣይክእልን፡ ብራውዘር ነዚ ብ https ጥራይ የፍቅድ።',
+  'secure.fix': 'መፍትሒ፡ Tavla ብ https:// ኣድራሻኡ ክፈቶ፡ ወይ ክፍሊ IT HTTPS ከዳልዉ ሕተት።',
 };
 
 export default ti;

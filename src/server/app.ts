@@ -5,20 +5,22 @@
  * database or a port itself: main.ts (or a test) passes the `Db` in and
  * decides where to listen, so tests run the same app in-process.
  *
- * State lives in the database only, so any number of replicas can run over
- * one PostgreSQL. The exceptions are per-replica bounds kept in memory: the
- * rate limiter's counters, the per-workplace push queue and the count of
- * event streams per device; see docs/sync-protocol.md.
+ * State lives in the database only (the rate limiters' counters included),
+ * so any number of replicas can run over one PostgreSQL. The exceptions are
+ * per-replica bounds kept in memory: the per-workplace push queue, blob
+ * uploads in flight and the count of event streams per device; see
+ * docs/sync-protocol.md.
  *
  * Logs never carry a credential: a request is logged by its path only, never
  * its query string (where a ticket travels), and no header is logged.
  */
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { authenticate, bearerToken, requireDevice, requireSupervisor, type Caller } from './auth';
 import { ChangeFeed } from './changes';
 import type { Db } from './db/db';
 import { registerErrorHandling } from './plugins/errors';
-import { registerSecurity, type RateLimitSetting } from './plugins/security';
+import { registerMetrics } from './plugins/metrics';
+import { registerSecurity, type LoginLimits, type RateLimitSetting } from './plugins/security';
 import { registerStatic } from './plugins/static';
 import { registerTextGuard } from './plugins/text-guard';
 import { registerRetentionSweeps } from './retention';
@@ -43,8 +45,12 @@ export interface AppOptions {
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
   /** the clock, injectable for tests (pairing expiry, drift) */
   now?: () => number;
-  /** per-IP limits of login, signup and pairing; false turns them off */
+  /** per-IP limits of signup and pairing; false turns every limit off (login's too) */
   rateLimit?: RateLimitSetting;
+  /** login's per-IP and per-account limits (default DEFAULT_LOGIN_LIMITS) */
+  loginLimits?: LoginLimits;
+  /** anyone may create an account, not only the first one or an invited one (OPEN_SIGNUP) */
+  openSignup?: boolean;
   /** SSE heartbeat interval, ms (default 25 s) */
   heartbeatMs?: number;
   /** set behind a reverse proxy so request.ip / protocol are the client's */
@@ -64,7 +70,7 @@ declare module 'fastify' {
     changes: ChangeFeed;
     /** one push (or retention chunk) per workplace at a time on this replica */
     workplaceQueue: WorkplaceQueue;
-    tavla: Required<Pick<AppOptions, 'heartbeatMs' | 'blobQuotaBytes'>> & Pick<AppOptions, 'publicOrigin'>;
+    tavla: Required<Pick<AppOptions, 'heartbeatMs' | 'blobQuotaBytes' | 'openSignup'>> & Pick<AppOptions, 'publicOrigin'>;
     authDevice: (req: FastifyRequest) => Promise<void>;
     authSupervisor: (req: FastifyRequest) => Promise<void>;
     checkSchemaVersion: (req: FastifyRequest) => Promise<void>;
@@ -93,10 +99,13 @@ export function logPath(url: string): string {
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const level = typeof opts.logger === 'object' ? opts.logger.level : 'info';
   const app = Fastify({
+    // one line per request only when asked for (LOG_LEVEL=debug or trace)
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(level) }),
     logger: opts.logger
       ? {
-          level: typeof opts.logger === 'object' ? opts.logger.level : 'info',
+          level,
           ...(typeof opts.logger === 'object' && opts.logger.stream ? { stream: opts.logger.stream } : {}),
           serializers: {
             req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: logPath(req.url), ip: req.ip }),
@@ -114,7 +123,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? Date.now;
   app.decorate('db', opts.db);
   app.decorate('now', now);
-  app.decorate('tavla', { heartbeatMs: opts.heartbeatMs ?? 25_000, publicOrigin: opts.publicOrigin, blobQuotaBytes: opts.blobQuotaBytes ?? BLOB_QUOTA_BYTES });
+  app.decorate('tavla', {
+    heartbeatMs: opts.heartbeatMs ?? 25_000,
+    publicOrigin: opts.publicOrigin,
+    blobQuotaBytes: opts.blobQuotaBytes ?? BLOB_QUOTA_BYTES,
+    openSignup: opts.openSignup ?? false,
+  });
   app.decorate('changes', new ChangeFeed(opts.db, app.log));
   app.decorate('workplaceQueue', new WorkplaceQueue());
   app.decorateRequest('caller', undefined);
@@ -148,7 +162,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     for (const m of methods) if (route.url.startsWith('/api/')) apiRoutes.push(`${m} ${route.url}`);
   });
   app.decorate('apiRoutes', apiRoutes);
-  await registerSecurity(app, opts.rateLimit ?? { max: 10, timeWindow: 60_000 });
+  await registerSecurity(app, opts.rateLimit ?? { max: 10, timeWindow: 60_000 }, opts.loginLimits);
+  registerMetrics(app);
 
   await app.register(
     async (api) => {

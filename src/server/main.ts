@@ -1,60 +1,42 @@
 /**
  * `npm start` / `npm run serve`: the Tavla server for one school, one
- * municipality or a laptop.
- *
- *   PORT          (8080)
- *   HOST          (127.0.0.1; 0.0.0.0 to reach it from tablets on the network)
- *   DATA_DIR      (./data) where embedded PGlite keeps its files
- *   DATABASE_URL  a PostgreSQL URL; when set, PGlite is not used
- *   DATABASE_POOL_SIZE (10) PostgreSQL connections this process keeps at most
- *   TRUST_PROXY   "true" (or a proxy address list) behind a reverse proxy
- *   PUBLIC_ORIGIN the origin printed in pairing QR codes, if not the Host header
- *   LOG_LEVEL     (info)
- *   RETENTION_SWEEP_HOURS (6) how often old personal data is anonymised; 0 turns it off
+ * municipality or a laptop. Settings come from the environment (see
+ * settings.ts and README.md "Settings"); in production this file runs
+ * compiled, as build/server/main.js (`npm run build:server`), with node alone.
  *
  * Serves the built PWA from dist/ when it exists, the API under /api.
+ * Migrations run at start, under a lock shared by every replica.
  * SIGTERM/SIGINT close the listener, end event streams, then the database.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reachableAddresses } from './addresses';
 import { buildApp } from './app';
 import { migrate } from './db/migrate';
-import { openDb } from './db/open';
+import { openConfiguredDb } from './db/open';
+import { readSettings } from './settings';
 
-const env = process.env;
-const port = Number(env.PORT ?? 8080);
-const host = env.HOST ?? '127.0.0.1';
-const dataDir = resolve(env.DATA_DIR ?? './data');
+// src/server/main.ts and build/server/main.js are both two folders below the repository
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 
-/** DATABASE_POOL_SIZE: PostgreSQL connections per process (default 10); a typo is an error. */
-function poolSize(value: string | undefined): number {
-  const n = Number(value ?? 10);
-  if (!Number.isInteger(n) || n < 2) throw new Error(`DATABASE_POOL_SIZE must be a whole number ≥ 2, got "${value}"`);
-  return n;
-}
-
-/** RETENTION_SWEEP_HOURS: hours between server retention sweeps (default 6, 0 = off); a typo is an error, not "off". */
-function retentionSweepMs(value: string | undefined): number | undefined {
-  const hours = Number(value ?? 6);
-  if (!Number.isFinite(hours) || hours < 0) throw new Error(`RETENTION_SWEEP_HOURS must be a number of hours ≥ 0, got "${value}"`);
-  return hours === 0 ? undefined : hours * 3_600_000;
-}
-
 async function main() {
-  const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir, max: poolSize(env.DATABASE_POOL_SIZE), onError: (err) => console.error('database:', err.message) });
-  await migrate(db);
+  const startedAt = performance.now();
+  const settings = readSettings();
+  const db = await openConfiguredDb(settings, (err) => console.error('database:', err.message));
+  const applied = await migrate(db);
   const staticDir = existsSync(join(distDir, 'index.html')) ? distDir : undefined;
-  const trustProxy = env.TRUST_PROXY === undefined ? false : env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY;
   const app = await buildApp({
     db,
     staticDir,
-    logger: { level: env.LOG_LEVEL ?? 'info' },
-    trustProxy,
-    publicOrigin: env.PUBLIC_ORIGIN,
-    retentionSweepMs: retentionSweepMs(env.RETENTION_SWEEP_HOURS),
+    logger: { level: settings.logLevel },
+    trustProxy: settings.trustProxy,
+    publicOrigin: settings.publicOrigin,
+    retentionSweepMs: settings.retentionSweepMs,
+    openSignup: settings.openSignup,
   });
+  if (applied.length > 0) app.log.info({ applied }, 'database migrated');
   if (!staticDir) app.log.warn({ distDir }, 'no built app found (run `npm run build`); serving the API only');
 
   let closing = false;
@@ -77,12 +59,18 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen({ port, host });
-  const shownPort = (app.server.address() as { port: number } | null)?.port ?? port;
-  console.log(`Tavla is running at http://localhost:${shownPort}`);
+  await app.listen({ port: settings.port, host: settings.host });
+  const port = (app.server.address() as { port: number } | null)?.port ?? settings.port;
+  const { urls, loopbackOnly } = reachableAddresses(settings.host, port, networkInterfaces());
+  const [first, ...others] = urls;
+  console.log(`Tavla is running at ${first} (${db.kind}, started in ${Math.round(performance.now() - startedAt)} ms)`);
+  for (const url of others) console.log(`  also at ${url}`);
+  if (settings.publicOrigin) console.log(`  tablets use ${settings.publicOrigin}`);
+  if (loopbackOnly) console.log('  only this computer can reach it; set HOST=0.0.0.0 for tablets on the network');
+  else if (!settings.publicOrigin) console.log('  tablets need HTTPS for offline use and install: see docs/it-guide.md');
 }
 
 main().catch((err: unknown) => {
-  console.error('Tavla could not start:', err);
+  console.error('Tavla could not start:', err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -15,6 +15,7 @@ import { CustomPictograms } from './CustomPictograms';
 import { NoticeHost } from '../core/ui';
 import { KioskGuard } from '../kiosk/KioskGuard';
 import { UpdatePrompt } from './UpdatePrompt';
+import { InsecureContextNotice } from './InsecureContextNotice';
 import { SpeechProvider } from '../core/speech/SpeechProvider';
 
 const GoalsPage = lazy(() => import('../board/goals/GoalsPage'));
@@ -66,6 +67,7 @@ function Layout(props: RouteSectionProps) {
   const location = useLocation();
   return (
     <div class="app" data-path={location.pathname}>
+      <InsecureContextNotice />
       <CustomPictograms />
       <KioskGuard>{props.children}</KioskGuard>
       <NoticeHost />

@@ -39,10 +39,13 @@ describe.each(backends)('accounts, workplaces and pairing ($name)', (backend) =>
     });
 
     it('rate-limits login attempts per address', async () => {
-      const app = await h.build({ rateLimit: { max: 3, timeWindow: 60_000 } });
+      const app = await h.build({
+        rateLimit: { max: 3, timeWindow: 60_000 },
+        loginLimits: { perIp: { max: 3, timeWindow: 60_000 }, perAccount: { max: 100, timeWindow: 60_000 } },
+      });
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const res = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'x@example.se', password: 'wrong password!' } });
+        const res = await app.inject({ method: 'POST', url: '/api/login', payload: { email: `x${i}@example.se`, password: 'wrong password!' } });
         codes.push(res.statusCode);
       }
       expect(codes).toEqual([401, 401, 401, 429, 429]);

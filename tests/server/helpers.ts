@@ -82,7 +82,7 @@ const pgUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_PG_URL;
 export const backends: Backend[] = [pgliteBackend];
 if (process.env.TEST_DATABASE_URL || (await postgresAnswers(pgUrl))) backends.push(postgresBackend(pgUrl));
 
-const TABLES = 'records, applied_ops, workplace_counters, blobs, pairing_codes, device_tokens, sessions, workplaces, accounts';
+const TABLES = 'records, applied_ops, workplace_counters, blobs, pairing_codes, device_tokens, sessions, workplaces, invites, accounts, rate_limits';
 
 /** A fake clock every app of the file shares; tests move it. */
 export const clock = { now: Date.parse('2026-03-02T07:30:00Z') };
@@ -104,7 +104,8 @@ export function useServer(backend: Backend): Harness {
     backend,
     info: {},
     async build(opts = {}) {
-      const app = await buildApp({ db: h.db, rateLimit: false, now: () => clock.now, ...opts });
+      // (sign-up open: most suites need several supervisors; accounts.test.ts checks the closed default)
+      const app = await buildApp({ db: h.db, rateLimit: false, openSignup: true, now: () => clock.now, ...opts });
       apps.push(app);
       await app.ready();
       return app;

@@ -98,6 +98,18 @@ const cases: Case[] = [
     request: (w) => ({ method: 'DELETE', url: `/api/devices/${w.b.deviceId}`, headers: bearer(w.a.sup.token) }),
     check: denied,
   },
+  {
+    // ends A's own sessions only: B's supervisor still lists B's devices below
+    route: 'POST /api/logout',
+    request: (w) => ({ method: 'POST', url: '/api/logout', headers: bearer(w.a.sup.token), payload: { everywhere: true } }),
+    check: (res) => expect(res.statusCode).toBe(204),
+  },
+  {
+    // an invite lets someone create an account of their own, never reach B
+    route: 'POST /api/invites',
+    request: (w) => ({ method: 'POST', url: '/api/invites', headers: bearer(w.a.sup.token) }),
+    check: (res) => expect(res.statusCode).toBe(201),
+  },
 ];
 
 /** Routes anyone may call without a token, so there is nothing of B to reach. */

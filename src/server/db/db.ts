@@ -24,8 +24,19 @@ export interface Queryable {
  */
 export type NotifyCallback = (payload: string | null) => void;
 
+/** A connection pool's state, for the metrics endpoint (PostgreSQL only; PGlite has one connection). */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** requests queued for a connection right now */
+  waiting: number;
+  /** how many requests ever had to queue for a connection */
+  waits: number;
+}
+
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  poolStats?(): PoolStats;
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** LISTENs on a channel; resolves to an unlisten function. */

@@ -3,7 +3,10 @@
  * order at start, all in one transaction. `pg_advisory_xact_lock` makes
  * replicas that start together take turns: the second one finds the work
  * done and applies nothing. Migrations are append-only; never edit one that
- * has shipped.
+ * has shipped. They only go forward: a database that has a migration this
+ * code does not know (an older Tavla started on a newer database, say after
+ * a rollback of the program but not of the data) is refused at start rather
+ * than served by code that does not understand its tables.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +44,14 @@ export async function migrate(db: Db): Promise<string[]> {
       applied_at timestamptz not null default now()
     )`);
     const done = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).rows.map((r) => r.version));
+    const known = new Set(migrations.map((m) => m.version));
+    const unknown = [...done].filter((v) => !known.has(v)).sort((a, b) => a - b);
+    if (unknown.length > 0) {
+      throw new Error(
+        `The database has migration ${unknown.join(', ')}, which this version of Tavla does not know: it was used by a newer Tavla. ` +
+          'Run that version (or newer), or restore a backup made before the upgrade.',
+      );
+    }
     const applied: string[] = [];
     for (const m of migrations) {
       if (done.has(m.version)) continue;

@@ -46,7 +46,13 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
     ...(opts.applicationName ? { application_name: opts.applicationName } : {}),
   };
   const onError = opts.onError ?? (() => {});
-  const pool = new pg.Pool({ ...config, max: opts.max ?? 10 });
+  const max = opts.max ?? 10;
+  const pool = new pg.Pool({ ...config, max });
+  let waits = 0;
+  // a request finding every connection busy queues inside the pool: count it before asking
+  const noteWait = () => {
+    if (pool.idleCount === 0 && pool.totalCount >= max) waits++;
+  };
   pool.on('error', onError); // an idle client died; the pool replaces it
   await pool.query('select 1'); // fail fast on a wrong URL
 
@@ -101,9 +107,17 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
   const q = wrap(pool);
   return {
     kind: 'postgres',
-    query: q.query,
-    exec: q.exec,
+    query(sql, params) {
+      noteWait();
+      return q.query(sql, params);
+    },
+    exec(sql) {
+      noteWait();
+      return q.exec(sql);
+    },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, waits }),
     async transaction(fn) {
+      noteWait();
       const client = await pool.connect();
       try {
         await client.query('BEGIN');

@@ -7,20 +7,34 @@
  * worker. Inline style attributes stay allowed: Solid sets `style` props.
  *
  * Rate limits guard the routes that take a secret a stranger could guess
- * (login, signup, pairing). The counters live in each replica's memory: with
- * N replicas a client gets up to N times the limit. That is the one piece
- * of state outside the database, accepted because the limits only need to
- * make guessing slow (a pairing code is 1 of 31^8 and lives 10 minutes),
- * not exact; a shared store (@fastify/rate-limit supports Redis) would fix it.
+ * (login, signup, pairing), per client IP. Login is also limited per
+ * account (wrong passwords, in routes/accounts): the per-IP login limit is
+ * therefore generous, so one office behind one address is not locked out by
+ * a colleague's typos, while a guesser spreading tries over many addresses
+ * still meets the account's limit. The counters live in the database
+ * (limits.ts), so the limits hold across replicas.
  */
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors';
+import { pgRateLimitStore } from '../rateLimits';
 
 export type RateLimitSetting = { max: number; timeWindow: number } | false;
 
-export async function registerSecurity(app: FastifyInstance, limits: RateLimitSetting): Promise<void> {
+export interface LoginLimits {
+  /** login attempts per client IP, right or wrong */
+  perIp: { max: number; timeWindow: number };
+  /** wrong passwords per account (by email), whatever the IP; a right one clears them */
+  perAccount: { max: number; timeWindow: number };
+}
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  perIp: { max: 100, timeWindow: 15 * 60_000 },
+  perAccount: { max: 10, timeWindow: 15 * 60_000 },
+};
+
+export async function registerSecurity(app: FastifyInstance, limits: RateLimitSetting, loginLimits: LoginLimits | false = DEFAULT_LOGIN_LIMITS): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -46,15 +60,20 @@ export async function registerSecurity(app: FastifyInstance, limits: RateLimitSe
 
   await app.register(rateLimit, {
     global: false,
+    store: pgRateLimitStore(app.db, app.now),
     ...(limits ? { max: limits.max, timeWindow: limits.timeWindow } : {}),
     errorResponseBuilder: (_req, ctx) => new ApiError(429, 'rate_limited', `Too many attempts; wait ${Math.ceil(ctx.ttl / 1000)} s`),
   });
   app.decorate('sensitiveRateLimit', limits ? { max: limits.max, timeWindow: limits.timeWindow } : false);
+  const login: LoginLimits | false = limits ? loginLimits : false;
+  app.decorate<LoginLimits | false>('loginLimits', login);
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** route config for the rate-limited routes: `config: { rateLimit: app.sensitiveRateLimit }` */
     sensitiveRateLimit: { max: number; timeWindow: number } | false;
+    /** login's limits (per IP, per account); false = off */
+    loginLimits: LoginLimits | false;
   }
 }
