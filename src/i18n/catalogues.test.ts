@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE_CODES, DEFAULT_LANG, interpolate, LANGUAGES, makeTranslator, pluralForms, type CalendarNames, type Messages } from './index';
+import { PLURAL } from './tools/plural';
 import sv from './sv';
 import pictogramsSv from './pictograms.sv';
 import { catalogueGaps, pictogramGaps, placeholders } from './tools/gaps';
@@ -109,19 +110,70 @@ describe('Swedish pictogram labels', () => {
  * placeholder in a sentence that reads the same for any count ("Step 2 of
  * 5", "You: 3") needs none.
  */
-const COUNTED: { key: keyof typeof sv; param: string }[] = [
-  { key: 'board.openDeviations', param: 'count' },
-  { key: 'board.newDeviations', param: 'count' },
-  { key: 'board.ideasSummary', param: 'ideas' },
-  { key: 'board.safetyDays', param: 'count' },
-  { key: 'sync.pending', param: 'count' },
-  { key: 'supervisor.lockedOut', param: 'seconds' },
-  { key: 'me.pin.locked', param: 'seconds' },
-  { key: 'kiosk.device.seconds', param: 'n' },
-  { key: 'kiosk.device.minutes', param: 'n' },
-  { key: 'trends.months', param: 'n' },
-  { key: 'retention.months', param: 'n' },
-];
+type SvKey = keyof typeof sv;
+
+/** Every counted phrase of the Swedish source; each language must count the same ones. */
+const COUNTED: { key: SvKey; param: string }[] = (Object.keys(sv) as SvKey[]).flatMap((key) =>
+  [...pluralForms(sv[key]).keys()].map((param) => ({ key, param })),
+);
+
+/**
+ * Placeholder names that hold a number of things. A message using one of
+ * them outside a plural phrase fails below unless it is listed in
+ * READS_THE_SAME: a new "{n} dagar" cannot slip in.
+ */
+const COUNT_PARAMS = new Set(['count', 'n', 'total', 'seconds', 'minutes', 'solved', 'proposed', 'done', 'doing', 'over', 'median', 'photos', 'ideas', 'green', 'red', 'here']);
+
+/** Messages whose numbers read the same for any count, and why. */
+const READS_THE_SAME: Partial<Record<SvKey, string>> = {
+  'history.count': 'label: "Visar 3"',
+  'kiosk.device.crashes': 'label: "Omstarter efter fel: 3"',
+  'me.myTaps': 'label: "Du: 3"',
+  'me.pin.progress': 'fraction: "1 av 4 bilder"',
+  'board.tasksSummary': 'fraction: "1 av 3 klara"',
+  'board.hereCount': 'fraction: "1 av 5 här"',
+  'attendance.summary': 'fraction: "1 av 5 här"',
+  'board.goalsSummary': 'fraction: "1 av 3 mål i fas"',
+  'setup.step': 'fraction: "Steg 1 av 4"',
+  'meeting.stepOf': 'fraction: "Steg 1 av 4"',
+  'sync.codeExpiresIn': 'clock: "4:05"',
+  'meeting.minutesOfTarget': 'unit abbreviation: "1 av 15 min"',
+  'meeting.stepMinutes': 'unit abbreviation: "3 min"',
+  'meeting.minutes': 'unit abbreviation: "3 min"',
+  'meeting.stepsSum': 'unit abbreviation: "3 min"',
+  'speech.recording': 'unit abbreviation: "3 s"',
+  'trends.proposerCount': 'label: "Idéer: 3, klara: 1"',
+};
+
+/** The count placeholders of a message that are not in a plural phrase. */
+function uncountedCounts(template: string): string[] {
+  const outside = template.replace(PLURAL, '');
+  return [...outside.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((name) => COUNT_PARAMS.has(name));
+}
+
+describe('counted messages in the Swedish source', () => {
+  it('write every count as a plural phrase, unless it reads the same for any count', () => {
+    const bare = (Object.keys(sv) as SvKey[]).filter((key) => !(key in READS_THE_SAME) && uncountedCounts(sv[key]).length > 0);
+    expect(bare, 'use {name, plural, one {…} other {…}} or list the key in READS_THE_SAME').toEqual([]);
+  });
+
+  it('catches a bare count such as "{n} lösta", but not one in a plural phrase', () => {
+    expect(uncountedCounts('{n} lösta')).toEqual(['n']);
+    expect(uncountedCounts('Oftast löst på {median} dagar av {date}')).toEqual(['median']);
+    expect(uncountedCounts('{n, plural, one {# löst} other {# lösta}} före {date}')).toEqual([]);
+  });
+
+  it('lists in READS_THE_SAME only keys that exist and still have a bare count', () => {
+    for (const key of Object.keys(READS_THE_SAME) as SvKey[]) expect(uncountedCounts(sv[key] ?? ''), key).not.toEqual([]);
+  });
+
+  it('covers the counted summaries of the trends, backup, retention, speech and meeting screens', () => {
+    const keys = new Set(COUNTED.map((c) => c.key));
+    for (const key of ['trends.paretoSummary', 'trends.solveSummary', 'trends.solvedCount', 'trends.ideasSummary', 'trends.meetingSummary', 'backup.missingPhotos', 'backup.exportDone', 'retention.doneCount', 'retention.current', 'speech.clipCount', 'speech.recordHint', 'meeting.targetLength', 'safety.summary'] as const) {
+      expect(keys.has(key), key).toBe(true);
+    }
+  });
+});
 
 describe.each(LANGUAGES.map((l) => [l.code, l.locale] as const))('counted messages in %s', (code, locale) => {
   const catalogue: Partial<Messages> = code === DEFAULT_LANG ? sv : (messages[`./${code}.ts`] ?? {});
@@ -143,8 +195,12 @@ describe.each(LANGUAGES.map((l) => [l.code, l.locale] as const))('counted messag
 
   it('renders every count with no syntax left over', () => {
     const t = makeTranslator({ messages: catalogue, pictograms: {} }, locale);
-    for (const { key, param } of COUNTED) {
-      for (const n of [0, 1, 2, 3, 11, 100]) expect(t(key, { [param]: n, doing: 0, done: 0 }), `${code} ${key} ${n}`).not.toMatch(/[{}#]/);
+    for (const { key } of COUNTED) {
+      const counted = new Set(pluralForms(sv[key]).keys());
+      for (const n of [0, 1, 2, 3, 11, 100, 2.5]) {
+        const params = Object.fromEntries(placeholders(sv[key]).map((p) => [p, counted.has(p) || COUNT_PARAMS.has(p) ? n : 'x']));
+        expect(t(key, params), `${code} ${key} ${n}`).not.toMatch(/[{}#]/);
+      }
     }
   });
 });
@@ -164,5 +220,19 @@ describe('plural phrases', () => {
     expect(interpolate(sv['board.safetyDays'], { count: 1 }, 'sv-SE')).toBe('1 dag utan olycka');
     expect(interpolate(sv['board.newDeviations'], { count: 1 }, 'sv-SE')).toBe('1 ny');
     expect(interpolate(sv['board.newDeviations'], { count: 4 }, 'sv-SE')).toBe('4 nya');
+  });
+  it('says "1 löst", "1 picture" and "1 dag" in the summaries that said "1 lösta", "1 pictures" and "1 dagar"', () => {
+    expect(interpolate(sv['trends.solvedCount'], { n: 1 }, 'sv-SE')).toBe('1 löst');
+    expect(interpolate(sv['trends.solvedCount'], { n: 2 }, 'sv-SE')).toBe('2 lösta');
+    expect(interpolate(en['backup.missingPhotos']!, { n: 1 }, 'en-GB')).toBe('1 picture is only on the server and is not included.');
+    expect(interpolate(sv['trends.solveSummary'], { solved: 1, median: 1 }, 'sv-SE')).toBe('1 avvikelse löst. Oftast löst på 1 dag.');
+    expect(interpolate(sv['trends.solveSummary'], { solved: 3, median: 1.5 }, 'sv-SE')).toBe('3 avvikelser lösta. Oftast löst på 1,5 dagar.');
+    expect(interpolate(sv['retention.current'], { n: 1, date: '2025-12-07' }, 'sv-SE')).toBe('Nu: 1 månad. Uppgifter från före 2025-12-07 görs anonyma.');
+    const ar = messages['./ar.ts'] ?? {};
+    expect([2, 10, 11].map((n) => interpolate(ar['speech.recordHint']!, { seconds: n }, 'ar-SY'))).toEqual([
+      'اضغط على الميكروفون وقل الكلمة. الحدّ الأقصى ثانيتان.',
+      'اضغط على الميكروفون وقل الكلمة. الحدّ الأقصى ١٠ ثوانٍ.',
+      'اضغط على الميكروفون وقل الكلمة. الحدّ الأقصى ١١ ثانية.',
+    ]);
   });
 });

@@ -90,7 +90,9 @@ export default function TrendsPage() {
   });
 
   const pct = (v: number) => `${formatNumber(Math.round(v * 100))} %`;
-  const num = (v: number) => formatNumber(Math.round(v * 10) / 10);
+  const num = (v: number) => formatNumber(tenths(v));
+  // A number, not a formatted string: the summaries choose their plural form by it.
+  const tenths = (v: number) => Math.round(v * 10) / 10;
   const monthShort = (m: string) => formatDate(parseIsoDate(`${m}-01`), { month: 'short' });
   const monthLong = (m: string) => formatDate(parseIsoDate(`${m}-01`), { month: 'long', year: 'numeric' });
   const dayShort = (d: Iso) => formatDate(parseIsoDate(d), { day: 'numeric', month: 'numeric' });
@@ -110,7 +112,7 @@ export default function TrendsPage() {
   const solveSummary = () => {
     const all = solve().filter((s) => s.medianDays !== null);
     if (all.length === 0) return t('trends.noData');
-    return t('trends.solveSummary', { solved: all.reduce((a, s) => a + s.solved, 0), median: num(median(all.map((s) => s.medianDays!))!) });
+    return t('trends.solveSummary', { solved: all.reduce((a, s) => a + s.solved, 0), median: tenths(median(all.map((s) => s.medianDays!))!) });
   };
   const ideasSummary = () => {
     const p = ideas().reduce((a, m) => a + m.proposed, 0);
@@ -121,7 +123,7 @@ export default function TrendsPage() {
     const m = meetings();
     if (m.length === 0) return t('trends.noData');
     const over = m.filter((x) => x.minutes > x.targetMinutes).length;
-    return t('trends.meetingSummary', { count: m.length, median: num(median(m.map((x) => x.minutes))!), over });
+    return t('trends.meetingSummary', { count: m.length, median: tenths(median(m.map((x) => x.minutes))!), over });
   };
   const meetingTarget = () => meetings().at(-1)?.targetMinutes ?? app.workplace()?.meetingTargetMinutes ?? 15;
   const proposerMax = () => Math.max(1, ...proposers().map((p) => p.proposed));
