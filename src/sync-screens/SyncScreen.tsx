@@ -186,7 +186,7 @@ export default function SyncScreen() {
             <span>{t('sync.password')}</span>
             <input type="password" autocomplete="current-password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
           </label>
-          <label class="field">
+          <label class="field invite-field">
             <span>
               <Pictogram id="key" />
               {t('sync.inviteCode')}
