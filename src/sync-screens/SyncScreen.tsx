@@ -2,7 +2,11 @@
  * Supervisor screen for the server connection: connect this board (log in or
  * create an account, which claims the workplace made on this tablet so its
  * local data is uploaded, not discarded), pair another tablet with a code and
- * QR code, list and revoke devices, disconnect.
+ * QR code, list and revoke devices, invite a colleague to sign up, log out,
+ * disconnect.
+ *
+ * Logging out ends only the supervisor's session: the tablet's own device
+ * token (the pairing) is a separate credential, so the board keeps syncing.
  */
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { useApp } from '../core/context';
@@ -10,7 +14,7 @@ import { createLive } from '../core/live';
 import { PictoButton, Screen } from '../core/ui';
 import { useI18n, type MessageKey } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
-import { ApiError, createApi } from '../sync/api';
+import { ApiError, createApi, type InviteResponse } from '../sync/api';
 import type { DeviceInfo, PairingCodeResponse } from '../sync/shared/protocol';
 import { requestSync } from '../sync/runner';
 
@@ -18,8 +22,10 @@ import { requestSync } from '../sync/runner';
 /** The supervisor's server session lives only in memory: it is never stored on a shared tablet. */
 const [session, setSession] = createSignal<string | null>(null);
 
-export function apiErrorMessage(err: unknown): MessageKey {
+/** `invited` tells a refused sign-up apart: without a code sign-up is closed, with one the code is bad. */
+export function apiErrorMessage(err: unknown, signup?: { invited: boolean }): MessageKey {
   if (!(err instanceof ApiError)) return 'error.generic';
+  if (signup && err.code === 'forbidden') return signup.invited ? 'sync.error.inviteInvalid' : 'sync.error.signupClosed';
   switch (err.code) {
     case 'network':
     case 'unavailable':
@@ -55,6 +61,8 @@ export default function SyncScreen() {
   const [baseUrl, setBaseUrl] = createSignal(location.origin);
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
+  const [invite, setInvite] = createSignal('');
+  const [invitation, setInvitation] = createSignal<InviteResponse | null>(null);
   const [error, setError] = createSignal<MessageKey | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [code, setCode] = createSignal<PairingCodeResponse | null>(null);
@@ -65,33 +73,38 @@ export default function SyncScreen() {
 
   const api = () => createApi({ baseUrl: pairing()?.baseUrl ?? baseUrl() });
 
-  async function attempt(action: () => Promise<void>) {
+  async function attempt(action: () => Promise<void>, signup?: { invited: boolean }) {
     setBusy(true);
     setError(null);
     try {
       await action();
     } catch (err) {
       console.warn(err);
-      setError(apiErrorMessage(err));
+      // a refusal after the account exists (claiming the workplace) is not about the invite
+      setError(apiErrorMessage(err, session() ? undefined : signup));
     } finally {
       setBusy(false);
     }
   }
 
   const signIn = (create: boolean) =>
-    attempt(async () => {
-      const s = create ? await api().signup(email().trim(), password()) : await api().login(email().trim(), password());
-      setSession(s.token);
-      setPassword('');
-      const wp = app.workplace();
-      if (!pairing() && wp) {
-        const device = await api().claimWorkplace(s.token, wp.id, wp.name, defaultDeviceName());
-        await app.repos.sync.setPairing({ baseUrl: baseUrl(), workplaceId: wp.id, token: device.token, deviceName: device.device.name });
-        requestSync();
-        app.notify({ kind: 'success', pictogram: 'synced', message: 'sync.connected' });
-      }
-      await loadDevices();
-    });
+    attempt(
+      async () => {
+        const s = create ? await api().signup(email().trim(), password(), invite().trim()) : await api().login(email().trim(), password());
+        setSession(s.token);
+        setPassword('');
+        setInvite('');
+        const wp = app.workplace();
+        if (!pairing() && wp) {
+          const device = await api().claimWorkplace(s.token, wp.id, wp.name, defaultDeviceName());
+          await app.repos.sync.setPairing({ baseUrl: baseUrl(), workplaceId: wp.id, token: device.token, deviceName: device.device.name });
+          requestSync();
+          app.notify({ kind: 'success', pictogram: 'synced', message: 'sync.connected' });
+        }
+        await loadDevices();
+      },
+      create ? { invited: invite().trim() !== '' } : undefined,
+    );
 
   async function loadDevices() {
     const s = session();
@@ -116,6 +129,26 @@ export default function SyncScreen() {
       await loadDevices();
     });
 
+  const inviteColleague = () =>
+    attempt(async () => {
+      const s = session();
+      if (!s) return;
+      setInvitation(await api().createInvite(s));
+    });
+
+  /** Forgets the session, codes and device list; the pairing (the tablet's own token) stays. */
+  const logout = (everywhere: boolean) =>
+    attempt(async () => {
+      const s = session();
+      if (!s) return;
+      await api().logout(s, everywhere);
+      setSession(null);
+      setInvitation(null);
+      setCode(null);
+      setDevices([]);
+      app.notify({ kind: 'success', pictogram: 'lock', message: 'sync.loggedOut' });
+    });
+
   const disconnect = () => void app.run(() => app.repos.sync.setPairing(null));
   const secondsLeft = () => {
     const c = code();
@@ -127,7 +160,7 @@ export default function SyncScreen() {
       <Show when={error()}>
         {(e) => (
           <p class="form-error sync-error" role="alert">
-            <Pictogram id="warning" />
+            <Pictogram id={e() === 'sync.error.signupClosed' || e() === 'sync.error.inviteInvalid' ? 'lock' : 'warning'} />
             <span>{t(e())}</span>
           </p>
         )}
@@ -153,10 +186,38 @@ export default function SyncScreen() {
             <span>{t('sync.password')}</span>
             <input type="password" autocomplete="current-password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
           </label>
+          <label class="field invite-field">
+            <span>
+              <Pictogram id="key" />
+              {t('sync.inviteCode')}
+            </span>
+            <input type="text" autocomplete="off" autocapitalize="off" spellcheck={false} value={invite()} onInput={(e) => setInvite(e.currentTarget.value)} />
+          </label>
           <div class="row">
             <PictoButton pictogram="unlock" label={t('sync.login')} variant="primary" disabled={busy()} onClick={() => void signIn(false)} />
             <PictoButton pictogram="plus" label={t('sync.createAccount')} disabled={busy()} onClick={() => void signIn(true)} />
           </div>
+        </section>
+      </Show>
+      <Show when={session()}>
+        <section class="sync-card" aria-labelledby="sync-session-title">
+          <h2 id="sync-session-title">
+            <Pictogram id="person" class="title-icon" />
+            <span>{t('sync.signedIn')}</span>
+          </h2>
+          <div class="row">
+            <PictoButton pictogram="people" label={t('sync.inviteColleague')} disabled={busy()} onClick={() => void inviteColleague()} />
+            <PictoButton pictogram="lock" label={t('sync.logout')} disabled={busy()} onClick={() => void logout(false)} />
+            <PictoButton pictogram="lock" label={t('sync.logoutEverywhere')} variant="danger" disabled={busy()} onClick={() => void logout(true)} />
+          </div>
+          <Show when={invitation()}>
+            {(inv) => (
+              <div class="invite-code" aria-live="polite">
+                <p class="invite-code-text">{inv().code}</p>
+                <p>{t('sync.inviteValidUntil', { date: formatDate(new Date(inv().expiresAt), { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+              </div>
+            )}
+          </Show>
         </section>
       </Show>
       <Show when={pairing()}>

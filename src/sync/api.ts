@@ -23,6 +23,12 @@ export class ApiError extends Error {
   }
 }
 
+/** A one-time code that lets one colleague create an account (see POST /api/invites). */
+export interface InviteResponse {
+  code: string;
+  expiresAt: string;
+}
+
 export interface ApiOptions {
   baseUrl: string;
   fetch?: typeof fetch;
@@ -39,8 +45,12 @@ export function createApi(opts: ApiOptions) {
     }
   }
   return {
-    signup: (email: string, password: string) => call<SessionResponse>('POST', '/api/accounts', { email, password }),
+    // an empty invite is left out: the server's schema refuses an empty string
+    signup: (email: string, password: string, invite?: string) =>
+      call<SessionResponse>('POST', '/api/accounts', { email, password, ...(invite ? { invite } : {}) }),
     login: (email: string, password: string) => call<SessionResponse>('POST', '/api/login', { email, password }),
+    logout: (session: string, everywhere = false) => call<void>('POST', '/api/logout', everywhere ? { everywhere: true } : {}, session),
+    createInvite: (session: string) => call<InviteResponse>('POST', '/api/invites', undefined, session),
     claimWorkplace: (session: string, id: string, name: string, deviceName: string) =>
       call<DeviceTokenResponse>('POST', '/api/workplaces', { id, name, deviceName }, session),
     createPairingCode: (session: string, workplaceId: string) => call<PairingCodeResponse>('POST', `/api/workplaces/${workplaceId}/pairing-codes`, undefined, session),
