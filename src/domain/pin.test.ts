@@ -73,7 +73,7 @@ describe('PIN hashing', () => {
     const made = await hashPin('2580');
     vi.unstubAllGlobals();
     expect(await verifyPin('2580', made.hash, made.salt)).toBe(true); // and back on HTTPS
-  });
+  }, 60_000); // pure-JS PBKDF2 (several hashes) is slow on a loaded 2-core machine
 
   it('refuses to hash a malformed PIN and never verifies one', async () => {
     await expect(hashPin('12')).rejects.toThrow(InvalidPin);
