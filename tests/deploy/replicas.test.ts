@@ -25,7 +25,7 @@ import https from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { adminQuery } from '../helpers/pgAdmin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../src/sync/shared/hlc';
 import { SCHEMA_HEADER, SCHEMA_VERSION } from '../../src/sync/shared/protocol';
@@ -47,15 +47,6 @@ function freePort(): Promise<number> {
   });
 }
 
-async function adminQuery(sql: string) {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 function waitForOutput(child: ChildProcess, pattern: RegExp, what: string, timeoutMs = 90_000): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
@@ -211,7 +202,7 @@ describe('replicas behind Caddy on PostgreSQL', () => {
 
   beforeAll(async () => {
     if (!existsSync(SERVER)) throw new Error('build/server/main.js is missing: run `npm run build:server` first');
-    await adminQuery(`create database ${dbName}`);
+    await adminQuery(PG_URL, `create database ${dbName}`);
     const url = new URL(PG_URL);
     url.pathname = `/${dbName}`;
     httpsPort = await freePort();
@@ -271,7 +262,7 @@ describe('replicas behind Caddy on PostgreSQL', () => {
     await stop(caddy);
     await Promise.all(replicas.map((r) => stop(r.child)));
     if (caddyHome) await rm(caddyHome, { recursive: true, force: true });
-    await adminQuery(`drop database if exists ${dbName} with (force)`).catch(() => adminQuery(`drop database if exists ${dbName}`));
+    await adminQuery(PG_URL, `drop database if exists ${dbName} with (force)`).catch(() => adminQuery(PG_URL, `drop database if exists ${dbName}`));
   });
 
   it('serves the API over HTTPS with the local CA, and keeps /metrics inside', async () => {

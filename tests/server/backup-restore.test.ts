@@ -13,7 +13,7 @@ import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { adminQuery } from '../helpers/pgAdmin';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import type { Db } from '../../src/server/db/db';
@@ -29,15 +29,6 @@ const withDb = (url: string, name: string) => {
   u.pathname = `/${name}`;
   return u.toString();
 };
-async function adminQuery(sql: string) {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 /** Fills a database through the API as tablets would; returns what to look for after the restore. */
 async function fill(db: Db) {
@@ -94,8 +85,8 @@ describe.each(backends)('backup and restore drill ($name)', (backend) => {
       const suffix = randomBytes(5).toString('hex');
       const [source, target] = [`tavla_drill_${suffix}`, `tavla_restored_${suffix}`];
       const dir = await mkdtemp(join(tmpdir(), 'tavla-drill-'));
-      await adminQuery(`create database ${source}`);
-      await adminQuery(`create database ${target}`);
+      await adminQuery(PG_URL, `create database ${source}`);
+      await adminQuery(PG_URL, `create database ${target}`);
       try {
         const live = await openPostgres({ connectionString: withDb(PG_URL, source) });
         let w: Awaited<ReturnType<typeof fill>>;
@@ -115,15 +106,15 @@ describe.each(backends)('backup and restore drill ($name)', (backend) => {
           await restored.close();
         }
       } finally {
-        await adminQuery(`drop database if exists ${source}`);
-        await adminQuery(`drop database if exists ${target}`);
+        await adminQuery(PG_URL, `drop database if exists ${source}`);
+        await adminQuery(PG_URL, `drop database if exists ${target}`);
         await rm(dir, { recursive: true, force: true });
       }
     }, 120_000);
 
     it('migrates once when two replicas start at the same moment', async () => {
       const schema = `t_${randomBytes(6).toString('hex')}`;
-      await adminQuery(`create schema ${schema}`);
+      await adminQuery(PG_URL, `create schema ${schema}`);
       const [a, b] = await Promise.all([0, 1].map(() => openPostgres({ connectionString: PG_URL, searchPath: schema })));
       try {
         const [doneA, doneB] = await Promise.all([migrate(a!), migrate(b!)]);
@@ -135,7 +126,7 @@ describe.each(backends)('backup and restore drill ($name)', (backend) => {
       } finally {
         await a!.close();
         await b!.close();
-        await adminQuery(`drop schema ${schema} cascade`);
+        await adminQuery(PG_URL, `drop schema ${schema} cascade`);
       }
     }, 60_000);
   }
