@@ -243,6 +243,43 @@ export function createSpeechEngine(opts: EngineOptions = {}): SpeechEngine {
     return pickVoice(await voices(), localeOf(lang));
   }
 
+  interface Playback {
+    /** settles the playback once: its timer cleared, no longer the active one, its handlers released */
+    finish(o: Outcome): void;
+    /** halts the sound, then finishes with `o` */
+    stop(o: Outcome): void;
+    /** (re)arms the playback's one timer */
+    after(ms: number, fire: () => void): void;
+  }
+  /** One clip or utterance as a promise that settles exactly once; `speech.stop()` cancels the active one. */
+  function playback(halt: () => void, release: () => void, body: (p: Playback) => void): Promise<Outcome> {
+    return new Promise<Outcome>((resolve) => {
+      let settled = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const p: Playback = {
+        finish(o) {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          if (stopActive === cancel) stopActive = null;
+          release();
+          resolve(o);
+        },
+        stop(o) {
+          halt();
+          p.finish(o);
+        },
+        after(ms, fire) {
+          clearTimeout(timer);
+          timer = setTimeout(fire, ms);
+        },
+      };
+      const cancel = () => p.stop('cancelled');
+      stopActive = cancel;
+      body(p);
+    });
+  }
+
   function tryClip(keys: readonly string[], lang: string, gen: number): Promise<Outcome> {
     return (async () => {
       let blob: Blob | undefined;
@@ -259,47 +296,29 @@ export function createSpeechEngine(opts: EngineOptions = {}): SpeechEngine {
         quietly(() => env.revokeUrl(url));
         return 'failed';
       }
-      return new Promise<Outcome>((resolve) => {
-        let settled = false;
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const finish = (o: Outcome) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          if (stopActive === stop) stopActive = null;
+      return playback(
+        () => quietly(() => audio.pause()),
+        () => {
           audio.onended = null;
           audio.onerror = null;
           quietly(() => env.revokeUrl(url));
-          resolve(o);
-        };
-        const stop = () => {
-          quietly(() => audio.pause());
-          finish('cancelled');
-        };
-        stopActive = stop;
-        audio.onended = () => finish('ok');
-        audio.onerror = () => finish('failed');
-        // Not started in time (autoplay refused, decoder stuck) → try the next way.
-        timer = setTimeout(() => {
-          quietly(() => audio.pause());
-          finish('failed');
-        }, startTimeoutMs);
-        const started = () => {
-          clearTimeout(timer);
+        },
+        (p) => {
+          audio.onended = () => p.finish('ok');
+          audio.onerror = () => p.finish('failed');
+          // Not started in time (autoplay refused, decoder stuck) → try the next way.
+          p.after(startTimeoutMs, () => p.stop('failed'));
           // Started: cut it after the longest clip there can be, should `ended` never come.
-          timer = setTimeout(() => {
-            quietly(() => audio.pause());
-            finish('ok');
-          }, MAX_CLIP_MS + 3_000);
-        };
-        try {
-          const p = audio.play();
-          if (p && typeof (p as Promise<void>).then === 'function') (p as Promise<void>).then(started, () => finish('failed'));
-          else started();
-        } catch {
-          finish('failed');
-        }
-      });
+          const started = () => p.after(MAX_CLIP_MS + 3_000, () => p.stop('ok'));
+          try {
+            const played = audio.play();
+            if (played && typeof (played as Promise<void>).then === 'function') (played as Promise<void>).then(started, () => p.finish('failed'));
+            else started();
+          } catch {
+            p.finish('failed');
+          }
+        },
+      );
     })();
   }
 
@@ -320,48 +339,32 @@ export function createSpeechEngine(opts: EngineOptions = {}): SpeechEngine {
     // A stuck queue (Chrome after a tab sleep, Android after a call) swallows new utterances.
     quietly(() => synth.cancel());
     quietly(() => synth.resume?.());
-    return new Promise<Outcome>((resolve) => {
-      let settled = false;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const finish = (o: Outcome) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        if (stopActive === stop) stopActive = null;
+    return playback(
+      () => quietly(() => synth.cancel()),
+      () => {
         u.onstart = u.onend = null;
         u.onerror = null;
-        resolve(o);
-      };
-      const stop = () => {
-        quietly(() => synth.cancel());
-        finish('cancelled');
-      };
-      const startEndTimer = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          quietly(() => synth.cancel());
-          finish('ok');
-        }, speakingBudgetMs(text, u.rate));
-      };
-      stopActive = stop;
-      u.onstart = startEndTimer;
-      u.onend = () => finish('ok');
-      u.onerror = (ev) => {
-        const kind = ev?.error;
-        finish(kind === 'interrupted' || kind === 'canceled' ? (gen === generation ? 'failed' : 'cancelled') : 'failed');
-      };
-      timer = setTimeout(() => {
-        // Some engines never fire `start` but do speak: trust `speaking` then.
-        if (quietly(() => synth.speaking)) return startEndTimer();
-        quietly(() => synth.cancel());
-        finish('hung');
-      }, startTimeoutMs);
-      try {
-        synth.speak(u);
-      } catch {
-        finish('failed');
-      }
-    });
+      },
+      (p) => {
+        const startEndTimer = () => p.after(speakingBudgetMs(text, u.rate), () => p.stop('ok'));
+        u.onstart = startEndTimer;
+        u.onend = () => p.finish('ok');
+        u.onerror = (ev) => {
+          const kind = ev?.error;
+          p.finish(kind === 'interrupted' || kind === 'canceled' ? (gen === generation ? 'failed' : 'cancelled') : 'failed');
+        };
+        p.after(startTimeoutMs, () => {
+          // Some engines never fire `start` but do speak: trust `speaking` then.
+          if (quietly(() => synth.speaking)) return startEndTimer();
+          p.stop('hung');
+        });
+        try {
+          synth.speak(u);
+        } catch {
+          p.finish('failed');
+        }
+      },
+    );
   }
 
   async function run(req: SpeechRequest, gen: number): Promise<SpeechResult> {
