@@ -1,8 +1,11 @@
 /**
  * `npm run screenshots`: renders the main screens of the demo board in
- * Swedish, Arabic (right-to-left) and pictures-only mode into
- * docs/screenshots/, so reviewers can look without running anything.
- * Needs a build (`npm run build`) and Debian's Chromium.
+ * Swedish, English, Arabic (right-to-left) and pictures-only mode at 1280×800,
+ * and the Swedish screens again at the two other tablet sizes (1024×600
+ * landscape, 800×1280 portrait), into docs/screenshots/, so reviewers can look
+ * without running anything. The clock is the test clock (a Monday 13:00 unless
+ * TAVLA_E2E_CLOCK says otherwise), so the pictures never depend on the day they
+ * are taken. Needs a build (`npm run build`) and Debian's Chromium.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,11 +13,15 @@ import { launch, newSession, serveDist, startDemo } from '../tests/e2e/harness';
 
 const OUT = join(import.meta.dirname, '..', 'docs', 'screenshots');
 const SCREENS = ['/', '/attendance', '/goals', '/work', '/deviations', '/deviations/new', '/improvements', '/me'];
+const TABLET = { width: 1280, height: 800 };
+/** `size` in the file name for every size but the usual 1280×800 tablet */
 const MODES = [
-  { name: 'sv', lang: 'sv', picturesOnly: false },
-  { name: 'ar', lang: 'ar', picturesOnly: false },
-  { name: 'pictures-only', lang: 'sv', picturesOnly: true },
-  { name: 'en', lang: 'en', picturesOnly: false },
+  { name: 'sv', lang: 'sv', picturesOnly: false, viewport: TABLET },
+  { name: 'sv-1024x600', lang: 'sv', picturesOnly: false, viewport: { width: 1024, height: 600 } },
+  { name: 'sv-800x1280', lang: 'sv', picturesOnly: false, viewport: { width: 800, height: 1280 } },
+  { name: 'ar', lang: 'ar', picturesOnly: false, viewport: TABLET },
+  { name: 'pictures-only', lang: 'sv', picturesOnly: true, viewport: TABLET },
+  { name: 'en', lang: 'en', picturesOnly: false, viewport: TABLET },
 ];
 
 async function main() {
@@ -22,7 +29,7 @@ async function main() {
   const [browser, server] = await Promise.all([launch(), serveDist()]);
   try {
     for (const mode of MODES) {
-      const s = await newSession(browser);
+      const s = await newSession(browser, mode.viewport);
       await startDemo(s.page, server.url, 'en');
       // device preferences live in IndexedDB; set them as the settings screen would
       await s.page.evaluate(async (picturesOnly) => {
