@@ -5,12 +5,26 @@
  * the sync code itself.
  */
 import type { TavlaDb } from './db';
+import type { OutboxOp } from '../domain/types';
 
 /** Why the last sync round failed, as the board explains it. */
 export type SyncProblem = 'unauthorized' | 'update_required' | 'clock_drift' | 'offline' | 'server';
 
 export const PAIRING_KEY = 'pairing';
 export const STATUS_KEY = 'syncStatus';
+/** Ops the server refused for good (400/413), kept with its reason, oldest first (src/sync/engine.ts). */
+export const REJECTED_KEY = (workplaceId: string) => `rejectedOps:${workplaceId}`;
+
+export interface RejectedOp {
+  op: OutboxOp;
+  status: number;
+  message: string;
+  at: number;
+}
+
+export async function readRejected(db: TavlaDb, workplaceId: string): Promise<RejectedOp[]> {
+  return ((await db.meta.get(REJECTED_KEY(workplaceId)))?.value as RejectedOp[] | undefined) ?? [];
+}
 
 export interface Pairing {
   baseUrl: string;

@@ -701,6 +701,9 @@ const en: Messages = {
   'secure.title': 'Not a secure connection (http)',
   'secure.body': 'The board works, but it cannot work offline or be installed: the browser only allows that over https.',
   'secure.fix': 'To fix it: open Tavla at its https:// address, or ask IT to set up HTTPS (the IT guide explains how).',
+  // --- lead: refused sync changes ---
+  'sync.refused': '{count, plural, one {The server refused # change. It is kept on this tablet.} other {The server refused # changes. They are kept on this tablet.}}',
+  'sync.retryRefused': 'Send again',
 };
 
 export default en;

@@ -715,6 +715,9 @@ const fa: Partial<Messages> = {
   'secure.title': 'اتصال امن نیست (http)',
   'secure.body': 'تابلو کار می‌کند، اما بدون شبکه کار نمی‌کند و نصب نمی‌شود: مرورگر این را فقط با https اجازه می‌دهد.',
   'secure.fix': 'راه حل: Tavla را با نشانی https:// باز کنید، یا از بخش فناوری اطلاعات بخواهید HTTPS را راه‌اندازی کند.',
+  // --- lead: refused sync changes ---
+  'sync.refused': '{count, plural, one {سرور # تغییر را نپذیرفت. روی این تبلت نگه داشته شده است.} other {سرور # تغییر را نپذیرفت. روی این تبلت نگه داشته شده‌اند.}}',
+  'sync.retryRefused': 'دوباره بفرست',
 };
 
 export default fa;

@@ -713,6 +713,9 @@ const so: Partial<Messages> = {
   'secure.title': 'Xiriirku ma aha mid ammaan ah (http)',
   'secure.body': 'Looxu wuu shaqeeyaa, laakiin ma shaqeyn karo shabakad la\'aan lamana rakibi karo: browser-ku wuxuu taas u oggol yahay https oo keliya.',
   'secure.fix': 'Xalka: ku fur Tavla cinwaankeeda https://, ama ka codso IT inay diyaariyaan HTTPS.',
+  // --- lead: refused sync changes ---
+  'sync.refused': '{count, plural, one {Server-ku wuu diiday # isbeddel. Wuxuu ku jiraa tablet-kan.} other {Server-ku wuu diiday # isbeddel. Waxay ku jiraan tablet-kan.}}',
+  'sync.retryRefused': 'Mar kale dir',
 };
 
 export default so;

@@ -716,6 +716,9 @@ const svLattlast: Partial<Messages> = {
   'secure.title': 'Anslutningen är inte säker',
   'secure.body': 'Tavlan fungerar. Men den fungerar inte utan internet. Den går inte att installera. Det behöver https.',
   'secure.fix': 'Gör så här: öppna Tavla med en adress som börjar med https://. Eller be IT om hjälp.',
+  // --- lead: refused sync changes ---
+  'sync.refused': '{count, plural, one {Servern tog inte emot # ändring. Den finns kvar här.} other {Servern tog inte emot # ändringar. De finns kvar här.}}',
+  'sync.retryRefused': 'Skicka igen',
 };
 
 export default svLattlast;

@@ -704,6 +704,9 @@ const sv = {
   'secure.title': 'Inte en säker anslutning (http)',
   'secure.body': 'Tavlan fungerar, men den kan inte användas utan nätverk eller installeras: webbläsaren tillåter det bara över https.',
   'secure.fix': 'Så löser du det: öppna Tavla på dess https://-adress, eller be IT att ordna HTTPS (IT-guiden förklarar hur).',
+  // --- lead: refused sync changes ---
+  'sync.refused': '{count, plural, one {# ändring nekades av servern. Den finns kvar på den här plattan.} other {# ändringar nekades av servern. De finns kvar på den här plattan.}}',
+  'sync.retryRefused': 'Skicka igen',
 } as const;
 
 export default sv;

@@ -715,6 +715,9 @@ const ti: Partial<Messages> = {
   'secure.title': 'ርክብ ውሑስ ኣይኮነን (http)',
   'secure.body': 'እቲ ሰሌዳ ይሰርሕ እዩ፡ ግን ብዘይ መርበብ ክሰርሕ ወይ ክጽዓን ኣይክእልን፡ ብራውዘር ነዚ ብ https ጥራይ የፍቅድ።',
   'secure.fix': 'መፍትሒ፡ Tavla ብ https:// ኣድራሻኡ ክፈቶ፡ ወይ ክፍሊ IT HTTPS ከዳልዉ ሕተት።',
+  // --- lead: refused sync changes ---
+  'sync.refused': '{count, plural, one {ሰርቨር # ለውጢ ኣይተቐበለን። ኣብዚ ታብሌት ተዓቂቡ ኣሎ።} other {ሰርቨር # ለውጥታት ኣይተቐበለን። ኣብዚ ታብሌት ተዓቂቦም ኣለው።}}',
+  'sync.retryRefused': 'እንደገና ስደድ',
 };
 
 export default ti;

@@ -159,3 +159,18 @@ describe('sync screen accounts', () => {
     expect((await repos.sync.pairing())?.token).toBe('device-token');
   });
 });
+
+describe('sync screen: changes the server refused', () => {
+  it('tells the supervisor how many changes the server refused and sends them again on a tap', async () => {
+    await repos.sync.setPairing({ baseUrl: 'http://tavla.test', workplaceId: wp.id, token: 'device-token', deviceName: 'Tablet' });
+    const op = { opId: 'op-1', table: 'goals' as const, rowId: 'g1', workplaceId: wp.id, fields: { text: 'x' }, hlc: '0000000000001:0000:node', createdAt: 1 };
+    await repos.db.meta.put({ key: `rejectedOps:${wp.id}`, value: [{ op, status: 413, message: 'too large', at: 1 }, { op: { ...op, opId: 'op-2' }, status: 400, message: 'bad', at: 2 }] });
+    await renderSync();
+    await screen.findByText('The server refused 2 changes. They are kept on this tablet.', undefined, SLOW);
+    fireEvent.click(screen.getByRole('button', { name: 'Send again' }));
+    await waitFor(() => expect(screen.queryByText(/The server refused/)).toBeNull(), SLOW);
+    // back in the outbox, for the next round to send
+    expect((await repos.db.outbox.toArray()).map((o) => o.opId)).toEqual(expect.arrayContaining(['op-1', 'op-2']));
+    expect(await repos.sync.rejected(wp.id)).toEqual([]);
+  });
+});

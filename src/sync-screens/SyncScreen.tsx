@@ -58,6 +58,7 @@ export default function SyncScreen() {
   const app = useApp();
   const { t, formatDate, formatNumber } = useI18n();
   const pairing = createLive(() => true, () => app.repos.sync.pairing(), null);
+  const refused = createLive(() => app.workplaceId(), (wp) => app.repos.sync.rejected(wp), []);
   const [baseUrl, setBaseUrl] = createSignal(location.origin);
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
@@ -233,6 +234,25 @@ export default function SyncScreen() {
               </Show>
               <PictoButton pictogram="close" label={t('sync.disconnect')} variant="danger" onClick={disconnect} />
             </div>
+            <Show when={refused().length > 0}>
+              <div class="sync-refused" role="status">
+                <p class="form-error">
+                  <Pictogram id="warning" />
+                  <span>{t('sync.refused', { count: refused().length })}</span>
+                </p>
+                <PictoButton
+                  pictogram="sync"
+                  label={t('sync.retryRefused')}
+                  onClick={() =>
+                    void app.run(async () => {
+                      const wp = app.workplaceId();
+                      if (wp) await app.repos.sync.retryRejected(wp);
+                      requestSync();
+                    })
+                  }
+                />
+              </div>
+            </Show>
             <Show when={code()}>
               {(c) => (
                 <div class="pairing-code" aria-live="polite">

@@ -10,6 +10,13 @@
  * The outbox is read in batches along its primary key (op ids sort by
  * creation), at most PUSH_BATCH ops or PUSH_BATCH_BYTES each, never whole.
  *
+ * An op the server refuses for good (400: a field it does not know, 413: a
+ * row too large) must not block every op behind it. A refused batch is
+ * halved until the refused op is alone at the head of the outbox; that op is
+ * set aside (REJECTED_KEY in `meta`, with the server's reason: kept, never
+ * dropped, for a supervisor or a newer app to deal with) and the rest flows.
+ * The device's own row keeps the edit; only its upload is set aside.
+ *
  * Pull: pages of rows after our cursor, each merged field by field into the
  * local row (mergeRows: last writer wins per field by HLC, tombstones win).
  * Local rows with unsent edits are merged, never overwritten; the local clock
@@ -34,7 +41,7 @@ import type { OutboxOp, SyncedRow } from '../domain/types';
 import { SYNCED_TABLES } from '../domain/types';
 import { readClock, saveClock } from '../data/writer';
 import { newNodeId } from '../data/ids';
-import type { SyncProblem } from '../data/syncState';
+import { REJECTED_KEY, readRejected, type RejectedOp, type SyncProblem } from '../data/syncState';
 import { formatHlc, initialClock, isHlc, parseHlc, recv, ClockDriftError } from './shared/hlc';
 import { isKnownField } from './shared/fields';
 import { mergeRows, type MergeableRow } from './shared/merge';
@@ -101,6 +108,9 @@ export interface SyncResult {
 
 const CURSOR_KEY = (workplaceId: string) => `syncCursor:${workplaceId}`;
 
+/** The server's answer to an op that no retry will change (a transient 429/503 is not one). */
+const refusedForGood = (err: unknown) => err instanceof SyncError && err.problem === 'server' && (err.status === 400 || err.status === 413);
+
 export { blobRefs };
 
 export function createSyncEngine(opts: EngineOptions) {
@@ -154,11 +164,11 @@ export function createSyncEngine(opts: EngineOptions) {
   }
 
   /** The next batch, oldest first, along the outbox's primary key (no full read, no sort in memory). */
-  async function nextBatch(): Promise<OutboxOp[]> {
+  async function nextBatch(limit: number): Promise<OutboxOp[]> {
     const ops = await db.outbox
       .orderBy('opId')
       .filter((o) => o.workplaceId === workplaceId)
-      .limit(PUSH_BATCH)
+      .limit(limit)
       .toArray();
     let bytes = 0;
     for (let i = 0; i < ops.length; i++) {
@@ -173,8 +183,10 @@ export function createSyncEngine(opts: EngineOptions) {
     let pushed = 0;
     let requests = 0;
     let caughtUp = true;
+    /** the batch size; halved while the server refuses a batch, back to full once the refused op is set aside */
+    let limit = PUSH_BATCH;
     for (;;) {
-      const ops = await nextBatch();
+      const ops = await nextBatch(limit);
       if (ops.length === 0) return { pushed, requests, caughtUp };
       await uploadBlobs(ops);
       const clock = await readClock(db);
@@ -182,7 +194,20 @@ export function createSyncEngine(opts: EngineOptions) {
       const body: PushRequest = { schemaVersion: SCHEMA_VERSION, deviceClock: clock ? formatHlc(clock) : undefined, ops };
       if (since.epoch !== undefined) body.since = { cursor: since.cursor, epoch: since.epoch };
       requests++;
-      const res = await call<PushResponse>('/api/sync/push', { method: 'POST', json: body });
+      let res: PushResponse;
+      try {
+        res = await call<PushResponse>('/api/sync/push', { method: 'POST', json: body });
+      } catch (err) {
+        if (!refusedForGood(err)) throw err;
+        if (ops.length > 1) {
+          limit = Math.ceil(ops.length / 2);
+          continue;
+        }
+        await setAside(ops[0]!, err as SyncError);
+        limit = PUSH_BATCH;
+        caughtUp = false; // the cursor did not move with this request: pull as usual
+        continue;
+      }
       const sent = new Set(ops.map((o) => o.opId));
       await db.transaction('rw', db.outbox, db.meta, async () => {
         await db.outbox.bulkDelete(res.acked.filter((id) => sent.has(id)));
@@ -193,6 +218,16 @@ export function createSyncEngine(opts: EngineOptions) {
       await receiveStamp(res.serverHlc);
       pushed += ops.length;
     }
+  }
+
+  /** Moves a refused op out of the outbox into the set-aside list, in one transaction. */
+  async function setAside(op: OutboxOp, err: SyncError) {
+    await db.transaction('rw', db.outbox, db.meta, async () => {
+      const list = await readRejected(db, workplaceId);
+      list.push({ op, status: err.status, message: err.message, at: now() });
+      await db.meta.put({ key: REJECTED_KEY(workplaceId), value: list });
+      await db.outbox.delete(op.opId);
+    });
   }
 
   async function push(): Promise<number> {
@@ -271,6 +306,8 @@ export function createSyncEngine(opts: EngineOptions) {
       return { pushed: p.pushed, pulled, cursor, requests: p.requests + requests };
     },
     pendingCount: () => db.outbox.where('workplaceId').equals(workplaceId).count(),
+    /** ops the server refused for good, with its reasons */
+    rejected: (): Promise<RejectedOp[]> => readRejected(db, workplaceId),
   };
 }
 

@@ -50,6 +50,32 @@ describe.each(backends)('sync hardening ($name)', (backend) => {
     );
   }, 120_000);
 
+  it('sets aside an op the server refuses for good, and the ops behind it still sync', async () => {
+    const app = await h.build();
+    const w = await workplaceWithDevice(app);
+    const db = new TavlaDb(`refused-${++dbCounter}`);
+    const engine = createSyncEngine({ db, workplaceId: w.workplaceId, baseUrl: 'http://tavla.test', token: w.deviceToken, fetch: injectFetch(app).fetch, now: () => clock.now });
+    // op ids sort by creation: 7 good ops, one too large for any row, 6 more good ones
+    const ops = Array.from({ length: 14 }, (_, i) =>
+      op(w.workplaceId, 'goals', `g${i}`, { text: i === 7 ? 'x'.repeat(MAX_ROW_BYTES + 1) : `goal ${i}` }),
+    ).map((o, i) => ({ ...o, opId: `op-${String(i).padStart(2, '0')}` }));
+    await db.outbox.bulkAdd(ops);
+
+    const result = await engine.sync();
+    expect(result.pushed).toBe(13);
+    expect(await engine.pendingCount()).toBe(0);
+    const server = new Set((json(await pull(app, w.deviceToken)).rows as { row: { id: string } }[]).map((r) => r.row.id));
+    expect([...server].sort()).toEqual(ops.filter((_, i) => i !== 7).map((o) => o.rowId).sort());
+    // the refused op is kept with the server's reason, not dropped
+    const rejected = await engine.rejected();
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatchObject({ op: { opId: 'op-07', rowId: 'g7' }, status: 413 });
+    expect(rejected[0]!.message).toMatch(/at most/);
+    // a later round has nothing left to push and refuses nothing again
+    expect((await engine.sync()).pushed).toBe(0);
+    expect(await engine.rejected()).toHaveLength(1);
+  });
+
   it('never writes a credential to the log, in any encoding', async () => {
     const lines: string[] = [];
     const stream = new Writable({

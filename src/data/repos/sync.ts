@@ -1,6 +1,6 @@
 /** What the UI may read and set of the device's sync state (the runner writes the status). */
 import type { TavlaDb } from '../db';
-import { PAIRING_KEY, STATUS_KEY, savePairing, type Pairing, type SyncStatus } from '../syncState';
+import { PAIRING_KEY, REJECTED_KEY, STATUS_KEY, readRejected, savePairing, type Pairing, type RejectedOp, type SyncStatus } from '../syncState';
 
 export function syncRepo(db: TavlaDb) {
   return {
@@ -12,6 +12,19 @@ export function syncRepo(db: TavlaDb) {
     },
     pendingCount(workplaceId: string): Promise<number> {
       return db.outbox.where('workplaceId').equals(workplaceId).count();
+    },
+    /** Changes the server refused for good; they stay on this device (see src/sync/engine.ts). */
+    rejected(workplaceId: string): Promise<RejectedOp[]> {
+      return readRejected(db, workplaceId);
+    },
+    /** Puts refused changes back in the outbox (after a server update, say); the next round sends them. */
+    async retryRejected(workplaceId: string): Promise<number> {
+      return db.transaction('rw', db.outbox, db.meta, async () => {
+        const list = await readRejected(db, workplaceId);
+        await db.outbox.bulkPut(list.map((r) => r.op));
+        await db.meta.delete(REJECTED_KEY(workplaceId));
+        return list.length;
+      });
     },
     setPairing(p: Pairing | null): Promise<void> {
       return savePairing(db, p);
