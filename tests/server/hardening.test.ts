@@ -15,7 +15,6 @@ import { TavlaDb } from '../../src/data/db';
 import { KNOWN_FIELDS } from '../../src/sync/shared/fields';
 import { createSyncEngine } from '../../src/sync/engine';
 import { MAX_ROW_BYTES, PULL_MAX_BYTES, PUSH_MAX_OPS } from '../../src/sync/shared/protocol';
-import { p95 } from '../bench/stats';
 import { injectFetch } from '../helpers/injectFetch';
 import { backends, bearer, clock, json, op, pull, push, stamp, syncHeaders, useServer, workplaceWithDevice } from './helpers';
 
@@ -202,7 +201,7 @@ describe.each(backends)('sync hardening ($name)', (backend) => {
   });
 
   if (backend.name === 'postgres') {
-    it("keeps another tenant fast (p95 ≤ 100 ms) while one workplace's lock is held", async () => {
+    it("serves another tenant while one workplace's lock is held (no waiting behind it)", async () => {
       const app = await h.build();
       const busyW = await workplaceWithDevice(app);
       const calm = await workplaceWithDevice(app);
@@ -211,23 +210,28 @@ describe.each(backends)('sync hardening ($name)', (backend) => {
       try {
         await holder.query('begin');
         await holder.query('select seq from workplace_counters where workplace_id = $1 for update', [busyW.workplaceId]);
-        // twelve tablets of the busy workplace push at once and wait for its lock
-        const stuck = Array.from({ length: 12 }, (_, i) => push(app, busyW.deviceToken, [op(busyW.workplaceId, 'goals', `b${i}`, { text: 'waiting' })]));
-        await new Promise((r) => setTimeout(r, 200));
-        const times: number[] = [];
-        for (let i = 0; i < 15; i++) {
+        // twelve tablets of the busy workplace push at once and wait for its lock (2 s, then 503)
+        let busyAnswered = 0;
+        const stuck = Array.from({ length: 12 }, (_, i) =>
+          push(app, busyW.deviceToken, [op(busyW.workplaceId, 'goals', `b${i}`, { text: 'waiting' })]).then((res) => {
+            busyAnswered++;
+            return res;
+          }),
+        );
+        await new Promise((r) => setTimeout(r, 100));
+        // the calm workplace's push, pull and a health check all answer while the busy ones still wait:
+        // they neither queue behind its lock nor starve for a database connection (timings: npm run bench:sync)
+        for (let i = 0; i < 5; i++) {
           for (const req of [
             () => push(app, calm.deviceToken, [op(calm.workplaceId, 'goals', `c${i}`, { text: 'calm' })]),
             () => pull(app, calm.deviceToken),
             () => app.inject({ method: 'GET', url: '/api/health' }),
           ]) {
-            const t0 = performance.now();
             const res = await req();
-            times.push(performance.now() - t0);
             expect(res.statusCode).toBe(200);
+            expect(busyAnswered, 'a calm request waited until the busy workplace gave up').toBe(0);
           }
         }
-        expect(p95(times)).toBeLessThanOrEqual(100);
         const answers = await Promise.all(stuck);
         for (const res of answers) {
           expect(res.statusCode).toBe(503);
