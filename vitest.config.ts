@@ -2,6 +2,11 @@ import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { fileURLToPath } from 'node:url';
 
+// Local time is Stockholm's in every test, as on the tablets, whatever the machine says
+// (set before the test workers start, so they inherit it). Dates come from the clock the
+// tests drive; .ci/run also runs the date-sensitive files at other machine dates (faketime).
+process.env.TZ ??= 'Europe/Stockholm';
+
 export default defineConfig({
   plugins: [solid()],
   resolve: {
