@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Uploads in flight: one workplace may stream at most BLOB_UPLOADS_IN_FLIGHT
  * photo uploads at once on a replica; another one waits for a 503 with
