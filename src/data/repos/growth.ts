@@ -133,7 +133,7 @@ export function growthRepo(db: TavlaDb) {
       return deleteRecord<FollowUp>(db, 'followUps', id, { note: '', nextStep: '' });
     },
     /** The workplace's own ladder (1–10 steps with unique ids). */
-    setLadder(workplaceId: string, steps: readonly LadderStep[]): Promise<Workplace> {
+    async setLadder(workplaceId: string, steps: readonly LadderStep[]): Promise<Workplace> {
       if (steps.length < 1 || steps.length > MAX_LADDER_STEPS || new Set(steps.map((s) => s.id)).size !== steps.length) {
         throw new RangeError('A ladder has 1–10 steps with different ids');
       }
@@ -185,7 +185,7 @@ export function growthRepo(db: TavlaDb) {
       return liveRows(await db.skills.where('[workplaceId+personId]').equals(byPerson(workplaceId, personId)).toArray());
     },
     /** The supervisor sets a level (clears a waiting claim). */
-    setSkill(workplaceId: string, personId: string, taskKey: string, level: SkillLevel): Promise<Skill> {
+    async setSkill(workplaceId: string, personId: string, taskKey: string, level: SkillLevel): Promise<Skill> {
       if (!isSkillLevel(level)) throw new RangeError(`Not a skill level: ${String(level)}`);
       return writeRecord<Skill>(db, 'skills', workplaceId, skillId(workplaceId, personId, taskKey), { personId, taskKey, level, claimedAt: null });
     },
@@ -213,7 +213,7 @@ export function growthRepo(db: TavlaDb) {
 
     // --- the survey ---
 
-    setSurveyQuestions(workplaceId: string, questions: readonly SurveyQuestion[]): Promise<Workplace> {
+    async setSurveyQuestions(workplaceId: string, questions: readonly SurveyQuestion[]): Promise<Workplace> {
       if (questions.length < 1 || questions.length > MAX_SURVEY_QUESTIONS || new Set(questions.map((q) => q.id)).size !== questions.length) {
         throw new RangeError('A survey has 1–6 questions with different ids');
       }
