@@ -175,8 +175,12 @@ describe('who can do what', () => {
     expect(canClaimSkill(0, null) && canClaimSkill(1, null)).toBe(true);
     expect(canClaimSkill(2, null) || canClaimSkill(1, 5)).toBe(false);
     expect([confirmedLevel(0), confirmedLevel(1), confirmedLevel(2), confirmedLevel(3)]).toEqual([1, 2, 2, 3]);
-    const templates = [{ id: 'wash', pictogramId: 'wash-clothes', text: '' }];
+    const templates = [
+      { id: 'wash', pictogramId: 'wash-clothes', text: '' },
+      { id: 'wash-fridays', pictogramId: 'wash-clothes', text: '' }, // the same task on other days
+    ];
     expect(taskKeyOf({ recurringId: 'wash', pictogramId: 'x', text: '' }, templates)).toBe('wash');
+    expect(taskKeyOf({ recurringId: 'wash-fridays', pictogramId: 'wash-clothes', text: '' }, templates)).toBe('wash');
     expect(taskKeyOf({ recurringId: null, pictogramId: 'wash-clothes', text: '' }, templates)).toBe('wash');
     expect(taskKeyOf({ recurringId: null, pictogramId: 'cook', text: '' }, templates)).toBeNull();
     expect(skillId('wp', 'aya', 'wash')).toBe(skillId('wp', 'aya', 'wash'));

@@ -223,16 +223,32 @@ export function confirmedLevel(level: SkillLevel): SkillLevel {
   return level === 0 ? 1 : level === 1 ? 2 : level;
 }
 
+type Template = { id: string; pictogramId: string; text: string; active?: 0 | 1; deleted?: 0 | 1 };
+
 /**
- * Which task template a task of the day is (its template, or failing that
- * a template with the same pictogram and text); null for a one-off task.
+ * The kinds of task the skills matrix lists: the active task templates, one
+ * per pictogram and words (the same task on two templates, e.g. different
+ * weekdays, is one skill), in the given order.
  */
-export function taskKeyOf(
-  task: { recurringId: string | null; pictogramId: string; text: string },
-  templates: readonly { id: string; pictogramId: string; text: string; deleted?: 0 | 1 }[],
-): string | null {
-  if (task.recurringId) return task.recurringId;
-  return templates.find((t) => t.deleted !== 1 && t.pictogramId === task.pictogramId && t.text === task.text)?.id ?? null;
+export function skillTasks<T extends Template>(templates: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return templates.filter((r) => {
+    const k = `${r.pictogramId}\u0000${r.text}`;
+    if (r.deleted === 1 || r.active === 0 || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * Which skill (task key) a task of the day is: the kind of task its
+ * template is, or failing that the kind with the same pictogram and words;
+ * null for a one-off task nobody has a skill row for.
+ */
+export function taskKeyOf(task: { recurringId: string | null; pictogramId: string; text: string }, templates: readonly Template[]): string | null {
+  const own = task.recurringId ? templates.find((r) => r.id === task.recurringId) : undefined;
+  const [pictogramId, text] = own ? [own.pictogramId, own.text] : [task.pictogramId, task.text];
+  return skillTasks(templates).find((r) => r.pictogramId === pictogramId && r.text === text)?.id ?? task.recurringId ?? null;
 }
 
 export interface TaskSuggestion {
@@ -340,4 +356,13 @@ export function surveyResults(questions: readonly SurveyQuestion[], answers: rea
       return { questionId: q.id, n, counts: hidden || n < minGroup ? null : counts };
     }),
   };
+}
+
+/** Marks that keep a person away for the day: they are never suggested for work. */
+const AWAY = new Set(['sick', 'absentNotified', 'absentUnnotified', 'leave']);
+
+/** Who can be given work today: everyone active not marked away (before check-in, everyone not reported absent). */
+export function availableToday(people: readonly { id: string }[], marks: readonly { personId: string; status: string | null; deleted?: 0 | 1 }[]): string[] {
+  const away = new Set(marks.filter((m) => m.deleted !== 1 && m.status !== null && AWAY.has(m.status)).map((m) => m.personId));
+  return people.map((p) => p.id).filter((id) => !away.has(id));
 }
