@@ -51,7 +51,6 @@ function LadderEditor(props: { onClose: () => void }) {
   const app = useApp();
   const { t } = useI18n();
   const words = useGrowthWords();
-  // eslint-disable-next-line solid/reactivity -- the form starts from the saved ladder once
   const [steps, setSteps] = createSignal<LadderStep[]>(ladderOf(app.workplace()).map((s) => ({ ...s, text: words.step(s) })));
   const change = (i: number, patch: Partial<LadderStep>) => setSteps((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   const action = createFormAction({

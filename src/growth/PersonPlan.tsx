@@ -271,9 +271,10 @@ export default function PersonPlan() {
                   pictogram="trash"
                   message={t('supervisor.removeConfirm', { name: goalLabel(g()) })}
                   confirmLabel={t('app.delete')}
-                  onConfirm={async () => {
+                  onConfirm={() => {
+                    const id = g().id;
                     setRemoving(null);
-                    await app.run(() => app.repos.growth.removeGoal(g().id));
+                    void app.run(() => app.repos.growth.removeGoal(id));
                   }}
                   onClose={() => setRemoving(null)}
                 />

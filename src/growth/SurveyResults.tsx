@@ -26,7 +26,6 @@ function QuestionsEditor(props: { onClose: () => void }) {
   const app = useApp();
   const { t } = useI18n();
   const words = useGrowthWords();
-  // eslint-disable-next-line solid/reactivity -- the form starts from the saved questions once
   const [questions, setQuestions] = createSignal<SurveyQuestion[]>(surveyOf(app.workplace()).map((q) => ({ ...q, text: words.question(q) })));
   const change = (i: number, patch: Partial<SurveyQuestion>) => setQuestions((all) => all.map((q, j) => (j === i ? { ...q, ...patch } : q)));
   const action = createFormAction({

@@ -49,7 +49,8 @@ export function MyGrowth(props: { person: Person }) {
   const claimSkill = async (r: RecurringTask) => {
     const wp = app.workplaceId();
     if (!wp) return;
-    const done = await app.run(() => app.repos.growth.claimSkill(wp, props.person.id, r.id));
+    const personId = props.person.id;
+    const done = await app.run(() => app.repos.growth.claimSkill(wp, personId, r.id));
     if (done) app.notify({ kind: 'success', pictogram: 'skill-learning', message: 'growth.me.learnedClaimed', params: { task: taskLabel(r) } });
   };
 

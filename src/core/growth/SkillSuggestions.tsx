@@ -22,6 +22,8 @@ export function createSkillSuggestions(board: Pick<BoardData, 'people' | 'marks'
   const skills = createLive(() => (enabled() ? app.workplaceId() : null), (wp) => app.repos.growth.skills(wp), [] as Skill[]);
   const templates = createLive(() => (enabled() ? app.workplaceId() : null), (wp) => app.repos.work.recurring(wp), [] as RecurringTask[]);
   const here = createMemo(() => (enabled() ? availableToday(board.people(), board.marks()) : []));
+  // read by each task card in its own render, so it tracks there
+  // eslint-disable-next-line solid/reactivity
   return (task: Task): TaskSuggestion | null => {
     const key = taskKeyOf(task, templates());
     if (!key) return null;
@@ -36,13 +38,16 @@ export function SkillSuggestions(props: { task: Task; suggestion: TaskSuggestion
   const app = useApp();
   const { t } = useI18n();
   const name = (id: string) => app.lookups.person(id)?.firstName ?? '';
-  const assign = (ids: string[]) =>
+  const assign = (ids: string[]) => {
+    const task = props.task;
+    const label = props.taskLabel;
     void app.run(async () => {
-      const assignees = [...new Set([...props.task.assignees, ...ids])];
-      await app.repos.work.updateTask(props.task.id, { assignees });
-      app.notify({ kind: 'success', pictogram: 'check', message: 'growth.suggest.assigned', params: { task: props.taskLabel, names: ids.map(name).join(', ') } });
+      const assignees = [...new Set([...task.assignees, ...ids])];
+      await app.repos.work.updateTask(task.id, { assignees });
+      app.notify({ kind: 'success', pictogram: 'check', message: 'growth.suggest.assigned', params: { task: label, names: ids.map(name).join(', ') } });
       return true;
     });
+  };
   return (
     <Show when={props.suggestion}>
       {(s) => (
