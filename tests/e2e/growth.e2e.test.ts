@@ -15,7 +15,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startDemo, unlock, useBrowser } from './harness';
+import { axeViolations, startDemo, unlock, useBrowser } from './harness';
 
 const e2e = useBrowser();
 
@@ -113,6 +113,7 @@ describe('my way forward', () => {
     await page.getByText('First visit and assessment → Work training (2 steps up)').waitFor();
     await expect.poll(() => page.locator('.ladder-step.is-here').getAttribute('data-step')).toBe('training');
     await page.locator(`[data-plan-goal]`).filter({ hasText: GOAL }).waitFor();
+    expect(await axeViolations(page), 'a person’s plan').toEqual([]);
     await go(page, `/growth`);
     await page.getByText('No follow-ups in the coming week.').waitFor();
 
@@ -133,6 +134,7 @@ describe('my way forward', () => {
     expect(first!.x).toBeGreaterThan(second!.x);
     await page.getByRole('button', { name: `فعلتُها: ${GOAL}` }).click();
     await page.locator('.me-plan-goal .me-waiting').waitFor();
+    expect(await axeViolations(page), 'own page in Arabic').toEqual([]);
 
     // --- pictures only: the same plan, every control a picture, no text to read ---
     await page.goto(`${e2e.url}/`);
@@ -187,6 +189,7 @@ describe('my way forward', () => {
     await setLevel(page, row, id('Lina'), 2);
     await setLevel(page, row, id('Jonas'), 1);
     await setLevel(page, row, id('Mohammed'), 3);
+    expect(await axeViolations(page), 'who can do what').toEqual([]);
     await go(page, `/work`);
     const hint = taskCard.locator('.skill-hint');
     await hint.waitFor();
@@ -208,6 +211,8 @@ describe('my way forward', () => {
 
     // --- the survey: five people, one after another ---
     await page.goto(`${e2e.url}/survey`);
+    await page.getByRole('button', { name: 'Good', exact: true }).waitFor();
+    expect(await axeViolations(page), 'survey').toEqual([]);
     const answerOnce = async (moods: string[]) => {
       for (const mood of moods) await page.getByRole('button', { name: mood, exact: true }).click();
       await page.getByRole('button', { name: 'Next person' }).click();
@@ -225,6 +230,7 @@ describe('my way forward', () => {
     await answerOnce(['So-so', 'Good', 'Bad']);
     await go(page, `/growth/survey`);
     await page.locator('[data-survey-chart]').waitFor();
+    expect(await axeViolations(page), 'survey results').toEqual([]);
     const week = page.locator('.survey-result[data-question="week"]');
     expect(await week.locator('.survey-bar').evaluateAll((els) => els.map((el) => [el.getAttribute('data-mood'), el.getAttribute('data-count')]))).toEqual([
       ['3', '3'],

@@ -19,7 +19,6 @@ export function LadderView(props: { ladder: readonly LadderStep[]; current: stri
     <ol class={`ladder ${props.compact ? 'is-compact' : ''}`} aria-label={props.label} role="list">
       <For each={stepPositions(props.ladder, props.current)}>
         {({ step, position }, i) => {
-          const name = () => `${i() + 1}. ${words.step(step)}`;
           const spoken = () => (position === 'here' ? `${t('growth.youAreHere')}: ${words.step(step)}` : words.step(step));
           const inner = () => (
             <>
@@ -37,13 +36,13 @@ export function LadderView(props: { ladder: readonly LadderStep[]; current: stri
               <Show when={position === 'behind'}>
                 <Pictogram id="check" class="ladder-done-icon" />
               </Show>
-              <span class="sr-only">{t(`growth.position.${position}`)}</span>
+              <span class="sr-only">. {t(`growth.position.${position}`)}</span>
             </>
           );
           return (
             <li class={`ladder-step is-${position}`} data-step={step.id} aria-current={position === 'here' ? 'step' : undefined}>
               <Show when={!props.compact} fallback={<div class="ladder-box">{inner()}</div>}>
-                <button type="button" class="ladder-box" aria-label={`${name()}. ${t(`growth.position.${position}`)}`} data-speak={spoken()}>
+                <button type="button" class="ladder-box" data-speak={spoken()}>
                   {inner()}
                 </button>
               </Show>
