@@ -61,7 +61,7 @@ function pdfPages(pdf: Buffer): { width: number; height: number }[] {
   return pages;
 }
 
-async function recordFollowUp(page: Page, step: string, opts: { nextDateToday?: boolean; nextStep?: string; goal?: string }) {
+async function recordFollowUp(page: Page, step: string, opts: { nextDateToday?: boolean; nextStep?: string; goal?: string; axe?: boolean }) {
   await page.getByRole('button', { name: 'Record a follow-up' }).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.locator(`button[data-step="${step}"]`).click();
@@ -71,6 +71,7 @@ async function recordFollowUp(page: Page, step: string, opts: { nextDateToday?: 
     await dialog.getByRole('button', { name: 'Add a goal' }).click();
     await dialog.locator('input[name="goalText-0"]').fill(opts.goal);
   }
+  if (opts.axe) expect(await axeViolations(page), 'the follow-up form').toEqual([]);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached' });
 }
@@ -109,7 +110,7 @@ describe('my way forward', () => {
     await page.getByText('1 follow-up is due').waitFor();
     await page.getByText('1 follow-up is due').click();
     await page.locator(`.growth-due-row a[href="/growth/person/${aya}"]`).click();
-    await recordFollowUp(page, 'training', { nextStep: 'Run the big washer alone', goal: GOAL });
+    await recordFollowUp(page, 'training', { nextStep: 'Run the big washer alone', goal: GOAL, axe: true });
     await page.getByText('First visit and assessment → Work training (2 steps up)').waitFor();
     await expect.poll(() => page.locator('.ladder-step.is-here').getAttribute('data-step')).toBe('training');
     await page.locator(`[data-plan-goal]`).filter({ hasText: GOAL }).waitFor();
