@@ -740,7 +740,7 @@ const ar: Partial<Messages> = {
   'growth.suggest.assignPair': 'أعطِ {task} إلى {learner} و{teacher}',
   'growth.suggest.assigned': '{task}: {names}',
   'growth.me.plan': 'خطتي',
-  'growth.me.goals': 'أهدافي',
+  'growth.me.goals': 'أهداف خطتي',
   'growth.me.nextStep': 'الخطوة التالية',
   'growth.me.nextMeeting': 'نلتقي مرة أخرى {date}',
   'growth.me.doneIt': 'فعلتُها',

@@ -727,7 +727,7 @@ const en: Messages = {
   'growth.suggest.assignPair': 'Give {task} to {learner} and {teacher}',
   'growth.suggest.assigned': '{task}: {names}',
   'growth.me.plan': 'My plan',
-  'growth.me.goals': 'My goals',
+  'growth.me.goals': 'Goals in my plan',
   'growth.me.nextStep': 'Next step',
   'growth.me.nextMeeting': 'We meet again {date}',
   'growth.me.doneIt': 'I did it',

@@ -741,7 +741,7 @@ const fa: Partial<Messages> = {
   'growth.suggest.assignPair': '{task} را به {learner} و {teacher} بده',
   'growth.suggest.assigned': '{task}: {names}',
   'growth.me.plan': 'برنامهٔ من',
-  'growth.me.goals': 'هدف‌های من',
+  'growth.me.goals': 'هدف‌های برنامهٔ من',
   'growth.me.nextStep': 'قدم بعدی',
   'growth.me.nextMeeting': 'دوباره همدیگر را می‌بینیم {date}',
   'growth.me.doneIt': 'انجامش دادم',

@@ -739,7 +739,7 @@ const so: Partial<Messages> = {
   'growth.suggest.assignPair': 'Sii {task} {learner} iyo {teacher}',
   'growth.suggest.assigned': '{task}: {names}',
   'growth.me.plan': 'Qorshahayga',
-  'growth.me.goals': 'Yoolalkayga',
+  'growth.me.goals': 'Yoolalka qorshahayga',
   'growth.me.nextStep': 'Tallaabada xigta',
   'growth.me.nextMeeting': 'Waan kulmaynaa mar kale {date}',
   'growth.me.doneIt': 'Waan sameeyay',

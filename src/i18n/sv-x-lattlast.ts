@@ -742,7 +742,7 @@ const svLattlast: Partial<Messages> = {
   'growth.suggest.assignPair': 'Ge {task} till {learner} och {teacher}',
   'growth.suggest.assigned': '{task}: {names}',
   'growth.me.plan': 'Min plan',
-  'growth.me.goals': 'Mina mål',
+  'growth.me.goals': 'Mål i min plan',
   'growth.me.nextStep': 'Nästa steg',
   'growth.me.nextMeeting': 'Vi ses igen {date}',
   'growth.me.doneIt': 'Jag har gjort det',

@@ -741,7 +741,7 @@ const ti: Partial<Messages> = {
   'growth.suggest.assignPair': '{task} ን{learner}ን {teacher}ን ሃብ',
   'growth.suggest.assigned': '{task}: {names}',
   'growth.me.plan': 'ናተይ መደብ',
-  'growth.me.goals': 'ናተይ ዕላማታት',
+  'growth.me.goals': 'ዕላማታት መደበይ',
   'growth.me.nextStep': 'ዝቕጽል ስጉምቲ',
   'growth.me.nextMeeting': 'ደጊምና ንራኸብ {date}',
   'growth.me.doneIt': 'ገይረዮ',
