@@ -147,7 +147,7 @@ export default function GrowthOverview() {
               const next = () => list().at(-1)?.nextDate ?? null;
               return (
                 <li class={`supervisor-row growth-person is-${status()}`} data-person-id={p.id}>
-                  <A href={`/growth/person/${p.id}`} class="growth-person-link" aria-label={`${p.firstName}: ${t('growth.openPlan')}`}>
+                  <A href={`/growth/person/${p.id}`} class="growth-person-link">
                     <FaceImage person={p} />
                     <span class="supervisor-row-text">
                       <span class="supervisor-row-title">{p.firstName}</span>
