@@ -124,7 +124,7 @@ describe('my way forward', () => {
     await page.goto(`${e2e.url}/me/${aya}`);
     await page.locator('.me-plan').waitFor();
     expect(await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }))).toEqual({ lang: 'ar', dir: 'rtl' });
-    await page.getByRole('heading', { name: 'خطتي' }).waitFor();
+    await page.getByRole('heading', { name: 'خطتي', exact: true }).waitFor();
     const here = page.locator('.me-plan .ladder-step.is-here');
     expect(await here.getAttribute('data-step')).toBe('training');
     expect(await here.innerText()).toContain('أنت هنا');
@@ -136,6 +136,11 @@ describe('my way forward', () => {
     await page.getByRole('button', { name: `فعلتُها: ${GOAL}` }).click();
     await page.locator('.me-plan-goal .me-waiting').waitFor();
     expect(await axeViolations(page), 'own page in Arabic').toEqual([]);
+    // every control of the plan is a big touch target
+    const small = await page.locator('.me-plan button, .me-skills button').evaluateAll((els) =>
+      els.map((el) => el.getBoundingClientRect()).filter((r) => r.width < 64 || r.height < 64),
+    );
+    expect(small).toEqual([]);
 
     // --- pictures only: the same plan, every control a picture, no text to read ---
     await page.goto(`${e2e.url}/`);
@@ -214,6 +219,9 @@ describe('my way forward', () => {
     await page.goto(`${e2e.url}/survey`);
     await page.getByRole('button', { name: 'Good', exact: true }).waitFor();
     expect(await axeViolations(page), 'survey').toEqual([]);
+    expect(
+      await page.locator('main button').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && (r.width < 64 || r.height < 64))),
+    ).toEqual([]);
     const answerOnce = async (moods: string[]) => {
       for (const mood of moods) await page.getByRole('button', { name: mood, exact: true }).click();
       await page.getByRole('button', { name: 'Next person' }).click();
