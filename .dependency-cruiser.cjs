@@ -5,7 +5,7 @@
  *
  *   shell        App, routes, providers, the supervisor hub — composes the features
  *   features     board, meeting, reports, backup, retention, speech, kiosk,
- *                supervisor, setup, sync-screens — never each other
+ *                supervisor, setup, sync-screens, growth — never each other
  *   core         shared services (clock, activity, lock-out gate, notices,
  *                live queries, lookups) and the shared UI kit
  *   sync         the device's sync engine and runner
@@ -21,7 +21,7 @@
  */
 
 const TEST = '(^tests/|\\.test\\.tsx?$)';
-const FEATURES = ['board', 'meeting', 'reports', 'backup', 'retention', 'speech', 'kiosk', 'supervisor', 'setup', 'sync-screens'];
+const FEATURES = ['board', 'meeting', 'reports', 'backup', 'retention', 'speech', 'kiosk', 'supervisor', 'setup', 'sync-screens', 'growth'];
 
 /** `from` a floor's production files, to anything under src/ outside the allowed folders */
 function floor(name, folder, allowed, comment) {

@@ -133,7 +133,7 @@ function checkManifest(m: unknown): BackupManifest {
 }
 
 /** Tables whose live rows carry a calendar date. */
-const DATED: readonly SyncedTable[] = ['attendance', 'goalProgress', 'tasks', 'deviations', 'improvements', 'meetings'];
+const DATED: readonly SyncedTable[] = ['attendance', 'goalProgress', 'tasks', 'deviations', 'improvements', 'meetings', 'followUps'];
 
 function checkRow(table: SyncedTable, row: unknown, workplaceId: string): SyncedRow {
   const where = `${table} row`;

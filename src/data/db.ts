@@ -21,14 +21,18 @@ import type {
   BlobRecord,
   CustomPictogram,
   Deviation,
+  FollowUp,
   Goal,
   GoalProgress,
   Improvement,
   Meeting,
   OutboxOp,
   Person,
+  PlanGoal,
   RecurringTask,
   Setting,
+  Skill,
+  SurveyAnswer,
   Task,
   VoiceClip,
   WorkArea,
@@ -60,6 +64,10 @@ export class TavlaDb extends Dexie {
   pictograms!: EntityTable<CustomPictogram, 'id'>;
   meetings!: EntityTable<Meeting, 'id'>;
   voiceClips!: EntityTable<VoiceClip, 'id'>;
+  planGoals!: EntityTable<PlanGoal, 'id'>;
+  followUps!: EntityTable<FollowUp, 'id'>;
+  skills!: EntityTable<Skill, 'id'>;
+  surveyAnswers!: EntityTable<SurveyAnswer, 'id'>;
   blobs!: EntityTable<BlobRecord, 'hash'>;
   outbox!: EntityTable<OutboxOp, 'opId'>;
   meta!: EntityTable<MetaEntry, 'key'>;
@@ -103,6 +111,13 @@ export class TavlaDb extends Dexie {
     this.version(2).stores({
       meetings: 'id, [workplaceId+date]',
       voiceClips: 'id, workplaceId, [workplaceId+key]',
+    });
+    // issue 14 (growth): personal plans, follow-ups (the ladder), skills, the anonymous survey
+    this.version(4).stores({
+      planGoals: 'id, workplaceId, [workplaceId+personId]',
+      followUps: 'id, [workplaceId+date], [workplaceId+personId]',
+      skills: 'id, workplaceId, [workplaceId+personId]',
+      surveyAnswers: 'id, workplaceId, [workplaceId+week]',
     });
   }
 }

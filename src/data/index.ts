@@ -9,6 +9,7 @@ import { blobsRepo, pictogramsRepo } from './repos/blobs';
 import { deviationsRepo } from './repos/deviations';
 import { draftsRepo, settingsRepo } from './repos/device';
 import { goalsRepo } from './repos/goals';
+import { growthRepo } from './repos/growth';
 import { improvementsRepo } from './repos/improvements';
 import { meetingsRepo } from './repos/meetings';
 import { personsRepo } from './repos/persons';
@@ -38,6 +39,7 @@ export function createRepositories(db: TavlaDb) {
     retention: lazyRepo<ReturnType<typeof retentionRepo>>(() => import('./repos/retention').then((m) => m.retentionRepo(db)), ['setMonths', 'sweep']),
     backup: lazyRepo<ReturnType<typeof backupRepo>>(() => import('./repos/backup').then((m) => m.backupRepo(db)), ['exists', 'collect', 'restore']),
     voiceClips: voiceClipsRepo(db),
+    growth: growthRepo(db),
   };
 }
 

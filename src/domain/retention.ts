@@ -20,6 +20,8 @@
  * - idea: proposer, free texts and photo blanked.
  * - goal progress: the person blanked. Task: assignees and who did it blanked.
  * - meeting: the attendees, and decisions about attendance, removed.
+ * - follow-up (a personal plan's conversation): the person, the note and the
+ *   agreed next step blanked; the ladder step stays (how many reached a step).
  * - person: someone no longer active whose row has not changed since before
  *   the cut-off is erased, like "Erase person" does (name, face, language).
  *
@@ -74,7 +76,15 @@ export function anonymousMarkId(workplaceId: string, date: Iso, status: Attendan
 }
 
 /** Tables whose old rows are anonymised by date. */
-export const DATED_TABLES = ['attendance', 'deviations', 'improvements', 'goalProgress', 'tasks', 'meetings'] as const satisfies readonly SyncedTable[];
+export const DATED_TABLES = ['attendance', 'deviations', 'improvements', 'goalProgress', 'tasks', 'meetings', 'followUps'] as const satisfies readonly SyncedTable[];
+
+/**
+ * Tables whose rows belong to one person (`personId`): a personal plan's
+ * goals, follow-ups and skills. Erasing the person (by hand or by the
+ * retention sweep) deletes them.
+ */
+export const PERSON_TABLES = ['planGoals', 'followUps', 'skills'] as const satisfies readonly SyncedTable[];
+export type PersonTable = (typeof PERSON_TABLES)[number];
 export type DatedTable = (typeof DATED_TABLES)[number];
 
 type Row = Record<string, unknown>;
@@ -118,6 +128,11 @@ export function anonymisePatch(table: Exclude<DatedTable, 'attendance'>, row: Ro
       if (decisions.some((d) => d?.kind === 'attendance')) patch.decisions = decisions.filter((d) => d?.kind !== 'attendance');
       break;
     }
+    case 'followUps':
+      clear('personId', '');
+      clear('note', '');
+      clear('nextStep', '');
+      break;
   }
   return Object.keys(patch).length > 0 ? patch : null;
 }

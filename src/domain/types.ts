@@ -58,6 +58,28 @@ export interface Workplace extends SyncedRow {
   meetingTargetMinutes?: number;
   /** months personal data is kept before it is anonymised (default 24) */
   retentionMonths?: number;
+  /** the job ladder's steps, first to last; absent = the default six (see domain/growth.ts) */
+  ladderSteps?: LadderStep[];
+  /** the participants' survey; absent = the default questions (see domain/growth.ts) */
+  surveyQuestions?: SurveyQuestion[];
+}
+
+/** One step of the way to work (Salem's ladder: first visit … in work). */
+export interface LadderStep {
+  /** stable id kept in follow-ups ('visit' … 'job' for the default steps) */
+  id: string;
+  pictogramId: string;
+  /** the supervisor's own words; '' = the built-in name of a default step */
+  text: string;
+}
+
+/** One smiley-scale question of the participants' survey. */
+export interface SurveyQuestion {
+  /** stable id kept in answers ('week', 'skillsUsed', 'listened' for the default set) */
+  id: string;
+  pictogramId: string;
+  /** the supervisor's own words; '' = the built-in question of a default one */
+  text: string;
 }
 
 export const MEETING_STEPS = ['attendance', 'safety', 'goals', 'improvements', 'work', 'closing'] as const;
@@ -257,6 +279,73 @@ export interface CustomPictogram extends SyncedRow {
   category: string;
 }
 
+/**
+ * One goal of a participant's personal plan, agreed in a follow-up
+ * conversation: a pictogram, a few words and progress in steps (stars).
+ * The participant taps "done it" (claimedAt); the supervisor confirms, which
+ * adds a step. Personal data: shown only to the person and supervisors.
+ */
+export interface PlanGoal extends SyncedRow {
+  personId: string;
+  pictogramId: string;
+  text: string;
+  /** steps to reach the goal (1–5) */
+  steps: number;
+  /** steps reached (0…steps) */
+  progress: number;
+  /** epoch ms of the participant's "done it" tap waiting for the supervisor; null when none */
+  claimedAt: number | null;
+  /** the day the goal was agreed */
+  since: Iso;
+  /** epoch ms the goal was reached (progress = steps) or closed; null while it is open */
+  closedAt: number | null;
+}
+
+/**
+ * A follow-up conversation with a participant: its date, the ladder step
+ * agreed (a move when it differs from the step before), the agreed next
+ * step and the next follow-up's date. The sequence of follow-ups is the
+ * ladder history (domain/growth.ts).
+ */
+export interface FollowUp extends SyncedRow {
+  personId: string;
+  date: Iso;
+  /** ladder step id after this conversation; null = not on the ladder yet */
+  step: string | null;
+  /** the agreed next step, in a few words */
+  nextStep: string;
+  nextPictogramId: string | null;
+  /** the next follow-up's date; null = none agreed */
+  nextDate: Iso | null;
+  /** the supervisor's short note */
+  note: string;
+}
+
+export const SKILL_LEVELS = [0, 1, 2, 3] as const;
+/** 0 not yet, 1 learning, 2 can, 3 can teach */
+export type SkillLevel = (typeof SKILL_LEVELS)[number];
+
+/** Who can do what: one person's level in one task. id = skillId(personId, taskKey). */
+export interface Skill extends SyncedRow {
+  personId: string;
+  /** the task template (RecurringTask id) the level is about */
+  taskKey: string;
+  level: SkillLevel;
+  /** epoch ms of the participant's "I learned it" tap waiting for the supervisor; null when none */
+  claimedAt: number | null;
+}
+
+/**
+ * One participant's answers to the survey, anonymous by design: no person
+ * id, a random (not time-ordered) id, and only the week, not the moment.
+ */
+export interface SurveyAnswer extends SyncedRow {
+  /** Monday of the week the answer belongs to */
+  week: Iso;
+  /** question id → 1 (sad) … 3 (happy) */
+  answers: Record<string, number>;
+}
+
 /** Content-addressed binary (photo, custom pictogram, voice clip). Local only; synced by hash. */
 export interface BlobRecord {
   hash: string;
@@ -287,7 +376,11 @@ export type SyncedTable =
   | 'improvements'
   | 'pictograms'
   | 'meetings'
-  | 'voiceClips';
+  | 'voiceClips'
+  | 'planGoals'
+  | 'followUps'
+  | 'skills'
+  | 'surveyAnswers';
 
 export const SYNCED_TABLES: readonly SyncedTable[] = [
   'workplaces',
@@ -303,6 +396,10 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   'pictograms',
   'meetings',
   'voiceClips',
+  'planGoals',
+  'followUps',
+  'skills',
+  'surveyAnswers',
 ];
 
 /**

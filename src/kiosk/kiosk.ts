@@ -19,7 +19,7 @@
  */
 
 /** Path prefixes of the screens participants use; everything else is a supervisor's or a setup screen. */
-export const PARTICIPANT_PATHS = ['/attendance', '/goals', '/work', '/deviations', '/improvements', '/me'] as const;
+export const PARTICIPANT_PATHS = ['/attendance', '/goals', '/work', '/deviations', '/improvements', '/me', '/survey'] as const;
 
 export function isParticipantPath(path: string): boolean {
   const p = path.length > 1 ? path.replace(/\/+$/, '') : path;

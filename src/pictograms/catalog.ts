@@ -188,6 +188,15 @@ export const PICTOGRAMS_BY_CATEGORY = {
     'safety',
     'hundred',
     'stopwatch',
+    // the job ladder and the personal plan (issue 14)
+    'step-visit',
+    'step-light-training',
+    'step-training',
+    'step-adapted',
+    'step-placement',
+    'step-job',
+    'plan',
+    'you-are-here',
   ],
   idea: [
     'idea',
@@ -221,6 +230,11 @@ export const PICTOGRAMS_BY_CATEGORY = {
     'status-solved',
     'status-done',
     'status-not-done',
+    // who can do what (skills matrix levels)
+    'skill-not-yet',
+    'skill-learning',
+    'skill-can',
+    'skill-teach',
   ],
   person: [
     'avatar-person-light',
@@ -331,6 +345,12 @@ export const PICTOGRAMS_BY_CATEGORY = {
     'medicine',
     'water',
     'thumbs-down',
+    // the participants' survey
+    'mood-sad',
+    'mood-ok',
+    'mood-happy',
+    'listened',
+    'survey',
   ],
 } as const satisfies Record<PictogramCategory, readonly string[]>;
 

@@ -369,6 +369,24 @@ export const PICTOGRAM_SOURCES = {
   medicine: F('pill'),
   water: F('droplet'),
   'thumbs-down': F('thumbs-down'),
+  // --- growth (issue 14) ---
+  'step-visit': F('waving-hand'),
+  'step-light-training': F('seedling'),
+  'step-training': F('hammer-and-wrench'),
+  'step-adapted': F('puzzle-piece'),
+  'step-placement': F('office-building'),
+  'step-job': F('briefcase'),
+  plan: F('clipboard'),
+  'you-are-here': F('round-pushpin'),
+  'skill-not-yet': F('hourglass-not-done'),
+  'skill-learning': F('open-book'),
+  'skill-can': F('thumbs-up'),
+  'skill-teach': F('teacher'),
+  'mood-sad': F('slightly-frowning-face'),
+  'mood-ok': F('neutral-face'),
+  'mood-happy': F('grinning-face'),
+  listened: F('ear'),
+  survey: F('ballot-box-with-ballot'),
 } satisfies Record<PictogramId, PictogramSource>;
 
 /** The full manifest: every built-in pictogram with its category and source, in picker order. */

@@ -26,6 +26,7 @@ import {
   ERASED_PERSON_FIELDS,
   isExpiredPerson,
   isPersonalMark,
+  PERSON_TABLES,
   planAttendance,
   retentionCutoff,
   retentionMonthsOf,
@@ -153,10 +154,16 @@ async function sweepPersons(tx: Queryable, workplaceId: string, now: number) {
     "select tbl, id, data, clock from records where workplace_id = $1 and tbl = 'voiceClips' and not deleted and data->>'key' = any($2::text[])",
     [workplaceId, expired.map((p) => `person:${p.id}`)],
   );
+  // their personal plan's goals, follow-ups and skills go with them
+  const owned = await tx.query<Row>(
+    "select tbl, id, data, clock from records where workplace_id = $1 and tbl = any($2::text[]) and not deleted and data->>'personId' = any($3::text[])",
+    [workplaceId, [...PERSON_TABLES], expired.map((p) => p.id)],
+  );
   const changes: Change[] = [];
   for (const p of expired) changes.push({ table: 'persons', rowId: p.id, fields: { ...ERASED_PERSON_FIELDS, deleted: 1, updatedAt: now } });
   for (const c of clips.rows) changes.push({ table: 'voiceClips', rowId: c.id, fields: { deleted: 1, updatedAt: now } });
-  return { cutoff, ...(await pushChanges(tx, workplaceId, now, changes, [...expired, ...clips.rows], new Set())) };
+  for (const r of owned.rows) changes.push({ table: r.tbl as SyncedTable, rowId: r.id, fields: { deleted: 1, updatedAt: now } });
+  return { cutoff, ...(await pushChanges(tx, workplaceId, now, changes, [...expired, ...clips.rows, ...owned.rows], new Set())) };
 }
 
 /**

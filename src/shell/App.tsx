@@ -42,6 +42,12 @@ const DeviationLog = lazy(() => import('../board/history/DeviationLog'));
 const IdeaLog = lazy(() => import('../board/history/IdeaLog'));
 const PrintBoard = lazy(() => import('../board/print/PrintBoard'));
 const MyPage = lazy(() => import('../board/me/MyPage'));
+const GrowthOverview = lazy(() => import('../growth/GrowthOverview'));
+const PersonPlan = lazy(() => import('../growth/PersonPlan'));
+const PlanPrint = lazy(() => import('../growth/PlanPrint'));
+const SkillsMatrix = lazy(() => import('../growth/SkillsMatrix'));
+const SurveyResults = lazy(() => import('../growth/SurveyResults'));
+const SurveyPage = lazy(() => import('../growth/SurveyPage'));
 
 /** Screens that need a workplace send a device without one to the setup wizard. */
 function NeedsWorkplace(props: { children: JSX.Element }) {
@@ -149,6 +155,13 @@ export function App(props: { repos: Repositories; workplaceId: string | null; la
           <Route path="/me/:personId?" component={guarded(MyPage)} />
           <Route path="/pair" component={PairPage} />
           <Route path="/about" component={About} />
+          {/* --- routes: growth (issue 14) — plans, ladder, skills: supervisors only; the survey is the participants' --- */}
+          <Route path="/growth" component={supervisorOnly(GrowthOverview)} />
+          <Route path="/growth/person/:personId" component={supervisorOnly(PersonPlan)} />
+          <Route path="/growth/print/:personId" component={supervisorOnly(PlanPrint)} />
+          <Route path="/growth/skills" component={supervisorOnly(SkillsMatrix)} />
+          <Route path="/growth/survey" component={supervisorOnly(SurveyResults)} />
+          <Route path="/survey" component={guarded(SurveyPage)} />
           <Route path="*" component={() => <Navigate href="/" />} />
         </Router>
       </SpeechProvider>

@@ -16,6 +16,7 @@ import PictogramsAdmin from '../supervisor/PictogramsAdmin';
 import TasksAdmin from '../supervisor/TasksAdmin';
 import WorkplaceAdmin from '../supervisor/WorkplaceAdmin';
 import DeviceSettings from '../kiosk/DeviceSettings';
+import DueNotice from '../growth/DueNotice';
 import '../core/supervisor.css';
 
 // The meeting's agenda screen lives with the meeting (src/meeting) and loads on demand.
@@ -38,6 +39,10 @@ export const SUPERVISOR_SCREENS = [
   { path: '/trends', label: 'supervisor.trends', pictogram: 'bar-chart' },
   { path: '/backup', label: 'supervisor.backup', pictogram: 'save' },
   { path: '/retention', label: 'supervisor.retention', pictogram: 'lock' },
+  // --- growth (issue 14): plans and the ladder, who can do what, the survey ---
+  { path: '/growth', label: 'growth.title', pictogram: 'plan' },
+  { path: '/growth/skills', label: 'growth.skills.title', pictogram: 'skill-teach' },
+  { path: '/growth/survey', label: 'growth.survey.title', pictogram: 'survey' },
 ] as const satisfies readonly { path: string; label: MessageKey; pictogram: string }[];
 
 function Hub() {
@@ -50,6 +55,7 @@ function Hub() {
       class="supervisor-screen"
       actions={<PictoButton pictogram="lock" label={t('supervisor.lock')} variant="ghost" onClick={() => app.lock()} />}
     >
+      <DueNotice />
       <nav aria-label={t('supervisor.manage')}>
         <ul class="supervisor-hub" role="list">
           <For each={SUPERVISOR_SCREENS}>

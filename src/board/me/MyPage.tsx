@@ -3,6 +3,8 @@
  *
  *   /me            tap your face (the same big faces as check-in)
  *   /me/:personId  your picture PIN if you have one, then your page:
+ *                  - your plan and where you are on the job ladder, and
+ *                    what you are learning (MyGrowth.tsx, issue 14),
  *                  - the days of this week with your attendance,
  *                  - the workplace's goals with the taps you added (and +1),
  *                  - your ideas and what became of them (PDCA pictograms).
@@ -36,6 +38,7 @@ import { createBoardData } from '../../core/board/boardData';
 import { PicturePinDialog } from '../../core/board/PicturePinDialog';
 import { PicturePinPad } from '../../core/board/PicturePinPad';
 import { FaceGrid } from '../../core/board/FaceGrid';
+import { MyGrowth } from './MyGrowth';
 import './me.css';
 
 /** The most check pictograms shown for one's own taps on a goal; more are counted in words. */
@@ -227,6 +230,8 @@ function OwnWeek(props: { person: Person }) {
           onClick={() => setSettingPin(true)}
         />
       </div>
+
+      <MyGrowth person={props.person} />
 
       <section class="me-section me-week" aria-labelledby="me-week-title">
         <h2 id="me-week-title" class="me-section-title">

@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n';
 import { SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
 import { createBoardData } from '../../core/board/boardData';
+import { createSkillSuggestions, SkillSuggestions } from '../../core/growth/SkillSuggestions';
 import './work.css';
 
 /** key of the group for tasks whose work area is missing or removed */
@@ -56,6 +57,8 @@ export default function WorkPage() {
   const done = () => board.tasks().filter((x) => x.doneAt).length;
 
   const taskLabel = (task: Task) => task.text || pl(task.pictogramId);
+  // who could do each task (skills are personal: supervisor mode only)
+  const suggest = createSkillSuggestions(board, () => app.unlocked());
 
   const markDone = async (task: Task) => {
     if (task.doneAt) return;
@@ -102,6 +105,9 @@ export default function WorkPage() {
               )}
             </For>
           </ul>
+        </Show>
+        <Show when={app.unlocked() && !task().doneAt}>
+          <SkillSuggestions task={task()} suggestion={suggest(task())} taskLabel={taskLabel(task())} />
         </Show>
         <div class="work-task-action">
           <Show

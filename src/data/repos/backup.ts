@@ -73,6 +73,10 @@ const BY_WORKPLACE: Record<SyncedTable, 'id' | 'workplaceId' | '[workplaceId+dat
   pictograms: 'workplaceId',
   meetings: '[workplaceId+date]',
   voiceClips: 'workplaceId',
+  planGoals: 'workplaceId',
+  followUps: '[workplaceId+date]',
+  skills: 'workplaceId',
+  surveyAnswers: 'workplaceId',
 };
 
 /** Every row (tombstones included) of one workplace in one table. */

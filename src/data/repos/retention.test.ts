@@ -162,3 +162,23 @@ describe('retention sweep on the device', () => {
     expect((await repos.workplaces.get(s.wp.id))!.retentionMonths).toBe(12);
   });
 });
+
+describe('retention sweep of personal plans (issue 14)', () => {
+  it('anonymises old follow-ups (the step stays) and erases a leaver’s plan, follow-ups and skills', async () => {
+    const repos = freshRepos();
+    const s = await seed(repos);
+    const old = await repos.growth.recordFollowUp(s.wp.id, { personId: s.ada.id, date: OLD, step: 'visit', note: 'Ada is shy', nextStep: 'Bus' });
+    const kept = await repos.growth.recordFollowUp(s.wp.id, { personId: s.ada.id, date: KEPT, step: 'training', note: 'Going well' });
+    await repos.growth.recordFollowUp(s.wp.id, { personId: 'dana', date: KEPT, step: 'visit', goals: [{ pictogramId: 'bus', text: 'Bus', steps: 2 }] });
+    await repos.growth.setSkill(s.wp.id, 'dana', 'wash', 3);
+    const result = await repos.retention.sweep(s.wp.id, TODAY);
+    expect(result.counts.followUps).toBe(1);
+    expect(await repos.db.followUps.get(old.id)).toMatchObject({ personId: '', note: '', nextStep: '', step: 'visit', deleted: 0 });
+    expect(await repos.db.followUps.get(kept.id)).toMatchObject({ personId: s.ada.id, note: 'Going well' });
+    expect(await repos.growth.followUps(s.wp.id, 'dana')).toEqual([]);
+    expect(await repos.growth.goals(s.wp.id, 'dana')).toEqual([]);
+    expect(await repos.growth.skillsOf(s.wp.id, 'dana')).toEqual([]);
+    // the anonymised follow-up no longer counts in anyone's ladder
+    expect((await repos.growth.allFollowUps(s.wp.id)).map((f) => f.id)).toEqual([kept.id]);
+  });
+});

@@ -57,6 +57,7 @@ const emptyCounts = (): SweepResult['counts'] => ({
   goalProgress: 0,
   tasks: 0,
   meetings: 0,
+  followUps: 0,
   persons: 0,
   photos: 0,
 });

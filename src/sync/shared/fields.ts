@@ -27,7 +27,11 @@ import type {
   Improvement,
   Meeting,
   Person,
+  FollowUp,
+  PlanGoal,
   RecurringTask,
+  Skill,
+  SurveyAnswer,
   SyncedTable,
   Task,
   VoiceClip,
@@ -64,6 +68,8 @@ export const KNOWN_FIELDS: Readonly<Record<SyncedTable, ReadonlySet<string>>> = 
     'meetingAgenda',
     'meetingTargetMinutes',
     'retentionMonths',
+    'ladderSteps',
+    'surveyQuestions',
   ),
   persons: fieldsOf<Person>()(...ROW, 'firstName', 'avatar', 'language', 'active', 'order', 'picturePin'),
   attendance: fieldsOf<AttendanceMark>()(...ROW, 'personId', 'date', 'status', 'checkedInAt', 'setBy'),
@@ -100,6 +106,10 @@ export const KNOWN_FIELDS: Readonly<Record<SyncedTable, ReadonlySet<string>>> = 
     'targetMinutes',
   ),
   voiceClips: fieldsOf<VoiceClip>()(...ROW, 'key', 'lang', 'blob', 'durationMs', 'mimeType'),
+  planGoals: fieldsOf<PlanGoal>()(...ROW, 'personId', 'pictogramId', 'text', 'steps', 'progress', 'claimedAt', 'since', 'closedAt'),
+  followUps: fieldsOf<FollowUp>()(...ROW, 'personId', 'date', 'step', 'nextStep', 'nextPictogramId', 'nextDate', 'note'),
+  skills: fieldsOf<Skill>()(...ROW, 'personId', 'taskKey', 'level', 'claimedAt'),
+  surveyAnswers: fieldsOf<SurveyAnswer>()(...ROW, 'week', 'answers'),
 };
 
 /** Whether `field` is a field of `table` (own-property lookup: `toString` is not a table name either). */
