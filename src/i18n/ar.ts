@@ -714,6 +714,9 @@ const ar: Partial<Messages> = {
   'secure.title': 'الاتصال غير آمن (http)',
   'secure.body': 'اللوحة تعمل، لكنها لا تعمل دون شبكة ولا يمكن تثبيتها: المتصفح يسمح بذلك فقط عبر https.',
   'secure.fix': 'الحل: افتح Tavla على عنوان يبدأ بـ https://، أو اطلب من قسم تقنية المعلومات إعداد HTTPS.',
+  // --- wall-board ---
+  'board.picturesOnly': 'صور فقط لي',
+  'work.tickOff': 'علِّم كمنتهية',
 };
 
 export default ar;

@@ -701,6 +701,9 @@ const en: Messages = {
   'secure.title': 'Not a secure connection (http)',
   'secure.body': 'The board works, but it cannot work offline or be installed: the browser only allows that over https.',
   'secure.fix': 'To fix it: open Tavla at its https:// address, or ask IT to set up HTTPS (the IT guide explains how).',
+  // --- wall-board ---
+  'board.picturesOnly': 'Pictures only for me',
+  'work.tickOff': 'Mark done',
 };
 
 export default en;

@@ -715,6 +715,9 @@ const fa: Partial<Messages> = {
   'secure.title': 'اتصال امن نیست (http)',
   'secure.body': 'تابلو کار می‌کند، اما بدون شبکه کار نمی‌کند و نصب نمی‌شود: مرورگر این را فقط با https اجازه می‌دهد.',
   'secure.fix': 'راه حل: Tavla را با نشانی https:// باز کنید، یا از بخش فناوری اطلاعات بخواهید HTTPS را راه‌اندازی کند.',
+  // --- wall-board ---
+  'board.picturesOnly': 'فقط تصویر برای من',
+  'work.tickOff': 'تمام شد',
 };
 
 export default fa;

@@ -713,6 +713,9 @@ const so: Partial<Messages> = {
   'secure.title': 'Xiriirku ma aha mid ammaan ah (http)',
   'secure.body': 'Looxu wuu shaqeeyaa, laakiin ma shaqeyn karo shabakad la\'aan lamana rakibi karo: browser-ku wuxuu taas u oggol yahay https oo keliya.',
   'secure.fix': 'Xalka: ku fur Tavla cinwaankeeda https://, ama ka codso IT inay diyaariyaan HTTPS.',
+  // --- wall-board ---
+  'board.picturesOnly': 'Sawirro keliya aniga',
+  'work.tickOff': 'Calaamadee dhammaad',
 };
 
 export default so;

@@ -716,6 +716,9 @@ const svLattlast: Partial<Messages> = {
   'secure.title': 'Anslutningen är inte säker',
   'secure.body': 'Tavlan fungerar. Men den fungerar inte utan internet. Den går inte att installera. Det behöver https.',
   'secure.fix': 'Gör så här: öppna Tavla med en adress som börjar med https://. Eller be IT om hjälp.',
+  // --- wall-board ---
+  'board.picturesOnly': 'Bara bilder för mig',
+  'work.tickOff': 'Klar med',
 };
 
 export default svLattlast;

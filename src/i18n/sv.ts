@@ -704,6 +704,9 @@ const sv = {
   'secure.title': 'Inte en säker anslutning (http)',
   'secure.body': 'Tavlan fungerar, men den kan inte användas utan nätverk eller installeras: webbläsaren tillåter det bara över https.',
   'secure.fix': 'Så löser du det: öppna Tavla på dess https://-adress, eller be IT att ordna HTTPS (IT-guiden förklarar hur).',
+  // --- wall-board ---
+  'board.picturesOnly': 'Bara bilder för mig',
+  'work.tickOff': 'Markera klar',
 } as const;
 
 export default sv;

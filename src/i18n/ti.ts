@@ -715,6 +715,9 @@ const ti: Partial<Messages> = {
   'secure.title': 'ርክብ ውሑስ ኣይኮነን (http)',
   'secure.body': 'እቲ ሰሌዳ ይሰርሕ እዩ፡ ግን ብዘይ መርበብ ክሰርሕ ወይ ክጽዓን ኣይክእልን፡ ብራውዘር ነዚ ብ https ጥራይ የፍቅድ።',
   'secure.fix': 'መፍትሒ፡ Tavla ብ https:// ኣድራሻኡ ክፈቶ፡ ወይ ክፍሊ IT HTTPS ከዳልዉ ሕተት።',
+  // --- wall-board ---
+  'board.picturesOnly': 'ንዓይ ስእልታት ጥራይ',
+  'work.tickOff': 'ከም ዝተወድአ ምልክት ግበር',
 };
 
 export default ti;
