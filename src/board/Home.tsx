@@ -62,14 +62,14 @@ function Section(props: {
         </h2>
         <p id={`${id()}-summary`} class="section-summary" aria-busy={props.summary === undefined ? 'true' : undefined}>
           <Show when={props.summary !== undefined} fallback={<span class="summary-placeholder" aria-hidden="true" />}>
-            <span class="summary-text">{props.summary}</span>
-            <Show when={props.digits}>
-              <span class="digits section-digits" aria-hidden="true">
-                {props.digits}
-              </span>
-            </Show>
+            {props.summary}
           </Show>
         </p>
+        <Show when={props.summary !== undefined && props.digits}>
+          <p class="digits section-digits" aria-hidden="true">
+            {props.digits}
+          </p>
+        </Show>
         <Show when={props.children}>
           <div class="section-glance">{props.children}</div>
         </Show>

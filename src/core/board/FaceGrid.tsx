@@ -202,7 +202,7 @@ export function CheckInFaces(props: {
                       aria-label={`${t('app.undo')}: ${p.firstName}`}
                       class="checkin-undo"
                       size="small"
-                      aria-disabled={props.checkIns.guarded(p.id) ? 'true' : undefined}
+                      disabled={props.checkIns.guarded(p.id)}
                       onClick={() => void props.checkIns.undo(p)}
                     />
                     <span class="checkin-timer" aria-hidden="true" />
