@@ -115,7 +115,7 @@ export default function WorkPage() {
                 pictogram="status-not-done"
                 label={t('work.tickOff')}
                 aria-label={t('work.markDone', { task: taskLabel(task()) })}
-                variant="primary"
+                variant="secondary"
                 size="large"
                 class="work-done-button"
                 onClick={() => void markDone(task())}
