@@ -193,7 +193,7 @@ export function CheckInFaces(props: {
                   <div class={`checkin-confirm status-${r().status}`} data-person-id={p.id}>
                     <div class="checkin-confirm-face" role="status">
                       <FaceImage person={p} />
-                      <Pictogram id={r().status === 'late' ? ATTENDANCE_PICTOGRAM.late : 'check'} class="checkin-tick" />
+                      <Pictogram id="check" class="checkin-tick" />
                       <span class="sr-only">{t(r().status === 'late' ? 'attendance.checkedInLate' : 'attendance.checkedIn', { name: p.firstName })}</span>
                     </div>
                     <PictoButton
