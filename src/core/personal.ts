@@ -3,10 +3,7 @@
  * turned on (or off) from the board header without the supervisor and
  * without changing the tablet's settings. It lasts PERSONAL_MS after the last
  * change, then the tablet's own setting is back; a reload forgets it too.
- * A language chosen from the board header by a participant (the board is
- * locked) is theirs for a while too: after PERSONAL_MS the tablet's language
- * is back. Chosen by an unlocked supervisor, it is the tablet's language.
- * (A participant's language is also theirs on their own page, src/board/me.)
+ * (A participant's language is theirs on their own page, src/board/me.)
  */
 import { createRoot, createSignal } from 'solid-js';
 
@@ -26,21 +23,6 @@ const personal = createRoot(() => {
     },
   };
 });
-
-let languageTimer: ReturnType<typeof setTimeout> | undefined;
-/**
- * A participant's language for a while: `restore` brings the tablet's
- * language back after PERSONAL_MS (a newer choice restarts the time).
- */
-export function personalLanguageFor(restore: () => void): void {
-  clearTimeout(languageTimer);
-  languageTimer = setTimeout(restore, PERSONAL_MS);
-}
-/** A supervisor's choice is the tablet's own: no return pending. */
-export function cancelPersonalLanguage(): void {
-  clearTimeout(languageTimer);
-  languageTimer = undefined;
-}
 
 export const personalPicturesOnly = personal.picturesOnly;
 export const setPersonalPicturesOnly = personal.setPicturesOnly;

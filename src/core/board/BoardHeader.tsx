@@ -8,7 +8,7 @@ import { ACTIVITY_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
 import { SyncStatus } from '../SyncStatus';
 import { usePrefsOptional } from '../prefs';
-import { cancelPersonalLanguage, effectivePicturesOnly, personalLanguageFor, setPersonalPicturesOnly } from '../personal';
+import { effectivePicturesOnly, setPersonalPicturesOnly } from '../personal';
 import { SpeakButton } from '../speech/SpeakButton';
 import '../sync.css';
 import './wall.css';
@@ -33,18 +33,8 @@ export function LanguageButton() {
                     dir={l.dir}
                     aria-pressed={l.code === i18n.lang()}
                     onClick={() => {
-                      if (app.unlocked()) {
-                        // the supervisor sets the tablet's language
-                        cancelPersonalLanguage();
-                        void app.run(() => app.repos.settings.set('language', l.code));
-                      } else {
-                        // a participant's language, for a while: then the tablet's own is back
-                        void app.repos.settings.get<string | null>('language', null).then(
-                          (tablet) => personalLanguageFor(() => i18n.setLang(tablet ?? i18n.lang())),
-                          () => undefined,
-                        );
-                      }
                       i18n.setLang(l.code);
+                      void app.run(() => app.repos.settings.set('language', l.code));
                       setOpen(false);
                     }}
                   >
