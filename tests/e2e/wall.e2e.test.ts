@@ -165,6 +165,18 @@ for (const size of SIZES) {
       // the faces are big enough to tap
       const face = await page.locator('.section-attendance .face-button').first().boundingBox();
       expect(Math.min(face!.width, face!.height)).toBeGreaterThanOrEqual(64);
+      // a crew of 12 fits without scrolling (a larger one scrolls inside the section)
+      const room = await page.evaluate(() => {
+        const box = document.querySelector('.section-attendance .section-controls')!;
+        const grid = box.querySelector('ul')!;
+        const st = getComputedStyle(grid);
+        const tile = grid.querySelector('li')!.getBoundingClientRect();
+        const rowGap = parseFloat(st.rowGap) || 0;
+        const height = box.clientHeight - parseFloat(getComputedStyle(box).paddingBottom);
+        return { columns: st.gridTemplateColumns.split(' ').length, rows: Math.floor((height + rowGap) / (tile.height + rowGap)), scrolls: getComputedStyle(box).overflowY };
+      });
+      expect(room.columns * room.rows, `faces that fit at ${label}: ${JSON.stringify(room)}`).toBeGreaterThanOrEqual(12);
+      expect(room.scrolls).toBe('auto');
       for (const path of ['/attendance', '/work']) {
         await page.goto(`${e2e.url}${path}?lang=en`);
         await page.locator('main h1').waitFor();
