@@ -16,7 +16,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newSession, startDemo, unlock, useBrowser, type Session } from './harness';
+import { axeViolations, newSession, startDemo, unlock, useBrowser, type Session } from './harness';
 
 const e2e = useBrowser();
 
@@ -255,6 +255,15 @@ describe('tap counts with every word hidden (docs/tap-counts.md)', () => {
     expect(await finished.locator(picture('status-not-done')).count()).toBe(0);
     await page.locator(`header a:has(${picture('home')})`).click();
     await boardLoaded(page);
+    // with the words back, the work screen with a finished task has no serious axe violation (contrast of finished names)
+    await page.locator('.pictures-only-toggle').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('pictures-only'))).toBe(false);
+    await page.locator('.section-work a.section-open').click();
+    await page.locator('.work-task.is-done').first().waitFor();
+    expect(await axeViolations(page), 'work with a finished task').toEqual([]);
+    await page.locator(`header a:has(${picture('home')})`).click();
+    await boardLoaded(page);
+    await hideWords(page);
 
     // mark someone sick as the supervisor: after unlocking, their face, then "sick" (2 taps)
     await unlock(page);

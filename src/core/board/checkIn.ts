@@ -5,6 +5,9 @@
  * undo for UNDO_MS. Two quick check-ins each keep their undo: nothing is
  * replaced by the next person's tap, unlike one shared notice.
  *
+ * The person's name is spoken: by the tap itself (speak-on-tap finds the
+ * face), or here when speak-on-tap is turned off.
+ *
  * The undo is refused for the first GUARD_MS (a double tap on one's own
  * face must not take the check-in back), and the tap's sound is played here
  * because the confirmation is not a notice.
@@ -13,6 +16,7 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { useApp } from '../context';
 import { usePrefsOptional } from '../prefs';
 import { playConfirmation } from '../sound';
+import { useSpeechOptional } from '../speech/SpeechProvider';
 import type { AttendanceStatus, Person } from '../../domain/types';
 import { isHere } from '../../domain/attendance';
 import { ATTENDANCE_PICTOGRAM } from '../../pictograms/catalog';
@@ -43,6 +47,7 @@ export interface CheckIns {
 export function createCheckIns(statusOf: (p: Person) => AttendanceStatus | null): CheckIns {
   const app = useApp();
   const prefs = usePrefsOptional();
+  const speech = useSpeechOptional();
   const [recent, setRecent] = createSignal<ReadonlyMap<string, RecentCheckIn>>(new Map());
   const [guard, setGuard] = createSignal<ReadonlySet<string>>(new Set());
   const timers = new Map<string, ReturnType<typeof setTimeout>[]>();
@@ -94,6 +99,8 @@ export function createCheckIns(statusOf: (p: Person) => AttendanceStatus | null)
       setTimeout(() => forget(p.id), UNDO_MS),
     ]);
     sound('success');
+    // the tap on a face already says the name (speak-on-tap); with that turned off, the welcome still does
+    if (prefs && !prefs.prefs().speakOnTap) void speech?.speakPerson(p).catch(() => undefined);
   };
 
   const undo = async (p: Person) => {
