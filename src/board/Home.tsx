@@ -184,9 +184,12 @@ export default function Home(props: HomeProps) {
                 {(p) => (
                   <span class={`glance-face ${here().includes(p) ? 'is-here' : 'not-here'}`}>
                     <FaceImage person={p} />
-                    <span class="sr-only">
-                      {p.firstName}: {closedDay() ? t('board.closedDay') : t(`status.${board.markOf().get(p.id)?.status ?? 'none'}`)}
-                    </span>
+                    {/* like the summary, a face's status is told only once the marks are in */}
+                    <Show when={attendanceReady()}>
+                      <span class="sr-only">
+                        {p.firstName}: {closedDay() ? t('board.closedDay') : t(`status.${board.markOf().get(p.id)?.status ?? 'none'}`)}
+                      </span>
+                    </Show>
                   </span>
                 )}
               </For>
