@@ -6,7 +6,7 @@
  * 1920×1080 TV without scrolling.
  */
 import { A } from '@solidjs/router';
-import { createEffect, createMemo, For, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { useApp } from '../core/context';
 import { FaceImage, PictoLink } from '../core/ui';
@@ -20,15 +20,38 @@ import { createGoalViews } from '../core/board/goalStatus';
 import { BoardHeader } from '../core/board/BoardHeader';
 import { SafetyCross } from '../core/board/SafetyCross';
 import { BilingualLabel } from '../core/speech/BilingualLabel';
+import { CheckInFaces, StatusDialog } from '../core/board/FaceGrid';
+import { createCheckIns } from '../core/board/checkIn';
+import type { AttendanceStatus, Person } from '../domain/types';
 import sv from '../i18n/sv';
+
+/** "Report a problem" and "new idea" each have their own pictogram (never the same +). */
+const REPORT_PICTOGRAM = 'warning';
+const NEW_IDEA_PICTOGRAM = 'idea';
 
 type SectionKey = keyof typeof SECTION_PICTOGRAM;
 
-function Section(props: { key: SectionKey; href: string; title: MessageKey; summary: string; children: JSX.Element; action?: JSX.Element; readOnly?: boolean }) {
+function Section(props: {
+  key: SectionKey;
+  href: string;
+  title: MessageKey;
+  /** the summary line; undefined while the section's data is loading (no count flashes) */
+  summary: string | undefined;
+  /** the summary's numbers alone, shown in pictures-only mode (numbers need no reading) */
+  digits?: string;
+  children?: JSX.Element;
+  /** controls of their own inside the section (the check-in faces), outside the link that opens it */
+  controls?: JSX.Element;
+  action?: JSX.Element;
+  readOnly?: boolean;
+}) {
   const { t } = useI18n();
   const id = () => `section-${props.key}`;
   return (
-    <section class={`board-section section-${props.key}`} aria-labelledby={`${id()}-title`}>
+    <section
+      class={`board-section section-${props.key} ${props.action && !props.readOnly ? 'has-action' : ''} ${props.controls ? 'has-controls' : ''}`}
+      aria-labelledby={`${id()}-title`}
+    >
       {/* read-only (a past day): the same tile, but it opens nothing */}
       <Dynamic component={props.readOnly ? 'div' : A} {...(props.readOnly ? {} : { href: props.href })} class="section-open" aria-describedby={`${id()}-summary`} data-speak={t(props.title)} data-speak-key={`message:${props.title}`}>
         <h2 id={`${id()}-title`} class="section-title">
@@ -37,11 +60,23 @@ function Section(props: { key: SectionKey; href: string; title: MessageKey; summ
             <BilingualLabel text={t(props.title)} sv={sv[props.title]} />
           </span>
         </h2>
-        <p id={`${id()}-summary`} class="section-summary">
-          {props.summary}
+        <p id={`${id()}-summary`} class="section-summary" aria-busy={props.summary === undefined ? 'true' : undefined}>
+          <Show when={props.summary !== undefined} fallback={<span class="summary-placeholder" aria-hidden="true" />}>
+            {props.summary}
+          </Show>
         </p>
-        <div class="section-glance">{props.children}</div>
+        <Show when={props.summary !== undefined && props.digits}>
+          <p class="digits section-digits" aria-hidden="true">
+            {props.digits}
+          </p>
+        </Show>
+        <Show when={props.children}>
+          <div class="section-glance">{props.children}</div>
+        </Show>
       </Dynamic>
+      <Show when={props.controls}>
+        <div class="section-controls">{props.controls}</div>
+      </Show>
       <Show when={!props.readOnly && props.action}>
         <div class="section-action">{props.action}</div>
       </Show>
@@ -76,6 +111,18 @@ export default function Home(props: HomeProps) {
     const s = board.markOf().get(p.id)?.status;
     return s === 'present' || s === 'late';
   }));
+  const statusOf = (p: Person) => board.markOf().get(p.id)?.status ?? null;
+  const checkIns = createCheckIns(statusOf);
+  const [editing, setEditing] = createSignal<Person | null>(null);
+  const setStatus = async (p: Person, status: AttendanceStatus | null) => {
+    const wp = app.workplace();
+    setEditing(null);
+    if (!wp || !app.unlocked()) return;
+    await app.run(() => app.repos.attendance.setStatus(wp.id, p.id, app.today(), status));
+  };
+  // a section shows its counts only once its own data is in: never "0 of 8 here" while the marks load
+  const attendanceReady = () => board.people.ready() && board.marks.ready();
+  const goalsReady = () => board.goals.ready() && board.progress.ready();
   const openDeviations = createMemo(() => deviations().filter((d) => d.status !== 'solved'));
   const newDeviations = createMemo(() => openDeviations().filter((d) => d.status === 'new').length);
   const doneTasks = createMemo(() => board.tasks().filter((x) => x.doneAt).length);
@@ -108,33 +155,59 @@ export default function Home(props: HomeProps) {
           key="attendance"
           href="/attendance"
           title="section.attendance"
-          summary={closedDay() ? t('board.closedDay') : t('board.hereCount', { here: board.attendance().here, total: board.attendance().total })}
+          summary={
+            closedDay()
+              ? t('board.closedDay')
+              : attendanceReady()
+                ? t('board.hereCount', { here: board.attendance().here, total: board.attendance().total })
+                : undefined
+          }
+          digits={closedDay() ? undefined : `${formatNumber(board.attendance().here)}/${formatNumber(board.attendance().total)}`}
           readOnly={props.readOnly}
+          controls={
+            props.readOnly ? undefined : (
+              <CheckInFaces
+                people={board.people()}
+                statusOf={statusOf}
+                checkIns={checkIns}
+                onTap={(p) => (app.unlocked() ? setEditing(p) : void checkIns.checkIn(p))}
+                statusIdPrefix="board-status-"
+                size="board"
+                label={t('attendance.tapYourFace')}
+              />
+            )
+          }
         >
-          <div class="glance-faces">
-            <For each={board.people()}>
-              {(p) => (
-                <span class={`glance-face ${here().includes(p) ? 'is-here' : 'not-here'}`}>
-                  <FaceImage person={p} />
-                  <Show when={props.readOnly}>
-                    <span class="sr-only">
-                      {p.firstName}: {closedDay() ? t('board.closedDay') : t(`status.${board.markOf().get(p.id)?.status ?? 'none'}`)}
-                    </span>
-                  </Show>
-                </span>
-              )}
-            </For>
-          </div>
+          <Show when={props.readOnly}>
+            <div class="glance-faces">
+              <For each={board.people()}>
+                {(p) => (
+                  <span class={`glance-face ${here().includes(p) ? 'is-here' : 'not-here'}`}>
+                    <FaceImage person={p} />
+                    {/* like the summary, a face's status is told only once the marks are in */}
+                    <Show when={attendanceReady()}>
+                      <span class="sr-only">
+                        {p.firstName}: {closedDay() ? t('board.closedDay') : t(`status.${board.markOf().get(p.id)?.status ?? 'none'}`)}
+                      </span>
+                    </Show>
+                  </span>
+                )}
+              </For>
+            </div>
+          </Show>
         </Section>
         <Section
           key="goals"
           href="/goals"
           title="section.goals"
           summary={
-            goals().length
-              ? t('board.goalsSummary', { green: goals().filter((g) => g.color === 'green').length, total: goals().length })
-              : t('board.noGoals')
+            !goalsReady()
+              ? undefined
+              : goals().length
+                ? t('board.goalsSummary', { green: goals().filter((g) => g.color === 'green').length, total: goals().length })
+                : t('board.noGoals')
           }
+          digits={goals().length ? `${formatNumber(goals().filter((g) => g.color === 'green').length)}/${formatNumber(goals().length)}` : undefined}
           readOnly={props.readOnly}
         >
           <div class="glance-goals">
@@ -155,7 +228,16 @@ export default function Home(props: HomeProps) {
           key="work"
           href="/work"
           title="section.work"
-          summary={board.tasks().length ? t('board.tasksSummary', { done: doneTasks(), total: board.tasks().length }) : closedDay() ? t('board.closedDay') : t('board.noTasks')}
+          summary={
+            !board.tasks.ready()
+              ? undefined
+              : board.tasks().length
+                ? t('board.tasksSummary', { done: doneTasks(), total: board.tasks().length })
+                : closedDay()
+                  ? t('board.closedDay')
+                  : t('board.noTasks')
+          }
+          digits={board.tasks().length ? `${formatNumber(doneTasks())}/${formatNumber(board.tasks().length)}` : undefined}
           readOnly={props.readOnly}
         >
           <div class="glance-tasks">
@@ -167,9 +249,7 @@ export default function Home(props: HomeProps) {
                 {(task) => (
                   <li class={task.doneAt ? 'done' : ''}>
                     <Pictogram id={task.pictogramId} />
-                    <Show when={task.doneAt}>
-                      <Pictogram id="check" class="done-mark" />
-                    </Show>
+                    <Pictogram id={task.doneAt ? 'status-done' : 'status-not-done'} class="done-mark" />
                   </li>
                 )}
               </For>
@@ -180,8 +260,9 @@ export default function Home(props: HomeProps) {
           key="deviations"
           href="/deviations"
           title="section.deviations"
-          summary={openDeviations().length ? t('board.openDeviations', { count: openDeviations().length }) : t('deviations.none')}
-          action={<PictoLink href="/deviations/new" pictogram="plus" label={t('deviations.report')} variant="primary" />}
+          summary={board.deviations.ready() ? (openDeviations().length ? t('board.openDeviations', { count: openDeviations().length }) : t('deviations.none')) : undefined}
+          digits={formatNumber(openDeviations().length)}
+          action={<PictoLink href="/deviations/new" pictogram={REPORT_PICTOGRAM} label={t('deviations.report')} variant="primary" class="report-deviation" />}
           readOnly={props.readOnly}
         >
           <ul class="glance-deviation-list">
@@ -201,8 +282,8 @@ export default function Home(props: HomeProps) {
           key="improvements"
           href="/improvements"
           title="section.improvements"
-          summary={t('board.ideasSummary', { ideas: ideaCount('idea') + ideaCount('planned'), doing: ideaCount('doing'), done: ideaCount('done') })}
-          action={<PictoLink href="/improvements/new" pictogram="plus" label={t('improvements.new')} variant="primary" />}
+          summary={board.improvements.ready() ? t('board.ideasSummary', { ideas: ideaCount('idea') + ideaCount('planned'), doing: ideaCount('doing'), done: ideaCount('done') }) : undefined}
+          action={<PictoLink href="/improvements/new" pictogram={NEW_IDEA_PICTOGRAM} label={t('improvements.new')} variant="primary" class="new-idea" />}
           readOnly={props.readOnly}
         >
           <ul class="glance-pdca">
@@ -210,7 +291,7 @@ export default function Home(props: HomeProps) {
               {(s) => (
                 <li>
                   <Pictogram id={PDCA_PICTOGRAM[s]} />
-                  <span class="count" aria-label={`${t(`improvement.status.${s}`)}: ${formatNumber(ideaCount(s))}`}>
+                  <span class="count digits" aria-label={`${t(`improvement.status.${s}`)}: ${formatNumber(ideaCount(s))}`}>
                     {formatNumber(ideaCount(s))}
                   </span>
                 </li>
@@ -219,6 +300,9 @@ export default function Home(props: HomeProps) {
           </ul>
         </Section>
       </main>
+      <Show when={editing()}>
+        {(p) => <StatusDialog person={p()} current={statusOf(p())} onPick={(st) => void setStatus(p(), st)} onClose={() => setEditing(null)} />}
+      </Show>
     </div>
   );
 }

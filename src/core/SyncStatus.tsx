@@ -2,6 +2,8 @@
  * The sync status pictogram on the board: synced / syncing / offline with N
  * unsynced changes / needs attention, with the last sync time. A board that
  * was never paired shows "only on this device" with its pending count.
+ * Participants see the pictogram alone (its name is still read out); the
+ * words and the count of waiting changes are for an unlocked supervisor.
  */
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
@@ -25,7 +27,8 @@ export function SyncStatus() {
   const status = createLive(() => true, () => app.repos.sync.status(), null as Status | null);
   const pending = createLive(app.workplaceId, (id) => app.repos.sync.pendingCount(id), 0);
   const look = () => LOOK[status()?.state ?? 'unpaired'];
-  const showPending = () => pending() > 0 && status()?.state !== 'synced';
+  // waiting changes are a supervisor's business: a participant sees the pictogram only
+  const showPending = () => app.unlocked() && pending() > 0 && status()?.state !== 'synced';
   // The accessible name starts with the visible text (axe: label-content-name-mismatch), in the language's digits.
   const visible = () => (showPending() ? `${t(look().label)} · ${formatNumber(pending())}` : t(look().label));
   const label = () => {
@@ -36,14 +39,21 @@ export function SyncStatus() {
     return parts.join(' · ');
   };
   return (
-    <A href={app.unlocked() ? '/sync' : '/'} class={`sync-status state-${status()?.state ?? 'unpaired'}`} aria-label={label()} title={label()}>
+    <A
+      href={app.unlocked() ? '/sync' : '/'}
+      class={`sync-status state-${status()?.state ?? 'unpaired'} ${app.unlocked() ? 'supervisor' : 'participant'}`}
+      aria-label={label()}
+      title={label()}
+    >
       <Pictogram id={look().pictogram} class="sync-icon" />
-      <span class="label sync-label">
-        {t(look().label)}
-        <Show when={showPending()}>
-          <span class="sync-pending"> · {formatNumber(pending())}</span>
-        </Show>
-      </span>
+      <Show when={app.unlocked()}>
+        <span class="label sync-label">
+          {t(look().label)}
+          <Show when={showPending()}>
+            <span class="sync-pending"> · {formatNumber(pending())}</span>
+          </Show>
+        </span>
+      </Show>
     </A>
   );
 }

@@ -9,6 +9,7 @@
  */
 import { createContext, createEffect, createSignal, useContext, type Accessor, type ParentProps } from 'solid-js';
 import type { Repositories } from '../data';
+import { effectivePicturesOnly } from './personal';
 
 export interface DevicePrefs {
   /** hide all text on participant screens; everything works by pictogram */
@@ -72,7 +73,7 @@ export function applyPrefsToDocument(prefs: Accessor<DevicePrefs>): void {
   createEffect(() => {
     const p = prefs();
     const root = document.documentElement;
-    root.classList.toggle('pictures-only', p.picturesOnly);
+    root.classList.toggle('pictures-only', effectivePicturesOnly(p.picturesOnly));
     root.classList.toggle('high-contrast', p.highContrast);
     root.dataset.textSize = p.textSize;
   });
@@ -83,6 +84,11 @@ const PrefsContext = createContext<PrefsStore>();
 export function PrefsProvider(props: ParentProps<{ store: PrefsStore }>) {
   applyPrefsToDocument(props.store.prefs);
   return <PrefsContext.Provider value={props.store}>{props.children}</PrefsContext.Provider>;
+}
+
+/** The preferences when a provider is mounted (component tests may render without one). */
+export function usePrefsOptional(): PrefsStore | undefined {
+  return useContext(PrefsContext);
 }
 
 export function usePrefs(): PrefsStore {

@@ -836,6 +836,9 @@ const ar: Partial<Messages> = {
   'growth.survey.week': 'الأسبوع',
   'growth.survey.weekOf': 'أسبوع {date}',
   // --- end growth ---
+  // --- wall-board ---
+  'board.picturesOnly': 'صور فقط لي',
+  'work.tickOff': 'علِّم كمنتهية',
 };
 
 export default ar;

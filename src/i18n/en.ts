@@ -823,6 +823,9 @@ const en: Messages = {
   'growth.survey.week': 'Week',
   'growth.survey.weekOf': 'The week of {date}',
   // --- end growth ---
+  // --- wall-board ---
+  'board.picturesOnly': 'Pictures only for me',
+  'work.tickOff': 'Mark done',
 };
 
 export default en;

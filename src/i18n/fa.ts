@@ -837,6 +837,9 @@ const fa: Partial<Messages> = {
   'growth.survey.week': 'هفته',
   'growth.survey.weekOf': 'هفتهٔ {date}',
   // --- end growth ---
+  // --- wall-board ---
+  'board.picturesOnly': 'فقط تصویر برای من',
+  'work.tickOff': 'تمام شد',
 };
 
 export default fa;

@@ -835,6 +835,9 @@ const so: Partial<Messages> = {
   'growth.survey.week': 'Toddobaad',
   'growth.survey.weekOf': 'Toddobaadka {date}',
   // --- end growth ---
+  // --- wall-board ---
+  'board.picturesOnly': 'Sawirro keliya aniga',
+  'work.tickOff': 'Calaamadee dhammaad',
 };
 
 export default so;

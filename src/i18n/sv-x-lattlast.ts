@@ -838,6 +838,9 @@ const svLattlast: Partial<Messages> = {
   'growth.survey.week': 'Vecka',
   'growth.survey.weekOf': 'Veckan från {date}',
   // --- end growth ---
+  // --- wall-board ---
+  'board.picturesOnly': 'Bara bilder för mig',
+  'work.tickOff': 'Klar med',
 };
 
 export default svLattlast;

@@ -826,6 +826,9 @@ const sv = {
   'growth.survey.week': 'Vecka',
   'growth.survey.weekOf': 'Veckan från {date}',
   // --- end growth ---
+  // --- wall-board ---
+  'board.picturesOnly': 'Bara bilder för mig',
+  'work.tickOff': 'Markera klar',
 } as const;
 
 export default sv;

@@ -837,6 +837,9 @@ const ti: Partial<Messages> = {
   'growth.survey.week': 'ሰሙን',
   'growth.survey.weekOf': 'ሰሙን {date}',
   // --- end growth ---
+  // --- wall-board ---
+  'board.picturesOnly': 'ንዓይ ስእልታት ጥራይ',
+  'work.tickOff': 'ከም ዝተወድአ ምልክት ግበር',
 };
 
 export default ti;

@@ -20,7 +20,8 @@
  *   change (src/board/entry/draft.ts), so the only thing left to save is a
  *   field being typed in: it is blurred first, which commits it.
  * - Outside opening hours (when enabled) the screen dims after the idle time;
- *   a tap on the dimmed screen lifts it for another idle time.
+ *   a tap on the dimmed screen lifts it for another idle time, and a tap that
+ *   lands on a face also checks that person in (the first tap of the day).
  * - Quiet reload: once a night after `prefs.quietReloadHour`, when nothing is
  *   pending (see hasPendingWork), the app activates a waiting service worker
  *   and reloads, so updates arrive without anyone tapping "Update".
@@ -248,6 +249,19 @@ export function KioskGuard(props: ParentProps) {
     setDimmed(false);
     armIdleCheck();
   };
+  /**
+   * A tap on the dimmed screen lifts it, and when it landed on a face (an
+   * early arrival checking in) it also acts as that tap: nobody has to tap
+   * twice. Any other control under it is left alone (a stray touch on a dark
+   * screen should not report a deviation).
+   */
+  const wakeAndTap = (e: MouseEvent) => {
+    const dim = e.currentTarget as HTMLElement;
+    const under = e.detail > 0 ? document.elementsFromPoint(e.clientX, e.clientY).find((el) => !dim.contains(el)) : undefined;
+    const face = under?.closest<HTMLElement>('.face-button');
+    wake();
+    face?.click();
+  };
 
   // the minute tick (dimming at opening and closing, the quiet reload), and a new deadline
   // whenever the screen or the idle setting changes
@@ -294,7 +308,7 @@ export function KioskGuard(props: ParentProps) {
         </div>
       </Show>
       <Show when={dimmed()}>
-        <button type="button" class="kiosk-dim" aria-label={t('kiosk.wake')} onClick={wake}>
+        <button type="button" class="kiosk-dim" aria-label={t('kiosk.wake')} onClick={wakeAndTap}>
           <Pictogram id="sun" class="kiosk-dim-icon" />
         </button>
       </Show>

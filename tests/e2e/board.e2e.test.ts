@@ -135,7 +135,7 @@ describe('offline', () => {
     for (const name of ['Attendance', 'Goals', "Today's work", 'Deviations', 'Improvements']) {
       await page.getByRole('region', { name }).waitFor();
     }
-    // the regions paint before their live queries answer: wait for the count the reload reads back
+    // the summary shows no count until the marks are loaded, then the count from before going offline
     await expect.poll(() => attendance.textContent(), { timeout: 10_000 }).toBe(summary);
     await page.getByRole('region', { name: 'Goals' }).getByRole('link').click();
     await page.getByRole('heading', { name: 'Goals', level: 1 }).waitFor();

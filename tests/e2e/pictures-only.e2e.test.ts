@@ -4,7 +4,8 @@
  * proposes an idea, finding every control by its pictogram
  * (`img[data-pictogram=…]`) or its accessible name only — and no text is
  * visible on any of those screens (every text node has no size or is
- * clipped away), while every control still carries a pictogram.
+ * clipped away; numbers alone stay, they need no reading), while every
+ * control still carries a pictogram of its own.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -36,6 +37,8 @@ async function visibleText(page: Page): Promise<string[]> {
       range.selectNodeContents(n);
       const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0.5 && r.height > 0.5);
       if (rects.length === 0 || clippedAway(el)) continue;
+      // numbers need no reading: counts stay visible in pictures-only mode (Latin, Arabic-Indic and Persian digits)
+      if (/^[\d\u0660-\u0669\u06F0-\u06F9\s/·:.,+\-−]+$/.test(text)) continue;
       found.push(`${el.tagName.toLowerCase()}.${el.className}: "${text.slice(0, 40)}"`);
     }
     return found;
@@ -88,21 +91,28 @@ describe('pictures only', () => {
     const deviationsBefore = await section(page, 'warning').locator('.glance-deviation-list li').count();
     const ideasBefore = Number(await section(page, 'idea').locator('.glance-pdca li').first().locator('.count').textContent());
 
-    // 1. Check in: the attendance section, then one's own face.
-    await section(page, 'people').locator('a.section-open').click();
-    const face = page.getByRole('button', { name: 'Jonas', exact: true });
-    await face.waitFor();
-    await expectPicturesOnly(page, 'attendance');
+    // The counts stay: numbers need no reading.
+    expect(await section(page, 'people').locator('.section-digits').textContent()).toMatch(/^\d+\/\d+$/);
+    // "Report a problem" and "new idea" have pictograms of their own, and the board has one "i" (About).
+    const reportIcon = await section(page, 'warning').locator('.section-action img').getAttribute('data-pictogram');
+    const ideaIcon = await section(page, 'idea').locator('.section-action img').getAttribute('data-pictogram');
+    expect(reportIcon).not.toBe(ideaIcon);
+    expect(await page.locator('.board-header img[data-pictogram="info"]').count()).toBe(1);
+
+    // 1. Check in: one tap on one's own face on the board; the face turns into the face with ✓ and its own undo.
+    const face = section(page, 'people').getByRole('button', { name: 'Jonas', exact: true });
     await face.click();
-    const welcome = page.locator('.notice').filter({ has: page.locator('img[data-pictogram="present"], img[data-pictogram="late"]') });
+    const welcome = section(page, 'people').locator('.checkin-confirm').filter({ has: page.locator('img[data-pictogram="check"], img[data-pictogram="late"]') });
     await welcome.waitFor();
-    expect(await page.locator('.notice button').filter({ has: picture(page, 'undo') }).count()).toBe(1);
+    expect(await welcome.locator('button').filter({ has: picture(page, 'undo') }).count()).toBe(1);
     await expectPicturesOnly(page, 'the check-in confirmation');
-    await face.locator('img[data-pictogram="present"], img[data-pictogram="late"]').waitFor();
+    await section(page, 'people').locator('a.section-open').click();
+    await page.locator('main .face-grid').waitFor();
+    await expectPicturesOnly(page, 'attendance');
 
     // 2. Report a deviation: the "+" on the deviations section, the broken-tool tile, a face.
     await goHome(page);
-    await section(page, 'warning').locator('.section-action a').filter({ has: picture(page, 'plus') }).click();
+    await section(page, 'warning').locator('.section-action a').filter({ has: picture(page, reportIcon!) }).click();
     const brokenTool = page.locator('main button').filter({ has: picture(page, 'broken-tool') });
     await brokenTool.waitFor();
     await expectPicturesOnly(page, 'report a deviation: what happened');
@@ -117,7 +127,7 @@ describe('pictures only', () => {
     await expect.poll(() => section(page, 'warning').locator('.glance-deviation-list li').count()).toBeGreaterThan(deviationsBefore);
 
     // 3. Propose an idea: the "+" on the improvements section, any idea tile, a face.
-    await section(page, 'idea').locator('.section-action a').filter({ has: picture(page, 'plus') }).click();
+    await section(page, 'idea').locator('.section-action a').filter({ has: picture(page, ideaIcon!) }).click();
     const tile = page.locator('main .entry-tiles button').filter({ has: page.locator('img[data-pictogram]') }).first();
     await tile.waitFor();
     await expectPicturesOnly(page, 'new idea: what');

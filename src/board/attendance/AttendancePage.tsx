@@ -1,6 +1,7 @@
 /**
  * Attendance: a grid of faces. A participant taps their own face to check in
- * (late after the opening time) and gets a big welcome with a 10-second undo.
+ * (late after the opening time); the face itself becomes the welcome (the face
+ * with ✓) with its own 10-second undo (src/core/board/checkIn.ts).
  * In supervisor mode a tap opens the status choices instead (present, late,
  * sick, absent with/without notice, leave).
  */
@@ -8,12 +9,12 @@ import { createSignal, Show } from 'solid-js';
 import { useApp } from '../../core/context';
 import { Screen } from '../../core/ui';
 import type { AttendanceStatus, Person } from '../../domain/types';
-import { isHere } from '../../domain/attendance';
 import { useI18n } from '../../i18n';
 import { ATTENDANCE_PICTOGRAM, SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
 import { createBoardData } from '../../core/board/boardData';
-import { AttendanceFaceGrid, StatusDialog } from '../../core/board/FaceGrid';
+import { CheckInFaces, StatusDialog } from '../../core/board/FaceGrid';
+import { createCheckIns } from '../../core/board/checkIn';
 
 export default function AttendancePage() {
   const app = useApp();
@@ -23,25 +24,7 @@ export default function AttendancePage() {
 
   const statusOf = (p: Person) => board.markOf().get(p.id)?.status ?? null;
 
-  const checkIn = async (p: Person) => {
-    const wp = app.workplace();
-    if (!wp) return;
-    const current = statusOf(p);
-    if (current && isHere(current)) {
-      app.notify({ kind: 'info', pictogram: ATTENDANCE_PICTOGRAM.present, message: 'attendance.alreadyHere', params: { name: p.firstName } });
-      return;
-    }
-    const date = app.today();
-    const mark = await app.run(() => app.repos.attendance.checkIn(wp.id, p.id, date, wp.openingTime));
-    if (!mark) return;
-    app.notify({
-      kind: 'success',
-      pictogram: mark.status === 'late' ? ATTENDANCE_PICTOGRAM.late : ATTENDANCE_PICTOGRAM.present,
-      message: mark.status === 'late' ? 'attendance.checkedInLate' : 'attendance.checkedIn',
-      params: { name: p.firstName },
-      undo: () => app.repos.attendance.undoCheckIn(wp.id, p.id, date),
-    });
-  };
+  const checkIns = createCheckIns(statusOf);
 
   const setStatus = async (p: Person, status: AttendanceStatus | null) => {
     const wp = app.workplace();
@@ -61,7 +44,14 @@ export default function AttendancePage() {
           <Pictogram id="tap" />
           <span>{t('attendance.tapYourFace')}</span>
         </p>
-        <AttendanceFaceGrid people={board.people()} statusOf={statusOf} onTap={(p) => (app.unlocked() ? setEditing(p) : void checkIn(p))} statusIdPrefix="status-" />
+        <CheckInFaces
+          people={board.people()}
+          statusOf={statusOf}
+          checkIns={checkIns}
+          onTap={(p) => (app.unlocked() ? setEditing(p) : void checkIns.checkIn(p))}
+          statusIdPrefix="status-"
+          size="screen"
+        />
       </Show>
       <Show when={editing()}>
         {(p) => <StatusDialog person={p()} current={statusOf(p())} onPick={(s) => void setStatus(p(), s)} onClose={() => setEditing(null)} />}

@@ -7,6 +7,10 @@
  * number of visits or tablets give each task once). A participant marks a
  * task done with one big button and gets a confirmation with undo; taking a
  * task back to "not done" later is a supervisor's change.
+ *
+ * To do and done differ by shape, not by a word: the button still to press
+ * shows an empty box, a finished task a ticked box on a green, struck-through
+ * card; the two states never share a pictogram.
  */
 import { createEffect, createMemo, For, on, Show } from 'solid-js';
 import { useApp } from '../../core/context';
@@ -114,10 +118,10 @@ export default function WorkPage() {
             when={task().doneAt}
             fallback={
               <PictoButton
-                pictogram="check"
-                label={t('app.done')}
+                pictogram="status-not-done"
+                label={t('work.tickOff')}
                 aria-label={t('work.markDone', { task: taskLabel(task()) })}
-                variant="primary"
+                variant="secondary"
                 size="large"
                 class="work-done-button"
                 onClick={() => void markDone(task())}
@@ -125,7 +129,7 @@ export default function WorkPage() {
             }
           >
             <p class="work-done-mark">
-              <Pictogram id="check" />
+              <Pictogram id="status-done" />
               <span>{t('work.doneBy')}</span>
             </p>
             <Show when={app.unlocked()}>

@@ -7,8 +7,11 @@ import { LANGUAGES, useI18n } from '../../i18n';
 import { ACTIVITY_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
 import { SyncStatus } from '../SyncStatus';
+import { usePrefsOptional } from '../prefs';
+import { effectivePicturesOnly, setPersonalPicturesOnly } from '../personal';
 import { SpeakButton } from '../speech/SpeakButton';
 import '../sync.css';
+import './wall.css';
 
 export function LanguageButton() {
   const app = useApp();
@@ -44,6 +47,27 @@ export function LanguageButton() {
         </Dialog>
       </Show>
     </>
+  );
+}
+
+/**
+ * Pictures only for me, for a while: a participant hides the words (or shows
+ * them again) without the supervisor; the tablet's setting is back after
+ * PERSONAL_MS (src/core/personal.ts).
+ */
+export function PicturesOnlyButton() {
+  const { t } = useI18n();
+  const prefs = usePrefsOptional();
+  const on = () => effectivePicturesOnly(prefs?.prefs().picturesOnly ?? false);
+  return (
+    <PictoButton
+      pictogram="photo"
+      label={t('board.picturesOnly')}
+      aria-pressed={on()}
+      variant="ghost"
+      class="pictures-only-toggle"
+      onClick={() => setPersonalPicturesOnly(!on())}
+    />
   );
 }
 
@@ -86,7 +110,8 @@ export function BoardHeader(props: { date: JSX.Element; status?: JSX.Element }) 
       </p>
       <Show when={app.workplace()?.demo}>
         <p class="demo-banner" role="note">
-          <Pictogram id="info" />
+          {/* not the "i" of About: one pictogram, one meaning */}
+          <Pictogram id="sparkles" />
           <span>{t('app.demoBanner', { pin: '1234' })}</span>
         </p>
       </Show>
@@ -95,6 +120,7 @@ export function BoardHeader(props: { date: JSX.Element; status?: JSX.Element }) 
       <div class="board-tools">
         {props.status ?? <SyncStatus />}
         <SpeakButton scope=".board" parts={['.board-date', 'main']} />
+        <PicturesOnlyButton />
         <LanguageButton />
         <PictoLink href="/history" pictogram="calendar" label={t('history.open')} variant="ghost" />
         <PictoLink href="/about" pictogram="info" label={t('app.about')} variant="ghost" />

@@ -4,12 +4,14 @@
  * and the meeting's attendance step.
  */
 import { For, Show, type JSX } from 'solid-js';
+import type { CheckIns } from './checkIn';
 import { Dialog, FaceImage, PictoButton } from '../ui';
 import type { AttendanceStatus, Person } from '../../domain/types';
 import { SUPERVISOR_STATUSES } from '../../domain/attendance';
 import { useI18n } from '../../i18n';
 import { ATTENDANCE_PICTOGRAM } from '../../pictograms/catalog';
 import { Pictogram } from '../../pictograms/Pictogram';
+import './wall.css';
 
 /**
  * A grid of people's faces, one big button each: the attendance faces, the
@@ -131,5 +133,86 @@ export function StatusDialog(props: {
         <PictoButton pictogram="cancel" label={t('attendance.clearStatus')} onClick={() => props.onPick(null)} />
       </div>
     </Dialog>
+  );
+}
+
+/**
+ * The check-in faces: one tap on a face checks that person in (or, for an
+ * unlocked supervisor, opens their status choices through `onTap`). A face
+ * just checked in turns into its own confirmation — the face with ✓ — and
+ * carries its own undo button until the undo time is over, so two quick
+ * check-ins each keep theirs. `size`: 'board' for the home board's compact
+ * faces, 'screen' for the attendance screen's big ones.
+ */
+export function CheckInFaces(props: {
+  people: readonly Person[];
+  statusOf: (p: Person) => AttendanceStatus | null;
+  checkIns: CheckIns;
+  /** a tap on a face that is not showing its confirmation */
+  onTap: (p: Person) => void;
+  /** Prefix of each face's status element id (unique on the page). */
+  statusIdPrefix: string;
+  size: 'board' | 'screen';
+  label?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <ul class={`face-grid checkin-faces size-${props.size}`} role="list" aria-label={props.label}>
+      <For each={props.people}>
+        {(p) => {
+          const recent = () => props.checkIns.recent().get(p.id);
+          const statusId = () => `${props.statusIdPrefix}${p.id}`;
+          return (
+            <li class="checkin-face">
+              <Show
+                when={recent()}
+                fallback={
+                  <button
+                    type="button"
+                    class={`face-button status-${props.statusOf(p) ?? 'none'}`}
+                    aria-label={p.firstName}
+                    aria-describedby={statusId()}
+                    onClick={() => props.onTap(p)}
+                  >
+                    <FaceImage person={p} />
+                    <span class="face-name">{p.firstName}</span>
+                    <span class="face-status" id={statusId()}>
+                      <Show when={props.statusOf(p)} fallback={<span class="sr-only">{t('status.none')}</span>}>
+                        {(s) => (
+                          <>
+                            <Pictogram id={ATTENDANCE_PICTOGRAM[s()]} class="status-icon" />
+                            <span class="sr-only">{t(`status.${s()}`)}</span>
+                          </>
+                        )}
+                      </Show>
+                    </span>
+                  </button>
+                }
+              >
+                {(r) => (
+                  <div class={`checkin-confirm status-${r().status}`} data-person-id={p.id}>
+                    <div class="checkin-confirm-face" role="status">
+                      <FaceImage person={p} />
+                      <Pictogram id="check" class="checkin-tick" />
+                      <span class="sr-only">{t(r().status === 'late' ? 'attendance.checkedInLate' : 'attendance.checkedIn', { name: p.firstName })}</span>
+                    </div>
+                    <PictoButton
+                      pictogram="undo"
+                      label={t('app.undo')}
+                      aria-label={`${t('app.undo')}: ${p.firstName}`}
+                      class="checkin-undo"
+                      size="small"
+                      disabled={props.checkIns.guarded(p.id)}
+                      onClick={() => void props.checkIns.undo(p)}
+                    />
+                    <span class="checkin-timer" aria-hidden="true" />
+                  </div>
+                )}
+              </Show>
+            </li>
+          );
+        }}
+      </For>
+    </ul>
   );
 }
