@@ -67,9 +67,12 @@ function Layout(props: RouteSectionProps) {
   const location = useLocation();
   return (
     <div class="app" data-path={location.pathname}>
-      <InsecureContextNotice />
-      <CustomPictograms />
-      <KioskGuard>{props.children}</KioskGuard>
+      <div class="app-main">
+        <InsecureContextNotice />
+        <CustomPictograms />
+        <KioskGuard>{props.children}</KioskGuard>
+      </div>
+      {/* the notice band: its own grid row, never over the screen (core/notices.css) */}
       <NoticeHost />
       <UpdatePrompt />
     </div>
