@@ -15,6 +15,7 @@ import { wantBlob } from '../data/wantedBlobs';
 import { BilingualLabel } from './speech/BilingualLabel';
 import { SpeakButton } from './speech/SpeakButton';
 import './notices.css';
+import './icon-contrast.css';
 
 type ButtonProps = JSX.ButtonHTMLAttributes<HTMLButtonElement> & {
   pictogram: string;
