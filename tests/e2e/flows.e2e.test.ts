@@ -37,8 +37,8 @@ async function iconEdgeContrast(page: Page, selector: string) {
     const parse = (c: string): [number, number, number, number] => {
       const m = c.match(/rgba?\(([^)]+)\)/);
       if (!m) return [0, 0, 0, 0];
-      const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
-      return [p[0], p[1], p[2], p[3] ?? 1];
+      const p = (m[1] ?? '').split(/[ ,/]+/).filter(Boolean).map(Number);
+      return [p[0] ?? 0, p[1] ?? 0, p[2] ?? 0, p[3] ?? 1];
     };
     const backgroundOf = (el: Element | null): [number, number, number] => {
       const layers: [number, number, number, number][] = [];
@@ -53,11 +53,11 @@ async function iconEdgeContrast(page: Page, selector: string) {
     };
     const lum = ([r, g, b]: number[]) => {
       const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      return 0.2126 * f(r ?? 0) + 0.7152 * f(g ?? 0) + 0.0722 * f(b ?? 0);
     };
     const contrast = (a: number[], b: number[]) => {
-      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-      return (x + 0.05) / (y + 0.05);
+      const [la, lb] = [lum(a), lum(b)];
+      return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
     };
     const out: { name: string; pictogram: string; share: number; edge: number }[] = [];
     for (const btn of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
@@ -67,7 +67,7 @@ async function iconEdgeContrast(page: Page, selector: string) {
       let opacity = 1;
       for (let e: Element | null = img; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
       const behind = backgroundOf(btn.parentElement);
-      const mix = (c: number[]) => c.map((v, i) => v * opacity + behind[i] * (1 - opacity));
+      const mix = (c: number[]) => c.map((v, i) => v * opacity + (behind[i] ?? 0) * (1 - opacity));
       const bg = mix(backgroundOf(img));
       const w = Math.round(img.getBoundingClientRect().width);
       const h = Math.round(img.getBoundingClientRect().height);
@@ -84,10 +84,10 @@ async function iconEdgeContrast(page: Page, selector: string) {
       ctx.drawImage(img, pad, pad, w, h);
       const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
       const W = canvas.width;
-      const at = (x: number, y: number) => [data[(y * W + x) * 4], data[(y * W + x) * 4 + 1], data[(y * W + x) * 4 + 2]];
+      const at = (x: number, y: number): number[] => [data[(y * W + x) * 4] ?? 0, data[(y * W + x) * 4 + 1] ?? 0, data[(y * W + x) * 4 + 2] ?? 0];
       const inMask = (x: number, y: number) => {
         const c = at(x, y);
-        return Math.max(Math.abs(c[0] - bg[0]), Math.abs(c[1] - bg[1]), Math.abs(c[2] - bg[2])) > 24;
+        return c.some((v, i) => Math.abs(v - (bg[i] ?? 0)) > 24);
       };
       let edge = 0;
       let good = 0;
