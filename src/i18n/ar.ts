@@ -723,7 +723,7 @@ const ar: Partial<Messages> = {
   'setup.remove': "إزالة",
   'setup.removePerson': "إزالة: {name}",
   'setup.personTwice': "هذا الاسم موجود بالفعل.",
-  'setup.createdWithPeople': "اللوحة جاهزة! {count, plural, one {# شخص} other {# أشخاص}} – اضغط على صورتك عند وصولك.",
+  'setup.createdWithPeople': "اللوحة جاهزة! {count, plural, zero {# أشخاص} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}} – اضغط على صورتك عند وصولك.",
   'setup.createdAddPeople': "اللوحة جاهزة! أضف الآن الأشخاص الذين يعملون هنا.",
   'setup.addPeople': "أضف أشخاصًا",
   'supervisor.poster': "اطبع اللوحة",
