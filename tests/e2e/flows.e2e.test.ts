@@ -424,6 +424,10 @@ describe('the poster', () => {
         const p = document.querySelector<HTMLElement>('.print-poster')!;
         return p.scrollHeight > p.clientHeight + 1;
       });
+    // the busy day is zoomed to fit, yet stays readable (the figure is printed for the report)
+    const fitA3 = Number(await page.locator('.print-page').getAttribute('data-fit'));
+    console.log(`poster zoom on A3: ${fitA3}`);
+    expect(fitA3).toBeGreaterThan(0.4);
     await page.emulateMedia({ media: 'print' });
     expect(await clipped(), 'A3: nothing cut off').toBe(false);
     expect(pagesOf(await page.pdf({ preferCSSPageSize: true, printBackground: true })), 'A3 pages').toBe(1);
@@ -431,6 +435,7 @@ describe('the poster', () => {
     await page.getByRole('button', { name: 'A4 small' }).click();
     await expect.poll(() => page.evaluate(() => document.head.querySelector('style[data-tavla="print-page"]')?.textContent)).toContain('A4 landscape');
     await page.waitForTimeout(300);
+    console.log(`poster zoom on A4: ${await page.locator('.print-page').getAttribute('data-fit')}`);
     await page.emulateMedia({ media: 'print' });
     expect(await clipped(), 'A4: nothing cut off').toBe(false);
     expect(pagesOf(await page.pdf({ preferCSSPageSize: true, printBackground: true })), 'A4 pages').toBe(1);

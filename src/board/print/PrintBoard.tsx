@@ -93,8 +93,15 @@ export default function PrintBoard() {
 
   // Fit the poster to one sheet: measure at zoom 1 whenever what it shows changes.
   let poster: HTMLElement | undefined;
+  let sheet: HTMLDivElement | undefined;
   const [fit, setFit] = createSignal(1);
+  /** on screen the preview also shrinks to the screen's width (the paper is wider than a tablet) */
+  const [preview, setPreview] = createSignal(1);
   const measure = () => {
+    if (sheet) {
+      const room = sheet.clientWidth - 2 * 16;
+      setPreview(Math.min(1, Math.floor((room / (PRINTABLE_MM[size()].width * PX_PER_MM)) * 1000) / 1000));
+    }
     if (!poster) return;
     poster.style.zoom = '1';
     const height = poster.getBoundingClientRect().height;
@@ -140,7 +147,7 @@ export default function PrintBoard() {
   return (
     <div
       class={`print-page size-${size()}`}
-      style={{ '--paper-w': `${PRINTABLE_MM[size()].width}mm`, '--paper-h': `${PRINTABLE_MM[size()].height}mm`, '--fit': String(fit()) }}
+      style={{ '--paper-w': `${PRINTABLE_MM[size()].width}mm`, '--paper-h': `${PRINTABLE_MM[size()].height}mm`, '--fit': String(fit()), '--preview': String(preview()) }}
       data-fit={fit()}
     >
       <div class="print-toolbar" role="toolbar" aria-label={t('print.title')}>
@@ -161,7 +168,7 @@ export default function PrintBoard() {
         </Show>
       </div>
 
-      <div class="print-sheet">
+      <div class="print-sheet" ref={sheet}>
       <main ref={poster} class="print-poster" aria-label={t('history.boardOf', { date: dateText() })}>
         <header class="print-head">
           <Pictogram id={WEEKDAY_PICTOGRAM[isoWeekday(day())]} class="print-weekday" />
