@@ -119,7 +119,8 @@ export function NoticeHost() {
   const app = useApp();
   return (
     <div class="notice-host" aria-live="polite" data-count={app.notices().length}>
-      <For each={app.notices()}>{(n) => <NoticeItem notice={n} />}</For>
+      {/* newest first: the start of the band shows the answer to the last tap */}
+      <For each={[...app.notices()].reverse()}>{(n) => <NoticeItem notice={n} />}</For>
     </div>
   );
 }

@@ -61,9 +61,9 @@ describe('GoalsPage', () => {
     const entries = await repos.goals.progressBetween(wp.id, today(), today());
     expect(entries.map((e) => e.amount).sort((a, b) => a - b)).toEqual([-1, 14]);
     // the −1 has its own undo, the typed number too (two notices, two undos)
-    const undos = await screen.findAllByRole('button', { name: 'Undo' });
-    expect(undos).toHaveLength(2);
-    fireEvent.click(undos[1]!);
+    expect(await screen.findAllByRole('button', { name: 'Undo' })).toHaveLength(2);
+    const minusNotice = (await screen.findByText('Fold shirts: 13')).closest('.notice') as HTMLElement;
+    fireEvent.click(within(minusNotice).getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(within(item).getByText('14 of 20')).toBeTruthy());
   });
 
