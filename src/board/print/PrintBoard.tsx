@@ -123,11 +123,12 @@ export default function PrintBoard() {
     void document.fonts?.ready.then(measureSoon);
     window.addEventListener('beforeprint', measure);
     window.addEventListener('resize', measureSoon);
-    const images = new ResizeObserver(() => measureSoon());
-    if (poster) for (const section of Array.from(poster.children)) images.observe(section);
+    // sections change height as pictures and photos load (not every browser has the observer)
+    const images = typeof ResizeObserver === 'function' ? new ResizeObserver(() => measureSoon()) : undefined;
+    if (poster && images) for (const section of Array.from(poster.children)) images.observe(section);
     onCleanup(() => {
       cancelAnimationFrame(frame);
-      images.disconnect();
+      images?.disconnect();
       window.removeEventListener('beforeprint', measure);
       window.removeEventListener('resize', measureSoon);
     });
