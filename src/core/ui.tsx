@@ -119,8 +119,8 @@ export function NoticeHost() {
   const app = useApp();
   return (
     <div class="notice-host" aria-live="polite" data-count={app.notices().length}>
-      {/* newest first: the start of the band shows the answer to the last tap */}
-      <For each={[...app.notices()].reverse()}>{(n) => <NoticeItem notice={n} />}</For>
+      {/* newest first: the start of the band shows the answer to the last tap; low-priority ones (the speech notice) last */}
+      <For each={[...app.notices()].sort((a, b) => Number(!!a.queued) - Number(!!b.queued) || b.id - a.id)}>{(n) => <NoticeItem notice={n} />}</For>
     </div>
   );
 }
@@ -167,7 +167,7 @@ function NoticeItem(props: { notice: Notice }) {
         <Show when={n().action}>
           {(a) => <PictoButton pictogram={a().pictogram} label={t(a().label)} variant="primary" onClick={() => void act(a().run)} disabled={busy()} />}
         </Show>
-        <PictoButton pictogram="close" label={t('app.close')} variant="ghost" onClick={() => app.closeNotice(n().id)} />
+        <PictoButton pictogram="close" label={t('app.close')} variant="ghost" class="notice-close" onClick={() => app.closeNotice(n().id)} />
       </div>
       <div class="notice-timer" aria-hidden="true" />
     </div>
