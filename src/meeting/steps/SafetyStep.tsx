@@ -54,6 +54,11 @@ export function SafetyStep(props: { store: MeetingStore; board: BoardData }) {
       message: to === 'solved' ? 'meeting.deviationSolved' : to === 'handling' ? 'meeting.deviationHandling' : 'meeting.decisionSaved',
       params: { title: titleOf(d) },
     });
+  /** the dialog's save: the move with who and what; the dialog closes once it is stored */
+  const solve = async (d: Deviation, to: DeviationStatus, responsibleId: string | null, action: string) => {
+    const done = await move(d, to, { responsibleId, action });
+    if (done !== undefined) setSolving(null);
+  };
   /** taking a deviation on or solving it asks who and what first; back to "new" is one tap */
   const onMove = (d: Deviation, to: DeviationStatus) => {
     if (to === 'new') void move(d, to);
@@ -129,10 +134,7 @@ export function SafetyStep(props: { store: MeetingStore; board: BoardData }) {
             to={x.to}
             title={x.to === 'solved' ? t('meeting.solveDeviation', { title: titleOf(x.deviation) }) : `${t('deviations.moveTo', { status: statusName(x.to) })}: ${titleOf(x.deviation)}`}
             people={props.board.people()}
-            onSave={async (responsibleId, action) => {
-              const done = await move(x.deviation, x.to, { responsibleId, action });
-              if (done !== undefined) setSolving(null);
-            }}
+            onSave={(responsibleId, action) => solve(x.deviation, x.to, responsibleId, action)}
             onClose={() => setSolving(null)}
           />
         )}
