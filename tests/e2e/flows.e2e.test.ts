@@ -295,6 +295,10 @@ describe('the meeting on the wall tablet', () => {
       await page.locator('#meeting-step-title').waitFor();
       problems.push(...(await meetingFits(page, `${size.width}×${size.height}`)));
       if (size.width === 1024) {
+        // on the closing step: the blue End meeting button's icon keeps its 3:1 edge
+        const end = await iconEdgeContrast(page, '.meeting-next');
+        expect(end.map((f) => f.name)).toEqual(['End meeting']);
+        expect(end[0]!.share).toBeGreaterThanOrEqual(0.9);
         // closing: End meeting is a blue button too; then a decision with its dialog and notice
         await page.locator('.meeting-progress-step').nth(1).click();
         await page.getByRole('button', { name: /^Move to (Being handled|Solved)/ }).first().click();
@@ -347,6 +351,8 @@ describe('setup, goals and improvements at 1024×600', () => {
     await page.getByLabel('Supervisor PIN (4–8 digits)').fill('2468');
     await page.getByLabel('The same PIN again').fill('2468');
     await check('pin');
+    const create = await iconEdgeContrast(page, '.setup-nav .picto-button.primary');
+    expect(create.map((f) => [f.name, f.share >= 0.9])).toEqual([['Create the board', true]]);
     await page.getByRole('button', { name: 'Create the board' }).click();
     await page.getByText('The board is ready! 2 people').waitFor();
     await page.getByRole('region', { name: 'Attendance' }).getByText(/of 2 here/).waitFor();
