@@ -13,7 +13,7 @@
  * - supervisor mode: unlocked by PIN (salted hash compare), growing lock-out
  *   after wrong PINs (persisted, so a reload does not reset it), and locked
  *   again after 2 minutes without a touch;
- * - notices: one big confirmation or error at a time (core/notices.ts).
+ * - notices: the one queue of confirmations and errors, with an undo stack (core/notices.ts).
  *
  * The shared services underneath (activity tracker, lock-out gate, notice
  * queue, workplace lookups) are built here once and handed to every feature.
@@ -134,6 +134,8 @@ export function createAppStore(repos: Repositories, initialWorkplaceId: string |
     activity,
     lookups,
     notice: notices.notice,
+    notices: notices.notices,
+    pending: notices.pending,
     notify: notices.notify,
     closeNotice: notices.closeNotice,
     reportError: notices.reportError,

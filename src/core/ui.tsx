@@ -5,15 +5,17 @@
  * touch targets are at least 64 CSS px (see styles.css).
  */
 import { A } from '@solidjs/router';
-import { createEffect, createSignal, onCleanup, Show, splitProps, type JSX, type ParentProps } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, Show, splitProps, type JSX, type ParentProps } from 'solid-js';
 import { Pictogram } from '../pictograms/Pictogram';
 import type { Person } from '../domain/types';
 import { useI18n } from '../i18n';
-import { useApp } from './context';
+import { useApp, type Notice } from './context';
 import { createLive } from './live';
 import { wantBlob } from '../data/wantedBlobs';
 import { BilingualLabel } from './speech/BilingualLabel';
 import { SpeakButton } from './speech/SpeakButton';
+import './notices.css';
+import './icon-contrast.css';
 
 type ButtonProps = JSX.ButtonHTMLAttributes<HTMLButtonElement> & {
   pictogram: string;
@@ -108,41 +110,66 @@ export function Screen(props: ParentProps<{ title: string; pictogram: string; ac
   );
 }
 
-/** The one big notice at a time: confirmation, error or info, with undo when offered. */
+/**
+ * The notice band: every notice showing (the undo stack, then the answer to the last tap), in a
+ * band the app layout reserves at the bottom (core/notices.css), so a notice never covers a
+ * control; open dialogs cover the band; it is never printed.
+ */
 export function NoticeHost() {
+  const app = useApp();
+  return (
+    <div class="notice-host" aria-live="polite" data-count={app.notices().length}>
+      {/* newest first: the start of the band shows the answer to the last tap; low-priority ones (the speech notice) last */}
+      <For each={[...app.notices()].sort((a, b) => Number(!!a.queued) - Number(!!b.queued) || b.id - a.id)}>{(n) => <NoticeItem notice={n} />}</For>
+    </div>
+  );
+}
+
+function NoticeItem(props: { notice: Notice }) {
   const app = useApp();
   const { t } = useI18n();
   const [busy, setBusy] = createSignal(false);
-  const doUndo = async () => {
-    const n = app.notice();
-    if (!n?.undo || busy()) return;
+  const n = () => props.notice;
+  const person = () => (n().personId ? app.lookups.person(n().personId!) : undefined);
+  const act = async (what: () => Promise<unknown> | unknown, after?: () => void) => {
+    if (busy()) return;
     setBusy(true);
     try {
-      await n.undo();
-      app.notify({ kind: 'info', pictogram: 'undo', message: 'app.undone' });
+      await what();
+      app.closeNotice(n().id);
+      after?.();
     } catch (err) {
       app.reportError(err);
     } finally {
       setBusy(false);
     }
   };
+  const doUndo = () => act(n().undo!, () => app.notify({ kind: 'info', pictogram: 'undo', message: 'app.undone' }));
   return (
-    <div class="notice-host" aria-live="polite">
-      <Show when={app.notice()} keyed>
-        {(n) => (
-          <div class={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'} style={{ '--notice-duration': `${n.duration}ms` }}>
-            <Pictogram id={n.pictogram} class="notice-icon" />
-            <p class="notice-text">{t(n.message, n.params)}</p>
-            <div class="notice-actions">
-              <Show when={n.undo}>
-                <PictoButton pictogram="undo" label={t('app.undo')} variant="primary" size="large" onClick={doUndo} disabled={busy()} />
-              </Show>
-              <PictoButton pictogram="close" label={t('app.close')} variant="ghost" onClick={() => app.closeNotice()} />
-            </div>
-            <div class="notice-timer" aria-hidden="true" />
-          </div>
-        )}
+    <div
+      class={`notice ${n().kind} ${n().class ?? ''}`}
+      classList={{ 'with-action': !!(n().undo || n().action) }}
+      role={n().kind === 'error' ? 'alert' : 'status'}
+      data-notice-id={n().id}
+      style={{ '--notice-duration': `${n().duration}ms` }}
+    >
+      <Show when={person()} fallback={<Pictogram id={n().pictogram} class="notice-icon" />}>
+        <span class="notice-face">
+          <FaceImage person={person()} class="notice-icon" />
+          <Pictogram id={n().pictogram} class="notice-badge" />
+        </span>
       </Show>
+      <p class="notice-text">{t(n().message, n().params)}</p>
+      <div class="notice-actions">
+        <Show when={n().undo}>
+          <PictoButton pictogram="undo" label={t('app.undo')} variant="primary" onClick={() => void doUndo()} disabled={busy()} />
+        </Show>
+        <Show when={n().action}>
+          {(a) => <PictoButton pictogram={a().pictogram} label={t(a().label)} variant="primary" onClick={() => void act(a().run)} disabled={busy()} />}
+        </Show>
+        <PictoButton pictogram="close" label={t('app.close')} variant="ghost" class="notice-close" onClick={() => app.closeNotice(n().id)} />
+      </div>
+      <div class="notice-timer" aria-hidden="true" />
     </div>
   );
 }

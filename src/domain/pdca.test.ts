@@ -91,3 +91,14 @@ describe('improvement moves', () => {
     }
   });
 });
+
+describe('a supervisor moves like on paper', () => {
+  it('any column is one move away, the reason for "not now" still required', async () => {
+    const { anyColumnMoves: anyMoves, moveIdea: move } = await import('./pdca');
+    expect(anyMoves('idea')).toEqual(['planned', 'doing', 'done', 'notNow']);
+    expect(move({ status: 'idea' }, 'done', { now: 5, anyColumn: true })).toEqual({ status: 'done', movedAt: 5 });
+    expect(() => move({ status: 'idea' }, 'done', { now: 5 })).toThrow();
+    expect(() => move({ status: 'done' }, 'notNow', { now: 5, anyColumn: true })).toThrow();
+    expect(move({ status: 'notNow' }, 'doing', { now: 5, anyColumn: true })).toEqual({ status: 'doing', reason: '', movedAt: 5 });
+  });
+});

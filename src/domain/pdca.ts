@@ -5,13 +5,17 @@
  *   idea, planned, doing → notNow          needs a reason, told to the proposer
  *   notNow → idea                          an idea can come back
  *
+ * A supervisor moves like on paper: a card goes to ANY column in one tap
+ * (`anyColumnMoves`, `moveIdea(…, { anyColumn: true })`); notNow still needs
+ * its reason.
+ *
  * Cards move by tap-to-move buttons (no drag and drop: it is hard for many
  * hands and for screen readers), so `allowedMoves` is exactly the set of
  * buttons a card shows. `moveIdea` returns only the fields that change, so a
  * move on one tablet does not overwrite a concurrent edit of another field
  * on another tablet (sync merges per field).
  */
-import type { Improvement, ImprovementStatus } from './types';
+import { IMPROVEMENT_STATUSES, type Improvement, type ImprovementStatus } from './types';
 import { IllegalMove, ReasonRequired } from './errors';
 import { clampShortText } from './text';
 
@@ -37,6 +41,11 @@ export function allowedMoves(status: ImprovementStatus): readonly ImprovementSta
   return MOVES[status] ?? [];
 }
 
+/** Every other column: the supervisor's one-tap moves, in board order. */
+export function anyColumnMoves(status: ImprovementStatus): readonly ImprovementStatus[] {
+  return IMPROVEMENT_STATUSES.filter((s) => s !== status);
+}
+
 export function improvementMoveKind(from: ImprovementStatus, to: ImprovementStatus): ImprovementMoveKind {
   if (!allowedMoves(from).includes(to)) throw new IllegalMove('improvement', from, to);
   if (to === 'notNow') return 'notNow';
@@ -55,10 +64,11 @@ export type ImprovementPatch = Pick<Improvement, 'status' | 'movedAt'> & Partial
 export function moveIdea(
   improvement: Pick<Improvement, 'status'>,
   to: ImprovementStatus,
-  options: { reason?: string; now: number },
+  options: { reason?: string; now: number; anyColumn?: boolean },
 ): ImprovementPatch {
   const from = improvement.status;
-  if (!allowedMoves(from).includes(to)) throw new IllegalMove('improvement', from, to);
+  const moves = options.anyColumn ? anyColumnMoves(from) : allowedMoves(from);
+  if (!moves.includes(to)) throw new IllegalMove('improvement', from, to);
   if (to === 'notNow') {
     const reason = clampShortText(options.reason ?? '', NOT_NOW_REASON_MAX);
     if (reason === '') throw new ReasonRequired();

@@ -839,6 +839,31 @@ const ar: Partial<Messages> = {
   // --- wall-board ---
   'board.picturesOnly': 'صور فقط لي',
   'work.tickOff': 'علِّم كمنتهية',
+  // --- wall-flows ---
+  'setup.people': "من يعمل هنا؟",
+  'setup.peopleHint': "اكتب الاسم الأول لكل شخص. يحصل كل شخص على صورة خاصة به – اضغط عليها لتغييرها.",
+  'setup.addPerson': "أضف",
+  'setup.noPeopleYet': "لا أحد بعد. يمكنك أيضًا إضافة أشخاص لاحقًا.",
+  'setup.otherFace': "صورة أخرى: {name}",
+  'setup.remove': "إزالة",
+  'setup.removePerson': "إزالة: {name}",
+  'setup.personTwice': "هذا الاسم موجود بالفعل.",
+  'setup.createdWithPeople': "اللوحة جاهزة! {count, plural, zero {# أشخاص} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}} – اضغط على صورتك عند وصولك.",
+  'setup.createdAddPeople': "اللوحة جاهزة! أضف الآن الأشخاص الذين يعملون هنا.",
+  'setup.addPeople': "أضف أشخاصًا",
+  'supervisor.poster': "اطبع اللوحة",
+  'improvements.movedTo': "نُقلت إلى {column}",
+  'goals.minusOne': "−1 من {name}",
+  'goals.typeCount': "اكتب العدد: {name}",
+  'goals.countSet': "{name}: {value}",
+  'goals.countLabel': "العدد",
+  'meeting.responsible': "من يقوم به؟",
+  'meeting.actionTaken': "ماذا سيُفعل؟",
+  'meeting.solveDeviation': "عالج: {title}",
+  'meeting.deviationSolved': "تمت المعالجة: {title}",
+  'meeting.deviationHandling': "قيد المعالجة: {title}",
+  'meeting.decisionSaved': "تم حفظ القرار",
+  'meeting.noOne': "لم يُختر أحد",
 };
 
 export default ar;

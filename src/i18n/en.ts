@@ -826,6 +826,31 @@ const en: Messages = {
   // --- wall-board ---
   'board.picturesOnly': 'Pictures only for me',
   'work.tickOff': 'Mark done',
+  // --- wall-flows ---
+  'setup.people': "Who works here?",
+  'setup.peopleHint': "Type each person's first name. Everyone gets a picture of their own – tap it to change it.",
+  'setup.addPerson': "Add",
+  'setup.noPeopleYet': "No one yet. You can also add people later.",
+  'setup.otherFace': "Other picture: {name}",
+  'setup.remove': "Remove",
+  'setup.removePerson': "Remove: {name}",
+  'setup.personTwice': "That name is already there.",
+  'setup.createdWithPeople': "The board is ready! {count, plural, one {# person} other {# people}} – tap your face when you arrive.",
+  'setup.createdAddPeople': "The board is ready! Now add the people who work here.",
+  'setup.addPeople': "Add people",
+  'supervisor.poster': "Print the board",
+  'improvements.movedTo': "Moved to {column}",
+  'goals.minusOne': "−1 from {name}",
+  'goals.typeCount': "Type the number: {name}",
+  'goals.countSet': "{name}: {value}",
+  'goals.countLabel': "Number",
+  'meeting.responsible': "Who does it?",
+  'meeting.actionTaken': "What is done?",
+  'meeting.solveDeviation': "Solve: {title}",
+  'meeting.deviationSolved': "Solved: {title}",
+  'meeting.deviationHandling': "Being handled: {title}",
+  'meeting.decisionSaved': "Decision saved",
+  'meeting.noOne': "No one chosen",
 };
 
 export default en;

@@ -840,6 +840,31 @@ const fa: Partial<Messages> = {
   // --- wall-board ---
   'board.picturesOnly': 'فقط تصویر برای من',
   'work.tickOff': 'تمام شد',
+  // --- wall-flows ---
+  'setup.people': "چه کسانی اینجا کار می‌کنند؟",
+  'setup.peopleHint': "نام کوچک هر نفر را بنویسید. هر کس تصویر خودش را می‌گیرد – برای تغییر روی آن بزنید.",
+  'setup.addPerson': "افزودن",
+  'setup.noPeopleYet': "هنوز کسی نیست. بعداً هم می‌توانید افراد را اضافه کنید.",
+  'setup.otherFace': "تصویر دیگر: {name}",
+  'setup.remove': "حذف",
+  'setup.removePerson': "حذف: {name}",
+  'setup.personTwice': "این نام از قبل هست.",
+  'setup.createdWithPeople': "تخته آماده است! {count, plural, one {# نفر} other {# نفر}} – وقتی می‌رسید روی تصویرتان بزنید.",
+  'setup.createdAddPeople': "تخته آماده است! حالا افرادی را که اینجا کار می‌کنند اضافه کنید.",
+  'setup.addPeople': "افزودن افراد",
+  'supervisor.poster': "چاپ تخته",
+  'improvements.movedTo': "به {column} منتقل شد",
+  'goals.minusOne': "−1 از {name}",
+  'goals.typeCount': "عدد را بنویسید: {name}",
+  'goals.countSet': "{name}: {value}",
+  'goals.countLabel': "عدد",
+  'meeting.responsible': "چه کسی انجامش می‌دهد؟",
+  'meeting.actionTaken': "چه کاری انجام می‌شود؟",
+  'meeting.solveDeviation': "رفع: {title}",
+  'meeting.deviationSolved': "رفع شد: {title}",
+  'meeting.deviationHandling': "در حال رسیدگی: {title}",
+  'meeting.decisionSaved': "تصمیم ذخیره شد",
+  'meeting.noOne': "کسی انتخاب نشده",
 };
 
 export default fa;

@@ -838,6 +838,31 @@ const so: Partial<Messages> = {
   // --- wall-board ---
   'board.picturesOnly': 'Sawirro keliya aniga',
   'work.tickOff': 'Calaamadee dhammaad',
+  // --- wall-flows ---
+  'setup.people': "Yaa halkan ka shaqeeya?",
+  'setup.peopleHint': "Qor magaca hore ee qof kasta. Qof kastaa wuxuu helayaa sawir u gaar ah – taabo si aad u beddesho.",
+  'setup.addPerson': "Ku dar",
+  'setup.noPeopleYet': "Weli qofna ma jiro. Dadka hadhow sidoo kale waad ku dari kartaa.",
+  'setup.otherFace': "Sawir kale: {name}",
+  'setup.remove': "Ka saar",
+  'setup.removePerson': "Ka saar: {name}",
+  'setup.personTwice': "Magacaas horay ayuu u jiraa.",
+  'setup.createdWithPeople': "Sabuuraddu waa diyaar! {count, plural, one {# qof} other {# qof}} – taabo sawirkaaga markaad timaado.",
+  'setup.createdAddPeople': "Sabuuraddu waa diyaar! Hadda ku dar dadka halkan ka shaqeeya.",
+  'setup.addPeople': "Ku dar dad",
+  'supervisor.poster': "Daabac sabuuradda",
+  'improvements.movedTo': "Waxaa loo raray {column}",
+  'goals.minusOne': "−1 laga jaray {name}",
+  'goals.typeCount': "Qor tirada: {name}",
+  'goals.countSet': "{name}: {value}",
+  'goals.countLabel': "Tirada",
+  'meeting.responsible': "Yaa samaynaya?",
+  'meeting.actionTaken': "Maxaa la samaynayaa?",
+  'meeting.solveDeviation': "Xalli: {title}",
+  'meeting.deviationSolved': "Waa la xalliyay: {title}",
+  'meeting.deviationHandling': "Waa la qabanayaa: {title}",
+  'meeting.decisionSaved': "Go’aanka waa la keydiyay",
+  'meeting.noOne': "Qofna lama dooran",
 };
 
 export default so;

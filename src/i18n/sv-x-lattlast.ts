@@ -841,6 +841,31 @@ const svLattlast: Partial<Messages> = {
   // --- wall-board ---
   'board.picturesOnly': 'Bara bilder för mig',
   'work.tickOff': 'Klar med',
+  // --- wall-flows ---
+  'setup.people': "Vilka jobbar här?",
+  'setup.peopleHint': "Skriv förnamnet. Alla får en egen bild. Tryck på bilden för att byta.",
+  'setup.addPerson': "Lägg till",
+  'setup.noPeopleYet': "Ingen än. Du kan lägga till personer senare.",
+  'setup.otherFace': "Annan bild: {name}",
+  'setup.remove': "Ta bort",
+  'setup.removePerson': "Ta bort: {name}",
+  'setup.personTwice': "Det namnet finns redan.",
+  'setup.createdWithPeople': "Tavlan är klar! {count, plural, one {# person} other {# personer}}. Tryck på din bild när du kommer.",
+  'setup.createdAddPeople': "Tavlan är klar! Lägg till dem som jobbar här.",
+  'setup.addPeople': "Lägg till personer",
+  'supervisor.poster': "Skriv ut tavlan",
+  'improvements.movedTo': "Flyttad till {column}",
+  'goals.minusOne': "−1 från {name}",
+  'goals.typeCount': "Skriv antal: {name}",
+  'goals.countSet': "{name}: {value}",
+  'goals.countLabel': "Antal",
+  'meeting.responsible': "Vem gör det?",
+  'meeting.actionTaken': "Vad görs?",
+  'meeting.solveDeviation': "Fixa: {title}",
+  'meeting.deviationSolved': "Fixad: {title}",
+  'meeting.deviationHandling': "Någon fixar: {title}",
+  'meeting.decisionSaved': "Beslut sparat",
+  'meeting.noOne': "Ingen vald",
 };
 
 export default svLattlast;

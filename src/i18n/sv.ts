@@ -829,6 +829,31 @@ const sv = {
   // --- wall-board ---
   'board.picturesOnly': 'Bara bilder för mig',
   'work.tickOff': 'Markera klar',
+  // --- wall-flows ---
+  'setup.people': "Vilka jobbar här?",
+  'setup.peopleHint': "Skriv varje persons förnamn. Alla får en egen bild – tryck på bilden för att byta.",
+  'setup.addPerson': "Lägg till",
+  'setup.noPeopleYet': "Ingen ännu. Du kan också lägga till personer senare.",
+  'setup.otherFace': "Annan bild: {name}",
+  'setup.remove': "Ta bort",
+  'setup.removePerson': "Ta bort: {name}",
+  'setup.personTwice': "Det namnet finns redan.",
+  'setup.createdWithPeople': "Tavlan är klar! {count, plural, one {# person} other {# personer}} – tryck på din bild när du kommer.",
+  'setup.createdAddPeople': "Tavlan är klar! Lägg nu till dem som jobbar här.",
+  'setup.addPeople': "Lägg till personer",
+  'supervisor.poster': "Skriv ut tavlan",
+  'improvements.movedTo': "Flyttad till {column}",
+  'goals.minusOne': "−1 från {name}",
+  'goals.typeCount': "Skriv antal: {name}",
+  'goals.countSet': "{name}: {value}",
+  'goals.countLabel': "Antal",
+  'meeting.responsible': "Vem gör det?",
+  'meeting.actionTaken': "Vad görs?",
+  'meeting.solveDeviation': "Åtgärda: {title}",
+  'meeting.deviationSolved': "Åtgärdad: {title}",
+  'meeting.deviationHandling': "Tas om hand: {title}",
+  'meeting.decisionSaved': "Beslut sparat",
+  'meeting.noOne': "Ingen vald",
 } as const;
 
 export default sv;

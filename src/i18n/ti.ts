@@ -840,6 +840,31 @@ const ti: Partial<Messages> = {
   // --- wall-board ---
   'board.picturesOnly': 'ንዓይ ስእልታት ጥራይ',
   'work.tickOff': 'ከም ዝተወድአ ምልክት ግበር',
+  // --- wall-flows ---
+  'setup.people': "ኣብዚ መን ይሰርሕ?",
+  'setup.peopleHint': "ናይ ነፍሲ ወከፍ ሰብ ቀዳማይ ስም ጽሓፍ። ነፍሲ ወከፍ ናቱ ስእሊ ይረክብ – ንምቕያሩ ጠውቆ።",
+  'setup.addPerson': "ወስኽ",
+  'setup.noPeopleYet': "ገና ሰብ የለን። ደሓር ውን ሰባት ክትውስኽ ትኽእል ኢኻ።",
+  'setup.otherFace': "ካልእ ስእሊ: {name}",
+  'setup.remove': "ኣልግስ",
+  'setup.removePerson': "ኣልግስ: {name}",
+  'setup.personTwice': "እዚ ስም ድሮ ኣሎ።",
+  'setup.createdWithPeople': "ሰሌዳ ድሉው እዩ! {count, plural, one {# ሰብ} other {# ሰባት}} – ምስ መጻእካ ስእልኻ ጠውቕ።",
+  'setup.createdAddPeople': "ሰሌዳ ድሉው እዩ! ሕጂ ኣብዚ ዝሰርሑ ሰባት ወስኽ።",
+  'setup.addPeople': "ሰባት ወስኽ",
+  'supervisor.poster': "ሰሌዳ ሕተም",
+  'improvements.movedTo': "ናብ {column} ተሰጋጊሩ",
+  'goals.minusOne': "−1 ካብ {name}",
+  'goals.typeCount': "ቁጽሪ ጽሓፍ: {name}",
+  'goals.countSet': "{name}: {value}",
+  'goals.countLabel': "ቁጽሪ",
+  'meeting.responsible': "መን ይገብሮ?",
+  'meeting.actionTaken': "እንታይ ይግበር?",
+  'meeting.solveDeviation': "ፍታሕ: {title}",
+  'meeting.deviationSolved': "ተፈቲሑ: {title}",
+  'meeting.deviationHandling': "ኣብ ምፍታሕ: {title}",
+  'meeting.decisionSaved': "ውሳነ ተዓቂቡ",
+  'meeting.noOne': "ሰብ ኣይተመርጸን",
 };
 
 export default ti;

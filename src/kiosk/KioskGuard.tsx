@@ -269,12 +269,17 @@ export function KioskGuard(props: ParentProps) {
   createEffect(on([() => location.pathname, () => prefs().idleSeconds], armIdleCheck));
 
   // ---- confirmation sound for every new notice ----
+  // (only a notice newer than any heard before: one closing leaves an older one newest again;
+  // the low-priority speech notice has no sound of its own)
+  let lastSounded = 0;
   createEffect(
     on(
       () => app.notice()?.id,
       (id) => {
         const n = app.notice();
-        if (id !== undefined && n && prefs().sounds) playConfirmation(n.kind);
+        if (id === undefined || !n || id <= lastSounded) return;
+        lastSounded = id;
+        if (prefs().sounds && !n.queued) playConfirmation(n.kind);
       },
       { defer: true },
     ),

@@ -2,8 +2,9 @@
  * The decisions of a meeting as pictograms: what it was about (the idea's or
  * deviation's pictogram, the person's face, the task's pictogram), an arrow,
  * and what was decided (the new column, status or mark, or the faces of who
- * does the task), with the words beside as a second channel. Used on the
- * closing step and in the meeting log.
+ * does the task), with the words beside as a second channel, naming what it
+ * was about (the idea, the deviation with who does what, the task). Used on
+ * the closing step and in the meeting log.
  */
 import { For, Show } from 'solid-js';
 import { FaceImage } from '../core/ui';
@@ -31,19 +32,27 @@ export function DecisionList(props: { decisions: readonly MeetingDecision[]; loo
       case 'moveIdea': {
         const idea = props.lookup.idea(d.refId);
         const to = isOf<ImprovementStatus>(IMPROVEMENT_STATUSES, d.value) ? d.value : null;
+        const ideaName = idea ? idea.text || pl(idea.pictogramId ?? PDCA_PICTOGRAM.idea) : '';
+        const where = to ? t(`improvement.status.${to}`) : d.value;
         return {
           subject: idea?.pictogramId ?? PDCA_PICTOGRAM.idea,
           value: to ? PDCA_PICTOGRAM[to] : DECISION_PICTOGRAM.other,
-          text: t('meeting.decision.moveIdea', { value: to ? t(`improvement.status.${to}`) : d.value }),
+          text: t('meeting.decision.moveIdea', { value: ideaName ? `${where} – ${ideaName}` : where }),
         };
       }
       case 'deviationStatus': {
         const dev = props.lookup.deviation(d.refId);
         const to = isOf<DeviationStatus>(DEVIATION_STATUSES, d.value) ? d.value : null;
+        const devName = dev ? dev.text || pl(dev.pictogramId ?? DEVIATION_PICTOGRAM[dev.category]) : '';
+        // who does it and what: as recorded on the deviation when it was taken on or solved
+        const responsible = dev?.responsibleId && to !== 'new' ? props.lookup.person(dev.responsibleId) : undefined;
+        const who = [responsible?.firstName, to !== 'new' ? dev?.action : ''].filter(Boolean).join(': ');
+        const parts = [to ? t(`deviation.status.${to}`) : d.value, devName, who].filter(Boolean);
         return {
           subject: dev ? (dev.pictogramId ?? DEVIATION_PICTOGRAM[dev.category]) : DECISION_PICTOGRAM.deviationStatus,
           value: to ? DEVIATION_STATUS_PICTOGRAM[to] : DECISION_PICTOGRAM.other,
-          text: t('meeting.decision.deviationStatus', { value: to ? t(`deviation.status.${to}`) : d.value }),
+          people: responsible ? [responsible] : undefined,
+          text: t('meeting.decision.deviationStatus', { value: parts.join(' – ') }),
         };
       }
       case 'attendance': {

@@ -109,8 +109,17 @@ describe('meeting mode', () => {
 
     // 2 safety: close the deviation being handled
     await stepHeading('Safety and deviations');
-    await user.click(await screen.findByRole('button', { name: 'Move to Solved' }, SLOW));
-    await waitFor(async () => expect((await repos.deviations.all(wp.id))[0]!.status).toBe('solved'));
+    await user.click(await screen.findByRole('button', { name: /^Move to Solved/ }, SLOW));
+    // solving asks who does it and what is done, then answers with a notice
+    const solve = await screen.findByRole('dialog');
+    await user.click(within(solve).getByRole('button', { name: 'Sara' }));
+    await user.type(within(solve).getByLabelText('What is done?'), 'Order more');
+    await user.click(within(solve).getByRole('button', { name: 'Save' }));
+    await waitFor(async () =>
+      expect((await repos.deviations.all(wp.id))[0]).toMatchObject({ status: 'solved', responsibleId: people[2]!.id, action: 'Order more' }),
+    );
+    expect(await screen.findByText(/^Solved: /, { selector: '.notice-text' })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await user.click(screen.getByRole('button', { name: 'Next' }));
 
     // 3 goals (nothing to decide), 4 improvements: move the idea on
@@ -119,6 +128,8 @@ describe('meeting mode', () => {
     await stepHeading('Improvements');
     await user.click(await screen.findByRole('button', { name: 'Move to Planned' }, SLOW));
     await waitFor(async () => expect((await repos.improvements.all(wp.id))[0]!.status).toBe('planned'));
+    // every decision answers with a notice
+    expect(await screen.findByText('Moved to Planned', { selector: '.notice-text' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Next' }));
 
     // 5 today's work: Aya cuts the boards
@@ -133,8 +144,9 @@ describe('meeting mode', () => {
     // 6 closing: the decisions, then end
     await stepHeading('Closing');
     const decisions = screen.getByRole('list', { name: 'Decisions' });
-    expect(within(decisions).getByText('Deviation: Solved')).toBeTruthy();
-    expect(within(decisions).getByText('Idea moved to Planned')).toBeTruthy();
+    // the decisions name what they were about: the deviation with who does what, the idea
+    expect(within(decisions).getByText(/^Deviation: Solved – .+ – Sara: Order more$/)).toBeTruthy();
+    expect(within(decisions).getByText('Idea moved to Planned – Music')).toBeTruthy();
     expect(within(decisions).getByText('Task: Cut boards – Aya')).toBeTruthy();
     expect(within(decisions).getByText('Attendance: Bo – Sick')).toBeTruthy();
     const meeting = await running();
@@ -152,8 +164,8 @@ describe('meeting mode', () => {
     expect(ended!.endedAt).toBeTypeOf('number');
     expect(ended!.steps.map((s) => s.step)).toEqual(['attendance', 'safety', 'goals', 'improvements', 'work', 'closing']);
     const entry = await screen.findByRole('article', {}, SLOW);
-    expect(within(entry).getByText('Idea moved to Planned')).toBeTruthy();
-    expect(within(entry).getByText('Deviation: Solved')).toBeTruthy();
+    expect(within(entry).getByText('Idea moved to Planned – Music')).toBeTruthy();
+    expect(within(entry).getByText(/^Deviation: Solved – .+ – Sara: Order more$/)).toBeTruthy();
     expect(within(entry).getByText(/of 15 min/)).toBeTruthy();
   });
 

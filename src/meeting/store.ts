@@ -9,9 +9,12 @@
  * Every action checks supervisor mode again: a lock in between wins. A
  * decision (move an idea, change a deviation's status, assign a task, mark
  * attendance) goes through `decide`, which makes the change with the usual
- * repository and records it in the meeting in the same transaction.
+ * repository and records it in the meeting in the same transaction, and
+ * answers with a notice (feedback on every decision).
  */
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
+import type { NewNotice } from '../core/notices';
+import { DECISION_PICTOGRAM } from './steps/catalog';
 import { useApp } from '../core/context';
 import { createLive } from '../core/live';
 import type { Meeting, MeetingDecisionKind, MeetingStepId } from '../domain/types';
@@ -73,11 +76,25 @@ export function createMeetingStore(tickMs = 1000) {
    * its repository; the meeting records it with `kind`, the changed
    * record's id and the new value.
    */
-  async function decide<T>(kind: MeetingDecisionKind, refId: string, value: string, apply: () => Promise<T>): Promise<T | undefined> {
+  async function decide<T>(
+    kind: MeetingDecisionKind,
+    refId: string,
+    value: string,
+    apply: () => Promise<T>,
+    notice?: Pick<NewNotice, 'pictogram' | 'message' | 'params' | 'personId'>,
+  ): Promise<T | undefined> {
     const m = current();
     const s = step();
     if (!m || !s) return undefined;
-    return app.run(() => repos.meetings.decide(m.id, { kind, refId, value, step: s }, apply));
+    let done = false;
+    const result = await app.run(async () => {
+      const r = await repos.meetings.decide(m.id, { kind, refId, value, step: s }, apply);
+      done = true;
+      return r;
+    });
+    // every decision answers: what was decided, in a notice (a failure already became an error notice)
+    if (done) app.notify({ kind: 'success', pictogram: DECISION_PICTOGRAM[kind], message: 'meeting.decisionSaved', ...notice });
+    return result;
   }
 
   return {

@@ -25,18 +25,24 @@ const type = (label: string, value: string) => fireEvent.input(screen.getByLabel
 async function fillUntilPin() {
   renderApp(repos, null, '/setup');
   fireEvent.click(await screen.findByRole('button', { name: 'Create a new board' }));
-  expect(screen.getByText('Step 1 of 4')).toBeTruthy();
+  expect(screen.getByText('Step 1 of 5')).toBeTruthy();
   type('Workplace name', '  Tvätten  Norr ');
   click('Next');
-  expect(await screen.findByText('Step 2 of 4')).toBeTruthy();
+  expect(await screen.findByText('Step 2 of 5')).toBeTruthy();
   click('Laundry');
   click('Next');
-  expect(await screen.findByText('Step 3 of 4')).toBeTruthy();
+  expect(await screen.findByText('Step 3 of 5')).toBeTruthy();
   type('The day starts', '07:30');
   type('The day ends', '15:00');
   click('Next');
-  expect(await screen.findByText('Step 4 of 4')).toBeTruthy();
+  expect(await screen.findByText('Step 4 of 5')).toBeTruthy();
+  await addPeople();
+  click('Next');
+  expect(await screen.findByText('Step 5 of 5')).toBeTruthy();
 }
+
+/** the people step: names typed, each added with its own face */
+let addPeople = async () => {};
 
 describe('Setup wizard', () => {
   it('creates the workplace with a hashed PIN and the template, then shows the board', async () => {
@@ -59,6 +65,54 @@ describe('Setup wizard', () => {
     expect(await repos.settings.get('workplaceId', null)).toBe(wp.id);
   });
 
+  it('the people step adds each person with a face of their own and the screen’s language, then the board shows them', async () => {
+    addPeople = async () => {
+      for (const name of ['Ada', 'Bo', 'Cem']) {
+        type('First name', name);
+        click('Add');
+        await screen.findByRole('button', { name: `Other picture: ${name}` });
+      }
+      // the same name twice is refused in words
+      type('First name', 'ada');
+      click('Add');
+      expect(await screen.findByText('That name is already there.')).toBeTruthy();
+      type('First name', '');
+      // another face: still one no one else has
+      const before = screen.getByRole('button', { name: 'Other picture: Bo' }).querySelector('img')!.dataset.pictogram;
+      click('Other picture: Bo');
+      const after = screen.getByRole('button', { name: 'Other picture: Bo' }).querySelector('img')!.dataset.pictogram;
+      expect(after).not.toBe(before);
+      click('Remove: Cem');
+      expect(screen.queryByRole('button', { name: 'Other picture: Cem' })).toBeNull();
+    };
+    try {
+      await fillUntilPin();
+    } finally {
+      addPeople = async () => {};
+    }
+    type('Supervisor PIN (4–8 digits)', '4321');
+    type('The same PIN again', '4321');
+    click('Create the board');
+    expect(await screen.findByRole('main', { name: 'The board' }, { timeout: 5000 })).toBeTruthy();
+    const wp = (await repos.db.workplaces.toArray())[0]!;
+    const people = await repos.persons.list(wp.id);
+    expect(people.map((p) => p.firstName)).toEqual(['Ada', 'Bo']);
+    expect(new Set(people.map((p) => (p.avatar.kind === 'pictogram' ? p.avatar.ref : ''))).size).toBe(2);
+    expect(people.every((p) => p.language === 'en')).toBe(true);
+    expect(await screen.findByText(/The board is ready! 2 people/)).toBeTruthy();
+  });
+
+  it('without people, the ready notice leads to adding them (no dead end)', async () => {
+    await fillUntilPin();
+    type('Supervisor PIN (4–8 digits)', '4321');
+    type('The same PIN again', '4321');
+    click('Create the board');
+    expect(await screen.findByText('The board is ready! Now add the people who work here.', {}, { timeout: 5000 })).toBeTruthy();
+    click('Add people');
+    expect(await screen.findByRole('heading', { name: 'People' }, { timeout: 5000 })).toBeTruthy();
+    await waitFor(() => expect(window.location.pathname).toBe('/supervisor/people'));
+  });
+
   it('says so when the two PINs differ, and stores nothing', async () => {
     await fillUntilPin();
     type('Supervisor PIN (4–8 digits)', '4321');
@@ -73,7 +127,7 @@ describe('Setup wizard', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Create a new board' }));
     click('Next');
     expect((await screen.findByRole('alert')).textContent).toContain('Enter the workplace name.');
-    expect(screen.getByText('Step 1 of 4')).toBeTruthy();
+    expect(screen.getByText('Step 1 of 5')).toBeTruthy();
     type('Workplace name', 'Snickeriet');
     click('Next');
     click('Next');
@@ -85,12 +139,14 @@ describe('Setup wizard', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('The day must end after it starts.');
     type('The day ends', '16:00');
     click('Next');
+    await screen.findByText('Step 4 of 5');
+    click('Next');
     type('Supervisor PIN (4–8 digits)', '12');
     type('The same PIN again', '12');
     click('Create the board');
     expect((await screen.findByRole('alert')).textContent).toContain('4–8 digits');
     click('Back');
-    expect(await screen.findByText('Step 3 of 4')).toBeTruthy();
+    expect(await screen.findByText('Step 4 of 5')).toBeTruthy();
   });
 
   it('"Try the demo" lands on the board with the demo banner', async () => {
@@ -115,14 +171,20 @@ describe('Setup wizard', () => {
     click('Create a new board');
     type('Workplace name', 'Snickeriet');
     click('Next');
-    await screen.findByText('Step 2 of 4');
+    await screen.findByText('Step 2 of 5');
     await check();
     click('Carpentry');
     click('Next');
-    await screen.findByText('Step 3 of 4');
+    await screen.findByText('Step 3 of 5');
     await check();
     click('Next');
-    await screen.findByText('Step 4 of 4');
+    await screen.findByText('Step 4 of 5');
+    type('First name', 'Ada');
+    click('Add');
+    await screen.findByRole('button', { name: 'Other picture: Ada' });
+    await check();
+    click('Next');
+    await screen.findByText('Step 5 of 5');
     click('Create the board');
     await screen.findByRole('alert');
     await check();

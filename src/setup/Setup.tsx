@@ -1,7 +1,7 @@
 /**
  * First run: a welcome with two big choices (a new board, or the demo), then
  * a wizard with one question per screen — name, activity, times and open
- * days, supervisor PIN — and a step indicator. Creating the board stores the
+ * days, the people (first name + a distinct face), supervisor PIN — and a step indicator. Creating the board stores the
  * workplace (the PIN only as a salted hash), applies the activity's template
  * and opens the board. A device that already has a workplace never sees this.
  */
@@ -10,9 +10,10 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { applyTemplate } from './templates';
 import { seedDemo } from './demo';
 import { ACTIVITY_TYPES, type ActivityType } from '../domain/types';
-import { collapseSpaces } from '../domain/text';
-import { useI18n, type MessageKey } from '../i18n';
-import { ACTIVITY_PICTOGRAM } from '../pictograms/catalog';
+import { collapseSpaces, normalizeFirstName } from '../domain/text';
+import { defaultPersonLanguage, distinctAvatar } from '../domain/avatars';
+import { PERSON_LANGUAGES, useI18n, type MessageKey } from '../i18n';
+import { ACTIVITY_PICTOGRAM, AVATAR_PICTOGRAMS } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
 import { LanguageButton } from '../core/board/BoardHeader';
 import { useApp } from '../core/context';
@@ -22,9 +23,17 @@ import { validateHours, validateNewPin, validateWorkplaceName } from '../core/va
 import './setup.css';
 import { AdminForm } from '../core/form';
 
-const STEPS = 4;
+const STEPS = 5;
+const PEOPLE_STEP = 3;
+const PIN_STEP = 4;
 
-type Stage = 'welcome' | 0 | 1 | 2 | 3;
+type Stage = 'welcome' | 0 | 1 | 2 | 3 | 4;
+
+interface NewPersonDraft {
+  key: number;
+  firstName: string;
+  avatar: string;
+}
 
 export default function Setup() {
   const app = useApp();
@@ -50,6 +59,10 @@ function Wizard() {
   const [openDays, setOpenDays] = createSignal<number[]>([1, 2, 3, 4, 5]);
   const [pin, setPin] = createSignal('');
   const [pinRepeat, setPinRepeat] = createSignal('');
+  const [people, setPeople] = createSignal<NewPersonDraft[]>([]);
+  const [personName, setPersonName] = createSignal('');
+  const [personTried, setPersonTried] = createSignal(false);
+  let personKey = 0;
   /** errors are shown only after a try to go on, not while typing */
   const [tried, setTried] = createSignal<Record<number, boolean>>({});
 
@@ -62,6 +75,7 @@ function Wizard() {
     if (s === 0) return !nameError();
     if (s === 1) return !activityError();
     if (s === 2) return !hoursError().times && !hoursError().days;
+    if (s === PEOPLE_STEP) return true;
     return !pinError();
   };
   const shown = (s: number, key: MessageKey | null | undefined) => (tried()[s] && key ? t(key) : null);
@@ -71,7 +85,8 @@ function Wizard() {
     if (s === 'welcome') return;
     setTried((x) => ({ ...x, [s]: true }));
     if (!stepOk(s)) return;
-    if (s < 3) setStage((s + 1) as Stage);
+    if (s === PEOPLE_STEP && personName().trim() && !addPerson()) return;
+    if (s < PIN_STEP) setStage((s + 1) as Stage);
     else void create();
   };
   const back = () => {
@@ -94,12 +109,34 @@ function Wizard() {
         pin: pin(),
       });
       await applyTemplate(app.repos, wp.id, type, i18n.lang());
+      const language = defaultPersonLanguage(i18n.lang(), PERSON_LANGUAGES.map((l) => l.code));
+      for (const p of people()) await app.repos.persons.add(wp.id, { firstName: p.firstName, avatar: { kind: 'pictogram', ref: p.avatar }, language });
       await app.setWorkplaceId(wp.id);
       return true;
     });
     setBusy(false);
     if (!ok) return;
-    app.notify({ kind: 'success', pictogram: 'check', message: 'setup.created' });
+    const chosenPin = pin();
+    if (people().length > 0) {
+      // the next step is the participants': their faces are on the board
+      app.notify({ kind: 'success', pictogram: 'check', message: 'setup.createdWithPeople', params: { count: people().length } });
+    } else {
+      // no dead end at "0 of 0 here": the notice leads straight to adding people
+      app.notify({
+        kind: 'success',
+        pictogram: 'check',
+        message: 'setup.createdAddPeople',
+        action: {
+          label: 'setup.addPeople',
+          pictogram: 'people',
+          run: async () => {
+            if (!app.unlocked()) await app.unlock(chosenPin);
+            navigate('/supervisor/people');
+          },
+        },
+        duration: 30_000,
+      });
+    }
     navigate('/', { replace: true });
   };
 
@@ -116,6 +153,35 @@ function Wizard() {
     app.notify({ kind: 'success', pictogram: 'info', message: 'setup.demoStarted' });
     navigate('/', { replace: true });
   };
+
+  const personResult = () => normalizeFirstName(personName());
+  const personError = (): string | null => {
+    if (!personTried()) return null;
+    const r = personResult();
+    if (!r.ok) return t(r.error);
+    return people().some((p) => p.firstName.toLocaleLowerCase() === r.value.toLocaleLowerCase()) ? t('setup.personTwice') : null;
+  };
+  /** adds the typed name with a face no one has yet; false when the name cannot be used */
+  const addPerson = (): boolean => {
+    setPersonTried(true);
+    const r = personResult();
+    if (!r.ok || personError()) return false;
+    const avatar = distinctAvatar(people().map((p) => p.avatar), AVATAR_PICTOGRAMS);
+    setPeople((list) => [...list, { key: ++personKey, firstName: r.value, avatar }]);
+    setPersonName('');
+    setPersonTried(false);
+    return true;
+  };
+  /** the next face no one else has */
+  const otherFace = (key: number) =>
+    setPeople((list) => {
+      const me = list.find((p) => p.key === key)!;
+      const taken = list.filter((p) => p.key !== key).map((p) => p.avatar);
+      const faces: readonly string[] = AVATAR_PICTOGRAMS;
+      const from = faces.indexOf(me.avatar);
+      const rotated = [...faces.slice(from + 1), ...faces.slice(0, from + 1)];
+      return list.map((p) => (p.key === key ? { ...p, avatar: distinctAvatar(taken, rotated.filter((f) => !taken.includes(f)).length ? rotated.filter((f) => !taken.includes(f)) : rotated) } : p));
+    });
 
   const stepNumber = () => {
     const s = stage();
@@ -155,7 +221,7 @@ function Wizard() {
           <p class="setup-progress">
             <span>{t('setup.step', { n: stepNumber(), total: STEPS })}</span>
             <span class="setup-dots" aria-hidden="true">
-              <For each={[1, 2, 3, 4]}>{(n) => <span class={`setup-dot ${n <= stepNumber() ? 'on' : ''}`} />}</For>
+              <For each={[1, 2, 3, 4, 5]}>{(n) => <span class={`setup-dot ${n <= stepNumber() ? 'on' : ''}`} />}</For>
             </span>
           </p>
           <Switch>
@@ -199,7 +265,59 @@ function Wizard() {
                 daysError={shown(2, hoursError().days)}
               />
             </Match>
-            <Match when={stage() === 3}>
+            <Match when={stage() === PEOPLE_STEP}>
+              <fieldset class="tavla-fieldset setup-people">
+                <legend class="tavla-field-label">
+                  <Pictogram id="people" class="tavla-field-icon" />
+                  <span>{t('setup.people')}</span>
+                </legend>
+                <p class="hint">
+                  <Pictogram id="info" />
+                  <span>{t('setup.peopleHint')}</span>
+                </p>
+                <div class="setup-person-add">
+                  <Field label={t('person.firstName')} pictogram="person" error={personError()}>
+                    <input
+                      type="text"
+                      name="personName"
+                      autocomplete="off"
+                      value={personName()}
+                      onInput={(e) => setPersonName(e.currentTarget.value)}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter') {
+                          e.preventDefault();
+                          addPerson();
+                        }
+                      }}
+                    />
+                  </Field>
+                  <PictoButton pictogram="plus" label={t('setup.addPerson')} onClick={() => addPerson()} />
+                </div>
+                <Show when={people().length > 0} fallback={<p class="hint">{t('setup.noPeopleYet')}</p>}>
+                  <ul class="setup-people-list" role="list">
+                    <For each={people()}>
+                      {(p) => (
+                        <li class="setup-person">
+                          <button type="button" class="setup-person-face" aria-label={t('setup.otherFace', { name: p.firstName })} onClick={() => otherFace(p.key)}>
+                            <Pictogram id={p.avatar} class="face" />
+                          </button>
+                          <span class="setup-person-name">{p.firstName}</span>
+                          <PictoButton
+                            pictogram="trash"
+                            label={t('setup.remove')}
+                            aria-label={t('setup.removePerson', { name: p.firstName })}
+                            variant="ghost"
+                            size="small"
+                            onClick={() => setPeople((list) => list.filter((x) => x.key !== p.key))}
+                          />
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
+              </fieldset>
+            </Match>
+            <Match when={stage() === PIN_STEP}>
               <p class="hint">
                 <Pictogram id="lock" />
                 <span>{t('setup.pinHint')}</span>
@@ -210,13 +328,13 @@ function Wizard() {
               <Field label={t('setup.pinRepeat')} pictogram="lock">
                 <PinInput name="pinRepeat" value={pinRepeat()} onInput={setPinRepeat} />
               </Field>
-              <FieldError message={shown(3, pinError())} />
+              <FieldError message={shown(PIN_STEP, pinError())} />
             </Match>
           </Switch>
           <div class="setup-nav">
             <PictoButton pictogram="previous" label={t('app.back')} onClick={back} disabled={busy()} />
             <Show
-              when={stage() === 3}
+              when={stage() === PIN_STEP}
               fallback={<PictoButton pictogram="next" label={t('app.next')} variant="primary" type="submit" />}
             >
               <PictoButton pictogram="check" label={t('setup.create')} variant="primary" type="submit" disabled={busy()} />

@@ -4,7 +4,7 @@
  * the first bundle; every other screen loads lazily.
  */
 import { Navigate, Route, Router, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { lazy, Show, type JSX } from 'solid-js';
+import { createEffect, lazy, on, Show, type JSX } from 'solid-js';
 import type { Repositories } from '../data';
 import { I18nProvider } from '../i18n';
 import Home from '../board/Home';
@@ -71,11 +71,17 @@ function NeedsSupervisor(props: { children: JSX.Element }) {
 
 function Layout(props: RouteSectionProps) {
   const location = useLocation();
+  let main: HTMLDivElement | undefined;
+  // the screen scrolls in its own row (core/notices.css): a new screen starts at its top
+  createEffect(on(() => location.pathname, () => main?.scrollTo?.({ top: 0 }), { defer: true }));
   return (
     <div class="app" data-path={location.pathname}>
-      <InsecureContextNotice />
-      <CustomPictograms />
-      <KioskGuard>{props.children}</KioskGuard>
+      <div class="app-main" ref={main}>
+        <InsecureContextNotice />
+        <CustomPictograms />
+        <KioskGuard>{props.children}</KioskGuard>
+      </div>
+      {/* the notice band: its own grid row, never over the screen (core/notices.css) */}
       <NoticeHost />
       <UpdatePrompt />
     </div>

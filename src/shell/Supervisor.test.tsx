@@ -55,6 +55,20 @@ describe('Supervisor: people', () => {
     expect(await screen.findByRole('button', { name: 'Edit Aya' })).toBeTruthy();
   });
 
+  it('gives a new person a face no one has yet and the screen’s language by default', async () => {
+    const [first] = await seedPeople(repos, wp.id, ['Bo']);
+    await openAsSupervisor(wp.id, 'People');
+    fireEvent.click(button('Add a person'));
+    type('First name', 'Cem');
+    expect((screen.getByLabelText('Language') as HTMLSelectElement).value).toBe('en');
+    fireEvent.click(button('Save'));
+    await waitFor(async () => expect(await repos.persons.list(wp.id)).toHaveLength(2));
+    const cem = (await repos.persons.list(wp.id)).find((p) => p.firstName === 'Cem')!;
+    expect(cem.language).toBe('en');
+    expect(cem.avatar.kind).toBe('pictogram');
+    expect(cem.avatar.ref).not.toBe(first!.avatar.ref);
+  });
+
   it('refuses a name that looks like an identity number, with the reason in words', async () => {
     await openAsSupervisor(wp.id, 'People');
     fireEvent.click(button('Add a person'));

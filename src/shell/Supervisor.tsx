@@ -35,7 +35,9 @@ export const SUPERVISOR_SCREENS = [
   { path: 'voices', label: 'speech.voices', pictogram: 'microphone' },
   { path: 'device', label: 'kiosk.device.title', pictogram: 'tablet' },
   // absolute paths are screens of their own (lazily loaded routes in App.tsx)
-  { path: '/reports/attendance', label: 'supervisor.reports', pictogram: 'print' },
+  // the day's board as a one-sheet poster (A3/A4), straight from the menu
+  { path: '/print/board', label: 'supervisor.poster', pictogram: 'print' },
+  { path: '/reports/attendance', label: 'supervisor.reports', pictogram: 'attendance' },
   { path: '/trends', label: 'supervisor.trends', pictogram: 'bar-chart' },
   { path: '/backup', label: 'supervisor.backup', pictogram: 'save' },
   { path: '/retention', label: 'supervisor.retention', pictogram: 'lock' },

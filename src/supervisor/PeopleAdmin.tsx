@@ -10,6 +10,7 @@ import { createLive } from '../core/live';
 import type { Avatar, Person } from '../domain/types';
 import { normalizeFirstName } from '../domain/text';
 import { PERSON_LANGUAGES, languageName, useI18n } from '../i18n';
+import { defaultPersonLanguage, distinctAvatar } from '../domain/avatars';
 import { AVATAR_PICTOGRAMS } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
 import { resizeImage } from '../pictograms/resize';
@@ -26,16 +27,17 @@ export async function storePhoto(app: ReturnType<typeof useApp>, workplaceId: st
   return app.repos.blobs.put(workplaceId, image);
 }
 
-function PersonForm(props: { person: Person | null; onClose: () => void }) {
+/** `usedFaces`: the faces the workplace's people already have; a new person gets another one. */
+function PersonForm(props: { person: Person | null; usedFaces: readonly string[]; onClose: () => void }) {
   const app = useApp();
-  const { t, pl } = useI18n();
+  const { t, pl, lang } = useI18n();
   const wpId = useWorkplaceId();
   // eslint-disable-next-line solid/reactivity -- the form starts from the person once
   const [name, setName] = createSignal(props.person?.firstName ?? '');
   // eslint-disable-next-line solid/reactivity -- as above
-  const [avatar, setAvatar] = createSignal<Avatar>(props.person?.avatar ?? { kind: 'pictogram', ref: AVATAR_PICTOGRAMS[0]! });
+  const [avatar, setAvatar] = createSignal<Avatar>(props.person?.avatar ?? { kind: 'pictogram', ref: distinctAvatar(props.usedFaces, AVATAR_PICTOGRAMS) });
   // eslint-disable-next-line solid/reactivity -- as above
-  const [language, setLanguage] = createSignal(props.person?.language || 'sv');
+  const [language, setLanguage] = createSignal(props.person?.language || defaultPersonLanguage(lang(), PERSON_LANGUAGES.map((l) => l.code)));
   const [photoError, setPhotoError] = createSignal<string | null>(null);
 
   const result = () => normalizeFirstName(name());
@@ -190,7 +192,7 @@ export default function PeopleAdmin() {
           </For>
         </ul>
       </Show>
-      <Show when={editing()} keyed>{(e) => <PersonForm person={e === 'new' ? null : e} onClose={() => setEditing(null)} />}</Show>
+      <Show when={editing()} keyed>{(e) => <PersonForm person={e === 'new' ? null : e} usedFaces={people().flatMap((p) => (p.avatar.kind === 'pictogram' ? [p.avatar.ref] : []))} onClose={() => setEditing(null)} />}</Show>
       <Show when={pinFor()} keyed>{(p) => <PicturePinDialog person={p} onClose={() => setPinFor(null)} />}</Show>
       <Show when={erasing()}>
         {(p) => (

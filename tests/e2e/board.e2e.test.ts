@@ -21,6 +21,11 @@ describe('first run', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('The day starts').fill('07:30');
     await page.getByRole('button', { name: 'Next' }).click();
+    // the people step: a first name, a face of its own
+    await page.getByLabel('First name').fill('Ebba');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: 'Other picture: Ebba' }).waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Supervisor PIN (4–8 digits)').fill('2468');
     await page.getByLabel('The same PIN again').fill('2468');
     await page.getByRole('button', { name: 'Create the board' }).click();
@@ -28,6 +33,7 @@ describe('first run', () => {
       await page.getByRole('region', { name }).waitFor({ state: 'visible' });
     }
     await page.getByText('Snickeriet Ek').first().waitFor({ state: 'visible' });
+    await page.getByRole('region', { name: 'Attendance' }).getByText(/of 1 here/).waitFor();
   });
 });
 

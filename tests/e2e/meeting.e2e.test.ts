@@ -98,6 +98,8 @@ describe('the morning meeting', () => {
     await expect.poll(() => title.textContent()).toBe('Safety and deviations');
     expect(await axeViolations(page), 'meeting screen').toEqual([]);
     await page.getByRole('button', { name: 'Move to Solved' }).first().click();
+    // solving asks who does it and what is done (here: nobody chosen, no words) before it is saved
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
     await page.locator('.deviation-card.status-solved').getByText('We are out of detergent.').waitFor();
 
     // a swipe turns the page; then a reload in the middle of the meeting

@@ -8,7 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../data';
 import type { Workplace } from '../../domain/types';
 import { toIsoDate } from '../../domain/dates';
-import { freshRepos, renderApp, seedWorkplace } from '../../../tests/helpers/render';
+import { Route } from '@solidjs/router';
+import GoalsPage from './GoalsPage';
+import { freshRepos, renderApp, renderRoutes, seedWorkplace } from '../../../tests/helpers/render';
 
 let repos: Repositories;
 let wp: Workplace;
@@ -38,6 +40,39 @@ describe('GoalsPage', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ goalId: goal.id, date: today(), amount: 1 });
     expect(await screen.findByText('Well done! Fold shirts: 1 of 5')).toBeTruthy();
+  });
+
+  it('a supervisor types the count (14 is one number, not 14 taps) and takes one off with −1, each with an undo', async () => {
+    await repos.goals.add(wp.id, { pictogramId: 'trophy', text: 'Fold shirts', period: 'day', target: { kind: 'count', target: 20 } });
+    const { store } = renderRoutes(repos, wp.id, '/goals', () => <Route path="/goals" component={GoalsPage} />);
+    await waitFor(() => {
+      if (!store().workplace()) throw new Error('workplace not loaded yet');
+    });
+    expect((await store().unlock('1234')).ok).toBe(true);
+    const item = await card('Fold shirts');
+    // −1 cannot go below zero
+    expect((within(item).getByRole('button', { name: '−1 from Fold shirts' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(within(item).getByLabelText('Type the number: Fold shirts'), { target: { value: '14' } });
+    fireEvent.click(within(item).getByRole('button', { name: 'Save: Type the number: Fold shirts' }));
+    await waitFor(() => expect(within(item).getByText('14 of 20')).toBeTruthy());
+    expect(await screen.findByText('Fold shirts: 14')).toBeTruthy();
+    fireEvent.click(within(item).getByRole('button', { name: '−1 from Fold shirts' }));
+    await waitFor(() => expect(within(item).getByText('13 of 20')).toBeTruthy());
+    const entries = await repos.goals.progressBetween(wp.id, today(), today());
+    expect(entries.map((e) => e.amount).sort((a, b) => a - b)).toEqual([-1, 14]);
+    // the −1 has its own undo, the typed number too (two notices, two undos)
+    expect(await screen.findAllByRole('button', { name: 'Undo' })).toHaveLength(2);
+    const minusNotice = (await screen.findByText('Fold shirts: 13')).closest('.notice') as HTMLElement;
+    fireEvent.click(within(minusNotice).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(within(item).getByText('14 of 20')).toBeTruthy());
+  });
+
+  it('a participant sees neither −1 nor the number field', async () => {
+    await repos.goals.add(wp.id, { pictogramId: 'trophy', text: 'Fold shirts', period: 'day', target: { kind: 'count', target: 20 } });
+    renderApp(repos, wp.id, '/goals');
+    const item = await card('Fold shirts');
+    expect(within(item).queryByRole('button', { name: '−1 from Fold shirts' })).toBeNull();
+    expect(within(item).queryByLabelText('Type the number: Fold shirts')).toBeNull();
   });
 
   it('undoes a +1 from the notice', async () => {

@@ -6,8 +6,12 @@
  * Participants only add: "+1" on a count goal, "done" on a yes/no goal, each
  * with a big confirmation and a 10-second undo. Taking a yes/no goal back
  * later is supervisor-only. Goals themselves are made in the supervisor screens.
+ *
+ * A supervisor counts like on paper: −1, and a typed number (14 is one number,
+ * not 14 taps on +1). Both are progress entries too (the difference), so sync
+ * merges them and each has its undo.
  */
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { useApp } from '../../core/context';
 import { PictoButton, PictoLink, Screen } from '../../core/ui';
 import type { GoalPeriod } from '../../domain/types';
@@ -20,6 +24,7 @@ import { createBoardData } from '../../core/board/boardData';
 import { SafetyCross } from '../../core/board/SafetyCross';
 import { createGoalViews, type GoalView } from '../../core/board/goalStatus';
 import '../../core/board/goals.css';
+import './goals-count.css';
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
@@ -52,6 +57,24 @@ export default function GoalsPage() {
       undo: () => app.repos.goals.undoProgress(entry.id),
     });
   };
+
+  /** −1 and a typed number: entries of the difference, never below zero (supervisor only). */
+  const changeBy = async (v: GoalView, delta: number, message: 'goals.countSet') => {
+    const wp = app.workplaceId();
+    if (!wp || !app.unlocked() || v.goal.target.kind !== 'count' || delta === 0) return;
+    const value = v.progress + delta;
+    if (value < 0) return;
+    const entry = await app.run(() => app.repos.goals.addProgress(wp, v.goal.id, app.today(), delta));
+    if (!entry) return;
+    app.notify({
+      kind: 'success',
+      pictogram: v.goal.pictogramId,
+      message,
+      params: { name: goalLabel(v), value },
+      undo: () => app.repos.goals.undoProgress(entry.id),
+    });
+  };
+  const MAX_COUNT = 100_000;
 
   /** The goal's live progress entries in its current period (today, or this week). */
   const entriesOf = (v: GoalView) => {
@@ -136,8 +159,53 @@ export default function GoalsPage() {
             class="goals-add"
             onClick={() => void addOne(v())}
           />
+          <Show when={app.unlocked()}>
+            <div class="goals-supervisor-count">
+              <PictoButton
+                pictogram="minus"
+                label="−1"
+                aria-label={t('goals.minusOne', { name: goalLabel(v()) })}
+                class="goals-minus"
+                disabled={v().progress <= 0}
+                onClick={() => void changeBy(v(), -1, 'goals.countSet')}
+              />
+              <CountForm view={v()} />
+            </div>
+          </Show>
         </Show>
       </li>
+    );
+  };
+
+  /** The typed number: what the count is now (e.g. 14), saved as the difference. */
+  const CountForm = (props: { view: GoalView }) => {
+    const [value, setValue] = createSignal('');
+    const inputId = () => `goal-count-${props.view.goal.id}`;
+    const submit = (e: Event) => {
+      e.preventDefault();
+      const n = Number(value());
+      if (value().trim() === '' || !Number.isInteger(n) || n < 0 || n > MAX_COUNT) return;
+      setValue('');
+      void changeBy(props.view, n - props.view.progress, 'goals.countSet');
+    };
+    return (
+      <form class="goals-count-form" onSubmit={submit}>
+        <label for={inputId()} class="sr-only">
+          {t('goals.typeCount', { name: goalLabel(props.view) })}
+        </label>
+        <input
+          id={inputId()}
+          type="number"
+          inputmode="numeric"
+          min="0"
+          max={MAX_COUNT}
+          step="1"
+          placeholder={String(props.view.progress)}
+          value={value()}
+          onInput={(e) => setValue(e.currentTarget.value)}
+        />
+        <PictoButton type="submit" pictogram="save" label={t('app.save')} aria-label={`${t('app.save')}: ${t('goals.typeCount', { name: goalLabel(props.view) })}`} />
+      </form>
     );
   };
 

@@ -50,8 +50,25 @@ describe('ImprovementsPage', () => {
     }
     const done = screen.getByRole('region', { name: 'Done' });
     expect(await within(done).findByText('Sort screws by size')).toBeTruthy();
-    // From done the only way is one step back.
-    expect(within(done).getAllByRole('button', { name: /^Move to/ }).map((b) => b.getAttribute('aria-label'))).toEqual(['Move to Doing']);
+    // like on paper: every other column is one tap away
+    expect(within(done).getAllByRole('button', { name: /^Move to/ }).map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Move to Idea',
+      'Move to Planned',
+      'Move to Doing',
+      'Move to Not now',
+    ]);
+  });
+
+  it('a supervisor moves an idea straight from Idea to Done in one tap, and is told so', async () => {
+    const seeded = await seed();
+    const { repos, wp } = seeded;
+    const idea = await repos.improvements.propose(wp.id, { date: today, pictogramId: 'idea', text: 'Label the shelves' });
+    await renderScreens(seeded, '/improvements', { unlocked: true });
+    const user = userEvent.setup();
+    const region = await screen.findByRole('region', { name: 'Idea' }, SLOW);
+    await user.click(await within(region).findByRole('button', { name: 'Move to Done' }));
+    await waitFor(async () => expect(await statusOf(repos, idea.id)).toBe('done'));
+    expect(await screen.findByText('Moved to Done')).toBeTruthy();
   });
 
   it('"not now" needs a reason, and the reason is shown on the card', async () => {

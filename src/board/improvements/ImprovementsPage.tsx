@@ -1,8 +1,9 @@
 /**
  * The improvement board: ideas move idea → planned → doing → done, with a
  * "not now" column that shows why. Every card says whose idea it was, with
- * their face. In supervisor mode each card gets one button per allowed move
- * (the target column's PDCA pictogram and "Move to …"): buttons instead of
+ * their face. In supervisor mode each card gets one button per other column
+ * (the target column's PDCA pictogram and "Move to …"), so a card reaches any
+ * column in one tap, as fast as moving a note on paper: buttons instead of
  * drag and drop, so moving works for every hand on a touch screen and for
  * screen readers. "Not now" asks for the reason first.
  */
@@ -10,7 +11,7 @@ import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { useApp } from '../../core/context';
 import { Dialog, PictoButton, PictoLink, Screen } from '../../core/ui';
 import { IMPROVEMENT_STATUSES, type Improvement, type ImprovementStatus } from '../../domain/types';
-import { allowedMoves, NOT_NOW_REASON_MAX } from '../../domain/pdca';
+import { anyColumnMoves, NOT_NOW_REASON_MAX } from '../../domain/pdca';
 import { useI18n } from '../../i18n';
 import { PDCA_PICTOGRAM, SECTION_PICTOGRAM } from '../../pictograms/catalog';
 import { ConfirmDelete } from '../entry/ConfirmDelete';
@@ -34,9 +35,9 @@ export default function ImprovementsPage() {
 
   const move = async (idea: Improvement, to: ImprovementStatus, reason?: string) => {
     if (!app.unlocked()) return false;
-    const moved = await app.run(() => app.repos.improvements.move(idea.id, to, { reason }));
+    const moved = await app.run(() => app.repos.improvements.move(idea.id, to, { reason, anyColumn: true }));
     if (!moved) return false;
-    app.notify({ kind: 'success', pictogram: PDCA_PICTOGRAM[to], message: 'app.saved' });
+    app.notify({ kind: 'success', pictogram: PDCA_PICTOGRAM[to], message: 'improvements.movedTo', params: { column: statusName(to) } });
     return true;
   };
 
@@ -75,7 +76,7 @@ export default function ImprovementsPage() {
               <IdeaReason idea={idea()} />
               <Show when={app.unlocked()}>
                 <div class="entry-card-actions">
-                  <For each={allowedMoves(idea().status)}>
+                  <For each={anyColumnMoves(idea().status)}>
                     {(to) => (
                       <PictoButton
                         pictogram={PDCA_PICTOGRAM[to]}

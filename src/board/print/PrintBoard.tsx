@@ -4,12 +4,18 @@
  * landscape A3 sheet (or A4). The `@page` size follows the chosen paper and
  * is put in the document head only while this page is open.
  *
+ * One sheet whatever the day holds: the poster is laid out at the paper's
+ * printable width on screen and on paper alike, measured, and zoomed down
+ * (CSS zoom, which shrinks the layout itself) until its height fits the
+ * sheet — a busy day with many people, tasks and deviations prints smaller,
+ * never on a second page.
+ *
  * Printing is `window.print()` and nothing more. With no printer (or no
  * print dialog at all, e.g. in a kiosk browser) nothing is lost: this is
  * just a page, it stays on screen, and a clear message says so.
  */
 import { useSearchParams } from '@solidjs/router';
-import { createEffect, createMemo, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { useApp } from '../../core/context';
 import { FaceImage, PictoButton, PictoLink } from '../../core/ui';
 import { isValidIsoDate, isoWeekday, parseIsoDate } from '../../domain/dates';
@@ -36,6 +42,22 @@ export type PaperSize = 'a3' | 'a4';
 /** The `@page` rule for a paper size: always landscape, a small margin. */
 export function pageRule(size: PaperSize): string {
   return `@page { size: ${size === 'a4' ? 'A4' : 'A3'} landscape; margin: ${size === 'a4' ? 8 : 12}mm; }`;
+}
+
+/** The printable area of each sheet (landscape, minus the `@page` margins of pageRule), in mm. */
+export const PRINTABLE_MM: Record<PaperSize, { width: number; height: number }> = {
+  a3: { width: 420 - 2 * 12, height: 297 - 2 * 12 },
+  a4: { width: 297 - 2 * 8, height: 210 - 2 * 8 },
+};
+const PX_PER_MM = 96 / 25.4;
+/** a little room for rounding between screen and paper layout */
+const SAFETY_PX = 6;
+
+/** The zoom that makes a poster `heightPx` tall (at zoom 1) fit the sheet's height: at most 1. */
+export function fitZoom(size: PaperSize, heightPx: number): number {
+  if (!(heightPx > 0)) return 1;
+  const available = PRINTABLE_MM[size].height * PX_PER_MM - SAFETY_PX;
+  return Math.min(1, Math.floor((available / heightPx) * 1000) / 1000);
 }
 
 export default function PrintBoard() {
@@ -69,7 +91,51 @@ export default function PrintBoard() {
     onCleanup(() => style.remove());
   });
 
+  // Fit the poster to one sheet: measure at zoom 1 whenever what it shows changes.
+  let poster: HTMLElement | undefined;
+  let sheet: HTMLDivElement | undefined;
+  const [fit, setFit] = createSignal(1);
+  /** on screen the preview also shrinks to the screen's width (the paper is wider than a tablet) */
+  const [preview, setPreview] = createSignal(1);
+  const measure = () => {
+    if (sheet) {
+      const room = sheet.clientWidth - 2 * 16;
+      setPreview(Math.min(1, Math.floor((room / (PRINTABLE_MM[size()].width * PX_PER_MM)) * 1000) / 1000));
+    }
+    if (!poster) return;
+    poster.style.zoom = '1';
+    const height = poster.getBoundingClientRect().height;
+    poster.style.zoom = '';
+    setFit(fitZoom(size(), height));
+  };
+  let frame = 0;
+  const measureSoon = () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(measure);
+  };
+  createEffect(
+    on(
+      () => [size(), board.people(), board.markOf(), tasks(), open(), ideas(), goals(), app.workplace()?.name],
+      () => measureSoon(),
+    ),
+  );
+  onMount(() => {
+    void document.fonts?.ready.then(measureSoon);
+    window.addEventListener('beforeprint', measure);
+    window.addEventListener('resize', measureSoon);
+    // sections change height as pictures and photos load (not every browser has the observer)
+    const images = typeof ResizeObserver === 'function' ? new ResizeObserver(() => measureSoon()) : undefined;
+    if (poster && images) for (const section of Array.from(poster.children)) images.observe(section);
+    onCleanup(() => {
+      cancelAnimationFrame(frame);
+      images?.disconnect();
+      window.removeEventListener('beforeprint', measure);
+      window.removeEventListener('resize', measureSoon);
+    });
+  });
+
   const print = () => {
+    measure();
     try {
       if (typeof window.print !== 'function') throw new Error('window.print is missing');
       window.print();
@@ -80,7 +146,11 @@ export default function PrintBoard() {
   };
 
   return (
-    <div class={`print-page size-${size()}`}>
+    <div
+      class={`print-page size-${size()}`}
+      style={{ '--paper-w': `${PRINTABLE_MM[size()].width}mm`, '--paper-h': `${PRINTABLE_MM[size()].height}mm`, '--fit': String(fit()), '--preview': String(preview()) }}
+      data-fit={fit()}
+    >
       <div class="print-toolbar" role="toolbar" aria-label={t('print.title')}>
         <PictoLink href={day() === app.today() ? '/' : `/history/${day()}`} pictogram="back" label={t('app.back')} />
         <PictoButton pictogram="print" label={t('print.print')} variant="primary" size="large" onClick={print} />
@@ -99,7 +169,8 @@ export default function PrintBoard() {
         </Show>
       </div>
 
-      <main class="print-poster" aria-label={t('history.boardOf', { date: dateText() })}>
+      <div class="print-sheet" ref={sheet}>
+      <main ref={poster} class="print-poster" aria-label={t('history.boardOf', { date: dateText() })}>
         <header class="print-head">
           <Pictogram id={WEEKDAY_PICTOGRAM[isoWeekday(day())]} class="print-weekday" />
           <h1 class="print-date">{dateText()}</h1>
@@ -260,6 +331,7 @@ export default function PrintBoard() {
         </section>
         <p class="print-footer">{t('print.printedAt', { date: formatDate(new Date(app.clock.now()), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }) })}</p>
       </main>
+      </div>
     </div>
   );
 }

@@ -9,17 +9,16 @@
  * Swedish wording; a face speaks the person's name in the person's language.
  *
  * When nothing can speak (no clip, no voice, no speechSynthesis) a small
- * pictogram notice says so — its own element, so it never replaces the
- * app's confirmation notice of the same tap.
+ * pictogram notice says so — a low-priority notice in the one notice queue,
+ * so it never replaces the app's confirmation notice of the same tap.
  */
-import { createContext, createSignal, onCleanup, onMount, Show, useContext, type Accessor, type ParentProps } from 'solid-js';
+import { createContext, createSignal, onCleanup, onMount, useContext, type Accessor, type ParentProps } from 'solid-js';
 import { useApp } from '../context';
 import { usePrefs } from '../prefs';
 import type { Person } from '../../domain/types';
 import { personClipKey, pictogramClipKey } from '../../domain/voiceClips';
 import { LANGUAGES, useI18n } from '../../i18n';
 import { isBuiltinPictogram } from '../../pictograms/catalog';
-import { Pictogram } from '../../pictograms/Pictogram';
 import { readableItems, wordOfTap } from './screenText';
 import {
   createSpeechEngine,
@@ -75,7 +74,8 @@ export function localeOf(code: string): string {
   return LANGUAGES.find((l) => l.code === code)?.locale ?? code;
 }
 
-const NOTICE_MS = 4_000;
+const NOTICE_MS = 2_500;
+const SPEECH_NOTICE_CLASS = 'speech-notice';
 const asList = (k: string | readonly string[] | undefined): string[] => (k === undefined ? [] : typeof k === 'string' ? [k] : [...k]);
 const unique = (xs: string[]) => [...new Set(xs)];
 
@@ -107,13 +107,14 @@ export function SpeechProvider(props: ParentProps<{ env?: SpeechEnv; voiceWaitMs
   });
 
   const [reading, setReading] = createSignal(false);
-  const [silentNotice, setSilentNotice] = createSignal(false);
-  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  // "Nothing can speak" joins the one notice queue (core/notices.ts): low priority, shown shortly
+  // when no answer to a tap is showing, in the reserved band like every notice.
+  const isSpeechNotice = (n: { class?: string }) => n.class === SPEECH_NOTICE_CLASS;
+  const silentNotice = () => app.notices().some(isSpeechNotice);
   const noteResult = (r: SpeechResult) => {
     if (r.via !== 'none') return r;
-    clearTimeout(noticeTimer);
-    setSilentNotice(true);
-    noticeTimer = setTimeout(() => setSilentNotice(false), NOTICE_MS);
+    if (silentNotice() || app.pending().some(isSpeechNotice)) return r;
+    app.notify({ kind: 'info', pictogram: 'mute', message: 'speech.noVoice', queued: true, class: SPEECH_NOTICE_CLASS, duration: NOTICE_MS });
     return r;
   };
 
@@ -216,7 +217,6 @@ export function SpeechProvider(props: ParentProps<{ env?: SpeechEnv; voiceWaitMs
     document.addEventListener('click', onTap, true);
     onCleanup(() => {
       document.removeEventListener('click', onTap, true);
-      clearTimeout(noticeTimer);
       engine.cancel();
     });
   });
@@ -224,12 +224,6 @@ export function SpeechProvider(props: ParentProps<{ env?: SpeechEnv; voiceWaitMs
   return (
     <SpeechContext.Provider value={api}>
       {props.children}
-      <Show when={silentNotice()}>
-        <div class="speech-notice" role="status">
-          <Pictogram id="mute" class="speech-notice-icon" />
-          <span>{i18n.t('speech.noVoice')}</span>
-        </div>
-      </Show>
     </SpeechContext.Provider>
   );
 }

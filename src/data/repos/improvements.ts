@@ -36,7 +36,8 @@ export function improvementsRepo(db: TavlaDb) {
         { now },
       );
     },
-    async move(id: string, to: ImprovementStatus, opts: { reason?: string } = {}, at = db.now()) {
+    /** `anyColumn`: the supervisor's jump to any column (domain/pdca.ts) */
+    async move(id: string, to: ImprovementStatus, opts: { reason?: string; anyColumn?: boolean } = {}, at = db.now()) {
       const now = db.stamp(at); // a device never writes a stamp from its future
       return inWriteTx(db, ['improvements'], async () => {
         const idea = await db.improvements.get(id);

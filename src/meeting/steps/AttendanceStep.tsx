@@ -24,7 +24,11 @@ export function AttendanceStep(props: { store: MeetingStore; board: BoardData })
     setEditing(null);
     if (!wp) return;
     const day = app.today();
-    await props.store.decide('attendance', p.id, status ?? 'none', () => app.repos.attendance.setStatus(wp, p.id, day, status));
+    await props.store.decide('attendance', p.id, status ?? 'none', () => app.repos.attendance.setStatus(wp, p.id, day, status), {
+      pictogram: status ? ATTENDANCE_PICTOGRAM[status] : 'cancel',
+      message: 'meeting.decisionSaved',
+      personId: p.id,
+    });
   };
 
   return (

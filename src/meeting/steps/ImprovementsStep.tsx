@@ -30,7 +30,11 @@ export function ImprovementsStep(props: { store: MeetingStore; board: BoardData 
       .sort((a, b) => b.movedAt - a.movedAt);
 
   const move = (idea: Improvement, to: ImprovementStatus) =>
-    props.store.decide('moveIdea', idea.id, to, () => app.repos.improvements.move(idea.id, to));
+    props.store.decide('moveIdea', idea.id, to, () => app.repos.improvements.move(idea.id, to), {
+      pictogram: PDCA_PICTOGRAM[to],
+      message: 'improvements.movedTo',
+      params: { column: t(`improvement.status.${to}`) },
+    });
 
   return (
     <div class="meeting-improvements">

@@ -37,7 +37,11 @@ export function WorkStep(props: { store: MeetingStore; board: BoardData }) {
 
   const toggle = async (task: Task, personId: string) => {
     const assignees = task.assignees.includes(personId) ? task.assignees.filter((id) => id !== personId) : [...task.assignees, personId];
-    await props.store.decide('assignTask', task.id, assignees.join(','), () => app.repos.work.updateTask(task.id, { assignees }));
+    await props.store.decide('assignTask', task.id, assignees.join(','), () => app.repos.work.updateTask(task.id, { assignees }), {
+      pictogram: task.pictogramId,
+      message: 'meeting.decisionSaved',
+      personId,
+    });
   };
 
   return (
