@@ -20,7 +20,7 @@ import { createGoalViews } from '../core/board/goalStatus';
 import { BoardHeader } from '../core/board/BoardHeader';
 import { SafetyCross } from '../core/board/SafetyCross';
 import { BilingualLabel } from '../core/speech/BilingualLabel';
-import sv from '../i18n/sv';
+import { swedishMessages as sv } from '../i18n/tools/swedish';
 
 type SectionKey = keyof typeof SECTION_PICTOGRAM;
 
