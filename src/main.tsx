@@ -6,6 +6,7 @@
  */
 import { render } from 'solid-js/web';
 import { TavlaDb } from './data/db';
+import { ensureAttendanceDaily } from './data/attendanceDaily';
 import { createRepositories } from './data';
 import { translateStorageError, StorageUnavailableError } from './data/writer';
 import { App } from './shell/App';
@@ -43,6 +44,8 @@ async function boot() {
   render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, root);
   // Sync is not needed to draw the board: load it after the first render.
   void import('./sync/runner').then((m) => m.startSyncRunner(db));
+  // Daily attendance counts marked missing (marks written around the app) are recounted in the background.
+  void ensureAttendanceDaily(db).catch((err: unknown) => console.warn('attendance counts not rebuilt', err));
   // Personal data past the workplace's retention period is anonymised at start and then daily.
   void import('./retention/job').then((m) => m.startRetentionJob(repos));
   if (navigator.storage?.persist) {

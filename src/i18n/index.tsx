@@ -11,7 +11,7 @@
  * development a key missing from Swedish too throws, so typos surface early.
  * `<html lang dir>` always follows the chosen language.
  */
-import { createContext, createEffect, createResource, createSignal, useContext, type Accessor, type ParentProps } from 'solid-js';
+import { createContext, createEffect, createResource, createSignal, untrack, useContext, type Accessor, type ParentProps } from 'solid-js';
 import type sv from './sv';
 import { customPictogramLabel } from '../pictograms/custom';
 import { PLURAL, PLURAL_FORM } from './tools/plural';
@@ -279,6 +279,7 @@ export function swedishPictogram(id: string): string | undefined {
 }
 
 export function makeTranslator(loaded: Loaded | undefined, locale?: string) {
+  // eslint-disable-next-line solid/reactivity -- called where it is read: `t()` in JSX and memos tracks the Swedish fallback
   return (key: MessageKey, params?: Params): string => {
     // A missing (or empty) translation falls back to Swedish.
     let template = loaded?.messages[key];
@@ -297,6 +298,7 @@ export function makeTranslator(loaded: Loaded | undefined, locale?: string) {
 }
 
 export function makePictogramLabel(loaded: Loaded | undefined) {
+  // eslint-disable-next-line solid/reactivity -- called where it is read, like makeTranslator
   return (id: string): string => {
     if (id.startsWith('custom:')) return customPictogramLabel(id) ?? '';
     const own = loaded?.pictograms[id];
@@ -327,7 +329,7 @@ export function I18nProvider(props: ParentProps<{ initial: string; onChange?: (c
   // the initial language is read once
   const [lang, setLangSignal] = createSignal(languageOf(props.initial).code);
   // a catalogue loaded already (boot waits for it) is there from the first render
-  const [loaded] = createResource(lang, (code) => loadedLanguage(code) ?? loadLanguage(code), { initialValue: loadedLanguage(lang()) });
+  const [loaded] = createResource(lang, (code) => loadedLanguage(code) ?? loadLanguage(code), { initialValue: loadedLanguage(untrack(lang)) });
   const language = () => languageOf(lang());
   const current = () => (loaded.state === 'ready' ? loaded() : loaded.latest);
   const i18n: I18n = {

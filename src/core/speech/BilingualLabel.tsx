@@ -16,6 +16,7 @@ import { useSpeechOptional } from './SpeechProvider';
 export function BilingualLabel(props: { text: string; sv?: string }) {
   const speech = useSpeechOptional();
   // `sv` is passed unread: reading it (Swedish catalogue) only matters when a second label is wanted
+  // eslint-disable-next-line solid/reactivity -- read inside secondLabel, itself read in this tracked `second()`
   const second = () => speech?.secondLabel(props.text, () => props.sv);
   return (
     <>
