@@ -23,7 +23,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, isoWeekday, toIsoDate } from '../../src/domain/dates';
 import { hashPin } from '../../src/domain/pin';
-import { launch, newSession, serveDist, unlock } from '../e2e/harness';
+import { launch, serveDist, unlock } from '../e2e/harness';
+import { benchSession as newSession } from './session';
 import { oneYear } from './dataset';
 import { putRows } from './seed';
 
