@@ -138,10 +138,11 @@ export async function benchReports(browser: Browser, baseUrl: string): Promise<R
     await b.page.getByLabel('Choose file').setInputFiles({ name: 'backup.zip', mimeType: 'application/zip', buffer: readFileSync(file) });
     await b.page.getByRole('region', { name: 'Attendance' }).waitFor({ timeout: 300_000 });
     const importMs = Date.now() - t1;
-    const phases = await b.page.evaluate(() => {
-      const at = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
-      return { decode: at('tavla:import-decoded') - at('tavla:import-start'), store: at('tavla:import-stored') - at('tavla:import-decoded') };
-    });
+    // a string, not a function: tsx would wrap a callback's inner functions in a __name() the page does not have
+    const [start, decoded, stored] = (await b.page.evaluate(
+      `['tavla:import-start', 'tavla:import-decoded', 'tavla:import-stored'].map((n) => performance.getEntriesByName(n).at(-1)?.startTime ?? NaN)`,
+    )) as number[];
+    const phases = { decode: decoded! - start!, store: stored! - decoded! };
     const imported = await b.page.evaluate(async () => {
       const db: IDBDatabase = await new Promise((resolve) => {
         const req = indexedDB.open('tavla');
