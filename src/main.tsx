@@ -29,6 +29,7 @@ async function boot() {
     const e = translateStorageError(err);
     console.error('IndexedDB unavailable', err);
     await guessed;
+    root.replaceChildren(); // the splash of index.html
     render(() => <StorageProblem unavailable={e instanceof StorageUnavailableError} lang={initialLanguage(null)} />, root);
     return;
   }
@@ -41,6 +42,7 @@ async function boot() {
   // A language chosen by `?lang=` is the device's choice from now on.
   if (lang !== savedLang) void repos.settings.set('language', lang).catch(() => undefined);
   await languageLoaded(lang);
+  root.replaceChildren(); // the splash of index.html
   render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, root);
   // Sync is not needed to draw the board: load it after the first render.
   void import('./sync/runner').then((m) => m.startSyncRunner(db));
