@@ -26,7 +26,7 @@ import { hashPin } from '../../src/domain/pin';
 import { launch, serveDist, unlock } from '../e2e/harness';
 import { benchSession as newSession } from './session';
 import { oneYear } from './dataset';
-import { putRows } from './seed';
+import { putRows, waitForDerived } from './seed';
 
 const PHOTOS = 200;
 const PHOTO_BYTES = 120 * 1024;
@@ -55,6 +55,7 @@ export async function seed(page: Page, baseUrl: string, today: string) {
   await putRows(page, { ...data, photos: PHOTOS, photoBytes: PHOTO_BYTES });
   await page.reload();
   await page.getByRole('region', { name: 'Attendance' }).waitFor({ timeout: 60_000 });
+  await waitForDerived(page);
 }
 
 /** Runs `act` in the page and returns ms from just before it until the performance mark appears. */

@@ -17,7 +17,7 @@ import { toIsoDate } from '../../src/domain/dates';
 import { launch, serveDist, serveWithServer } from '../e2e/harness';
 import { benchSession as newSession } from './session';
 import { oneYear } from './dataset';
-import { putRows } from './seed';
+import { putRows, waitForDerived } from './seed';
 import { benchReports } from './reports';
 import { benchAccess } from './access';
 import { benchLighthouse } from './lighthouse';
@@ -51,6 +51,7 @@ async function main() {
     await navigator.serviceWorker.ready;
   });
   await page.reload();
+  await waitForDerived(page);
   const initialJs = [...jsBytes.values()].reduce((sum, b) => sum + gzipSync(b).length, 0);
   const initialFiles = jsBytes.size;
   // The critical part: scripts that had arrived when the board was first on screen

@@ -55,3 +55,41 @@ export async function putRows(page: Page, input: SeedInput): Promise<void> {
     { tables: input.tables, workplaceId: input.workplaceId, photos: input.photos ?? 0, photoBytes: input.photoBytes ?? 0 },
   );
 }
+
+/**
+ * Waits until the app has recounted what the raw seed declared missing (the
+ * daily attendance counts, recounted once at start): a real device has them
+ * already, so nothing should be measured while the recount holds the table.
+ */
+export async function waitForDerived(page: Page, timeoutMs = 120_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const built = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const req = indexedDB.open('tavla');
+          req.onsuccess = () => {
+            const db = req.result;
+            // an app without the counts (an older build) has nothing to wait for
+            if (!db.objectStoreNames.contains('attendanceDaily')) {
+              db.close();
+              return resolve(true);
+            }
+            const get = db.transaction('meta').objectStore('meta').get('attendanceDaily.built');
+            get.onsuccess = () => {
+              db.close();
+              resolve(get.result !== undefined);
+            };
+            get.onerror = () => {
+              db.close();
+              resolve(false);
+            };
+          };
+          req.onerror = () => resolve(false);
+        }),
+    );
+    if (built) return;
+    if (Date.now() - started > timeoutMs) throw new Error('the app did not recount the daily attendance counts');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
