@@ -6,21 +6,30 @@
  */
 import { render } from 'solid-js/web';
 import { TavlaDb } from './data/db';
+import { ensureAttendanceDaily } from './data/attendanceDaily';
 import { createRepositories } from './data';
 import { translateStorageError, StorageUnavailableError } from './data/writer';
 import { App } from './shell/App';
 import { StorageProblem } from './shell/StorageProblem';
 import { initialLanguage } from './core/boot';
+import { loadLanguage } from './i18n';
 import './core/styles.css';
+
+/** The catalogue arrives before the first render (no flash of empty labels); a failed chunk still renders. */
+const languageLoaded = (code: string) => loadLanguage(code).then(() => undefined, () => undefined);
 
 async function boot() {
   const root = document.getElementById('root')!;
+  // Each language is a lazy chunk: start the likely one (`?lang=`, else Swedish) while the database opens.
+  const guessed = languageLoaded(initialLanguage(null));
   const db = new TavlaDb();
   try {
     await db.open();
   } catch (err) {
     const e = translateStorageError(err);
     console.error('IndexedDB unavailable', err);
+    await guessed;
+    root.replaceChildren(); // the splash of index.html
     render(() => <StorageProblem unavailable={e instanceof StorageUnavailableError} lang={initialLanguage(null)} />, root);
     return;
   }
@@ -32,9 +41,13 @@ async function boot() {
   const lang = initialLanguage(savedLang);
   // A language chosen by `?lang=` is the device's choice from now on.
   if (lang !== savedLang) void repos.settings.set('language', lang).catch(() => undefined);
+  await languageLoaded(lang);
+  root.replaceChildren(); // the splash of index.html
   render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, root);
   // Sync is not needed to draw the board: load it after the first render.
   void import('./sync/runner').then((m) => m.startSyncRunner(db));
+  // Daily attendance counts marked missing (marks written around the app) are recounted in the background.
+  void ensureAttendanceDaily(db).catch((err: unknown) => console.warn('attendance counts not rebuilt', err));
   // Personal data past the workplace's retention period is anonymised at start and then daily.
   void import('./retention/job').then((m) => m.startRetentionJob(repos));
   if (navigator.storage?.persist) {

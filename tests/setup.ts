@@ -19,6 +19,14 @@ if (typeof HTMLCanvasElement !== 'undefined') {
   HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];
 }
 
+// Every catalogue is a lazy chunk; the app's boot waits for its language
+// before the first render. Component tests render without that boot, so
+// Swedish (the default and the fallback) is loaded here once.
+if (typeof document !== 'undefined') {
+  const { loadLanguage } = await import('../src/i18n');
+  await loadLanguage('sv');
+}
+
 // Component tests render the whole app with lazy routes; on a loaded 2-core
 // CI machine the first transform of a route can take well over a second.
 configure({ asyncUtilTimeout: 5000 });

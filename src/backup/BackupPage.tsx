@@ -84,6 +84,7 @@ export function ImportSection(props: { afterImport: (workplaceId: string) => voi
       const done = await app.run(async () => {
         try {
           await app.repos.backup.restore(decoded.snapshot, { replace });
+          performance.mark('tavla:import-stored');
           return true;
         } catch (err) {
           if (err instanceof WorkplaceExistsError) {
@@ -107,7 +108,10 @@ export function ImportSection(props: { afterImport: (workplaceId: string) => voi
     setBusy(true);
     let decoded: DecodedBackup | undefined;
     try {
+      // marks for the bench (tests/bench/reports.ts): reading and checking vs. storing
+      performance.mark('tavla:import-start');
       decoded = await app.run(async () => decodeBackup(new Uint8Array(await file.arrayBuffer())));
+      performance.mark('tavla:import-decoded');
     } finally {
       setBusy(false);
     }

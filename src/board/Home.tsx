@@ -23,7 +23,7 @@ import { BilingualLabel } from '../core/speech/BilingualLabel';
 import { CheckInFaces, StatusDialog } from '../core/board/FaceGrid';
 import { createCheckIns } from '../core/board/checkIn';
 import type { AttendanceStatus, Person } from '../domain/types';
-import sv from '../i18n/sv';
+import { swedishMessages as sv } from '../i18n/tools/swedish';
 
 /** "Report a problem" and "new idea" each have their own pictogram (never the same +). */
 const REPORT_PICTOGRAM = 'warning';

@@ -12,10 +12,16 @@
  * - `meta`: device state (HLC clock, device id, sync cursor, pairing token);
  * - `settings`: device-local preferences (language, pictures-only, …);
  * - `drafts`: half-entered forms, so an idle reset or reload never loses input.
+ * - `attendanceDaily`: per workplace and day, the count of marks of each
+ *   status (local, derived: kept in the same transaction as every write of a
+ *   mark by a middleware, see attendanceDaily.ts); the trends read these.
  *
  * Versions are append-only: never edit a released `version(n)`, add n+1.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { DailyAttendance } from '../domain/dailyCounts';
+import { attendanceDailyMiddleware, BUILT_KEY } from './attendanceDaily';
+import { countMarks } from '../domain/dailyCounts';
 import type {
   AttendanceMark,
   BlobRecord,
@@ -73,6 +79,7 @@ export class TavlaDb extends Dexie {
   meta!: EntityTable<MetaEntry, 'key'>;
   settings!: EntityTable<Setting, 'key'>;
   drafts!: EntityTable<Draft, 'key'>;
+  attendanceDaily!: EntityTable<DailyAttendance, 'key'>;
 
   /** The device's wall clock. Tests give each simulated device its own skew. */
   now: () => number = () => Date.now();
@@ -112,6 +119,18 @@ export class TavlaDb extends Dexie {
       meetings: 'id, [workplaceId+date]',
       voiceClips: 'id, workplaceId, [workplaceId+key]',
     });
+    // Daily attendance counts (local, derived): counted from the marks already on the device.
+    this.version(3)
+      .stores({ attendanceDaily: 'key, [workplaceId+date]' })
+      .upgrade(async (tx) => {
+        const days = countMarks(await tx.table('attendance').toArray());
+        if (days.size > 0) await tx.table('attendanceDaily').bulkPut([...days.values()]);
+        await tx.table('meta').put({ key: BUILT_KEY, value: true });
+      });
+    // a new device starts with a (trivially) complete count
+    this.on('populate', (tx) => {
+      void tx.table('meta').put({ key: BUILT_KEY, value: true });
+    });
     // issue 14 (growth): personal plans, follow-ups (the ladder), skills, the anonymous survey
     this.version(4).stores({
       planGoals: 'id, workplaceId, [workplaceId+personId]',
@@ -119,5 +138,6 @@ export class TavlaDb extends Dexie {
       skills: 'id, workplaceId, [workplaceId+personId]',
       surveyAnswers: 'id, workplaceId, [workplaceId+week]',
     });
+    this.use(attendanceDailyMiddleware);
   }
 }

@@ -1,15 +1,18 @@
 /**
  * Message catalogues and the i18n context.
  *
- * Swedish is the fallback catalogue and the source of the typed keys; other
- * languages are loaded lazily (one file per language for UI strings, one for
- * pictogram labels) and every key missing in them falls back to Swedish. In
+ * Swedish is the fallback catalogue and the source of the typed keys. Every
+ * language, Swedish included, is a lazy chunk (one file for UI strings, one
+ * for pictogram labels), so a board in English downloads English only:
+ * boot (main.tsx) starts loading the chosen language while the database
+ * opens and renders once it is there. Every catalogue is complete
+ * (catalogues.test.ts); a key missing or empty in one falls back to Swedish,
+ * which is then loaded on demand (the text updates when it arrives). In
  * development a key missing from Swedish too throws, so typos surface early.
  * `<html lang dir>` always follows the chosen language.
  */
-import { createContext, createEffect, createResource, createSignal, useContext, type Accessor, type ParentProps } from 'solid-js';
-import sv from './sv';
-import pictogramsSv from './pictograms.sv';
+import { createContext, createEffect, createResource, createSignal, untrack, useContext, type Accessor, type ParentProps } from 'solid-js';
+import type sv from './sv';
 import { customPictogramLabel } from '../pictograms/custom';
 import { PLURAL, PLURAL_FORM } from './tools/plural';
 
@@ -106,16 +109,15 @@ interface CatalogueModule {
 }
 
 /*
- * Every other language is a lazy chunk found by file name: `./<code>.ts`
- * holds the UI messages, `./pictograms.<code>.ts` the pictogram labels.
- * Any other file here has a second dot (`*.test.ts`) or sits in a subfolder.
- * Swedish is bundled (it is the fallback), so it is left out of the globs.
+ * Every language is a lazy chunk found by file name: `./<code>.ts` holds the
+ * UI messages, `./pictograms.<code>.ts` the pictogram labels. Any other file
+ * here has a second dot (`*.test.ts`) or sits in a subfolder.
  */
-const messageModules = import.meta.glob<CatalogueModule>(['./*.ts', '!./*.*.ts', '!./sv.ts']);
-const pictogramModules = import.meta.glob<Partial<Record<string, string>>>(['./pictograms.*.ts', '!./pictograms.sv.ts'], { import: 'default' });
+const messageModules = import.meta.glob<CatalogueModule>(['./*.ts', '!./*.*.ts']);
+const pictogramModules = import.meta.glob<Partial<Record<string, string>>>(['./pictograms.*.ts'], { import: 'default' });
 
 /** Codes that have a message catalogue file (checked against LANGUAGES by a test). */
-export const CATALOGUE_CODES: string[] = [DEFAULT_LANG, ...Object.keys(messageModules).map((path) => path.slice(2, -3))];
+export const CATALOGUE_CODES: string[] = Object.keys(messageModules).map((path) => path.slice(2, -3));
 
 export function languageOf(code: string | null | undefined): Language {
   return LANGUAGES.find((l) => l.code === code) ?? LANGUAGES[0]!;
@@ -220,18 +222,73 @@ export function interpolate(template: string, params?: Params, locale?: string):
   });
 }
 
-export async function loadLanguage(code: string): Promise<Loaded> {
-  const messages = code === DEFAULT_LANG ? undefined : messageModules[`./${code}.ts`];
-  if (!messages) return { messages: sv, pictograms: pictogramsSv };
-  const pictograms = pictogramModules[`./pictograms.${code}.ts`];
-  const [m, p] = await Promise.all([messages(), pictograms ? pictograms() : Promise.resolve({})]);
-  return { messages: m.default, pictograms: p, calendar: m.calendarNames };
+const loading = new Map<string, Promise<Loaded>>();
+const settled = new Map<string, Loaded>();
+// Swedish, once loaded: a signal, so fallback texts and second labels update when it arrives.
+const [swedishLoaded, setSwedishLoaded] = createSignal<Loaded>();
+
+/**
+ * The catalogue of a language (an unknown code gets Swedish), loaded once
+ * and shared. Boot calls it early so the chunk is on its way while the
+ * database opens.
+ */
+export function loadLanguage(code: string): Promise<Loaded> {
+  const known = messageModules[`./${code}.ts`] ? code : DEFAULT_LANG;
+  let promise = loading.get(known);
+  if (!promise) {
+    const messages = messageModules[`./${known}.ts`]!;
+    const pictograms = pictogramModules[`./pictograms.${known}.ts`];
+    promise = Promise.all([messages(), pictograms ? pictograms() : Promise.resolve({})]).then(([m, p]) => {
+      const loaded: Loaded = { messages: m.default, pictograms: p, calendar: m.calendarNames };
+      settled.set(known, loaded);
+      if (known === DEFAULT_LANG) setSwedishLoaded(loaded);
+      return loaded;
+    });
+    // a failed chunk (offline before the first install finished) may be retried later
+    promise.catch(() => loading.delete(known));
+    loading.set(known, promise);
+  }
+  return promise;
+}
+
+/** The catalogue if it has already arrived (no waiting), else undefined. */
+export function loadedLanguage(code: string): Loaded | undefined {
+  return settled.get(messageModules[`./${code}.ts`] ? code : DEFAULT_LANG);
+}
+
+/**
+ * The Swedish catalogue if it is loaded; otherwise starts loading it and
+ * gives undefined. Reactive: a computation that read it reruns on arrival.
+ * For second (Swedish) labels and fallbacks, which most boards never need.
+ */
+export function swedish(): Loaded | undefined {
+  const s = swedishLoaded();
+  if (!s) void loadLanguage(DEFAULT_LANG).catch(() => undefined);
+  return s;
+}
+
+/** The Swedish wording of a message (filled in), once Swedish is loaded (see `swedish()`). */
+export function swedishMessage(key: MessageKey, params?: Params): string | undefined {
+  const template = swedish()?.messages[key];
+  return template === undefined ? undefined : interpolate(template, params);
+}
+
+/** The Swedish label of a built-in pictogram, once Swedish is loaded (see `swedish()`). */
+export function swedishPictogram(id: string): string | undefined {
+  return swedish()?.pictograms[id];
 }
 
 export function makeTranslator(loaded: Loaded | undefined, locale?: string) {
+  // eslint-disable-next-line solid/reactivity -- called where it is read: `t()` in JSX and memos tracks the Swedish fallback
   return (key: MessageKey, params?: Params): string => {
     // A missing (or empty) translation falls back to Swedish.
-    const template = loaded?.messages[key] || sv[key];
+    let template = loaded?.messages[key];
+    if (!template) {
+      const sv = swedish();
+      // Swedish is on its way: an empty text for a moment, then the Swedish one
+      if (!sv) return template ?? '';
+      template = sv.messages[key] || template;
+    }
     if (template === undefined) {
       if (import.meta.env.DEV) throw new Error(`Missing message key: ${String(key)}`);
       return String(key);
@@ -241,9 +298,13 @@ export function makeTranslator(loaded: Loaded | undefined, locale?: string) {
 }
 
 export function makePictogramLabel(loaded: Loaded | undefined) {
+  // eslint-disable-next-line solid/reactivity -- called where it is read, like makeTranslator
   return (id: string): string => {
     if (id.startsWith('custom:')) return customPictogramLabel(id) ?? '';
-    return loaded?.pictograms[id] || ((pictogramsSv as Record<string, string>)[id] ?? id);
+    const own = loaded?.pictograms[id];
+    if (own) return own;
+    const sv = swedish();
+    return sv ? (sv.pictograms[id] ?? id) : '';
   };
 }
 
@@ -267,7 +328,8 @@ const I18nContext = createContext<I18n>();
 export function I18nProvider(props: ParentProps<{ initial: string; onChange?: (code: string) => void }>) {
   // the initial language is read once
   const [lang, setLangSignal] = createSignal(languageOf(props.initial).code);
-  const [loaded] = createResource(lang, loadLanguage);
+  // a catalogue loaded already (boot waits for it) is there from the first render
+  const [loaded] = createResource(lang, (code) => loadedLanguage(code) ?? loadLanguage(code), { initialValue: loadedLanguage(untrack(lang)) });
   const language = () => languageOf(lang());
   const current = () => (loaded.state === 'ready' ? loaded() : loaded.latest);
   const i18n: I18n = {

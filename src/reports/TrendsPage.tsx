@@ -20,7 +20,8 @@ import { FaceImage, PictoButton } from '../core/ui';
 import { SafetyCross } from '../core/board/SafetyCross';
 import type { Iso } from '../domain/types';
 import { addMonths, monthsBetween, parseIsoDate } from '../domain/dates';
-import { deviationPareto, ideaProposers, ideasByMonth, meetingLengths, median, timeToSolveByMonth, weeklyAttendanceRates } from '../domain/stats';
+import { deviationPareto, ideaProposers, ideasByMonth, meetingLengths, median, timeToSolveByMonth } from '../domain/stats';
+import { weeklyRatesFromDays } from '../domain/dailyCounts';
 import { useI18n, type MessageKey } from '../i18n';
 import { DEVIATION_PICTOGRAM } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
@@ -77,7 +78,7 @@ export default function TrendsPage() {
   );
 
   const openDays = () => app.workplace()?.openDays ?? [1, 2, 3, 4, 5];
-  const weeks = createMemo(() => (data() ? weeklyAttendanceRates(data()!.marks, openDays(), from(), to()) : []));
+  const weeks = createMemo(() => (data() ? weeklyRatesFromDays(data()!.days, openDays(), from(), to()) : []));
   const pareto = createMemo(() => (data() ? deviationPareto(data()!.deviations, from(), to()) : []));
   const solve = createMemo(() => (data() ? timeToSolveByMonth(data()!.deviations, months()) : []));
   const ideas = createMemo(() => (data() ? ideasByMonth(data()!.ideas, months()) : []));

@@ -31,7 +31,7 @@ import { SpeechSettings } from './SpeechSettings';
 import { useSpeech } from '../core/speech/SpeechProvider';
 import { VoiceRecorder } from './VoiceRecorder';
 import './voices.css';
-import { normalizeWord, PLAIN_MESSAGE_KEYS, wordIn } from '../core/speech/words';
+import { normalizeWord, plainMessageKeys, wordIn } from '../core/speech/words';
 
 type Tab = 'people' | 'words' | 'pictograms';
 
@@ -66,6 +66,7 @@ function matches(query: string, texts: readonly (string | undefined)[]): boolean
 }
 
 const svMessages = sv as Record<string, string>;
+const PLAIN_MESSAGE_KEYS = plainMessageKeys(sv);
 const svPictograms = pictogramsSv as Record<string, string>;
 
 export default function VoicesAdmin() {

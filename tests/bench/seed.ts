@@ -4,6 +4,10 @@
  * points the device at its workplace. With `photos`, that many photos of
  * random bytes (as incompressible as JPEGs) are stored like the app stores
  * them and used as the first people's faces, then as deviation photos.
+ *
+ * Rows written around the app skip what the app derives from them in the
+ * same transaction (the daily attendance counts, data/attendanceDaily.ts), so
+ * the seed declares those missing and the app recounts them when first read.
  */
 import type { Page } from 'playwright-core';
 
@@ -36,12 +40,13 @@ export async function putRows(page: Page, input: SeedInput): Promise<void> {
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const names = [...Object.keys(tables), ...(blobs.length ? ['blobs'] : []), 'settings'];
+      const names = [...Object.keys(tables), ...(blobs.length ? ['blobs'] : []), 'settings', 'meta'];
       await new Promise<void>((resolve, reject) => {
         const tx = db.transaction(names, 'readwrite');
         for (const [name, rows] of Object.entries(tables)) for (const r of rows) tx.objectStore(name).put(r);
         for (const b of blobs) tx.objectStore('blobs').put(b);
         tx.objectStore('settings').put({ key: 'workplaceId', value: workplaceId });
+        if (tables.attendance) tx.objectStore('meta').delete('attendanceDaily.built');
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
@@ -49,4 +54,42 @@ export async function putRows(page: Page, input: SeedInput): Promise<void> {
     },
     { tables: input.tables, workplaceId: input.workplaceId, photos: input.photos ?? 0, photoBytes: input.photoBytes ?? 0 },
   );
+}
+
+/**
+ * Waits until the app has recounted what the raw seed declared missing (the
+ * daily attendance counts, recounted once at start): a real device has them
+ * already, so nothing should be measured while the recount holds the table.
+ */
+export async function waitForDerived(page: Page, timeoutMs = 120_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const built = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const req = indexedDB.open('tavla');
+          req.onsuccess = () => {
+            const db = req.result;
+            // an app without the counts (an older build) has nothing to wait for
+            if (!db.objectStoreNames.contains('attendanceDaily')) {
+              db.close();
+              return resolve(true);
+            }
+            const get = db.transaction('meta').objectStore('meta').get('attendanceDaily.built');
+            get.onsuccess = () => {
+              db.close();
+              resolve(get.result !== undefined);
+            };
+            get.onerror = () => {
+              db.close();
+              resolve(false);
+            };
+          };
+          req.onerror = () => resolve(false);
+        }),
+    );
+    if (built) return;
+    if (Date.now() - started > timeoutMs) throw new Error('the app did not recount the daily attendance counts');
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }

@@ -17,7 +17,7 @@ import { useApp } from '../context';
 import { usePrefs } from '../prefs';
 import type { Person } from '../../domain/types';
 import { personClipKey, pictogramClipKey } from '../../domain/voiceClips';
-import { LANGUAGES, useI18n } from '../../i18n';
+import { LANGUAGES, loadLanguage, useI18n } from '../../i18n';
 import { isBuiltinPictogram } from '../../pictograms/catalog';
 import { readableItems, wordOfTap } from './screenText';
 import {
@@ -64,7 +64,8 @@ export interface Speech {
   voices(): Promise<VoiceLike[]>;
   hasVoice(lang: string): Promise<boolean>;
   /** the Swedish wording to show beside `text` when bilingual labels are on, else undefined */
-  secondLabel(text: string, svText?: string): string | undefined;
+  /** `svText`: the Swedish wording if the caller knows it (a function: read only when a second label is shown) */
+  secondLabel(text: string, svText?: string | (() => string | undefined)): string | undefined;
   engine: SpeechEngine;
 }
 
@@ -121,6 +122,8 @@ export function SpeechProvider(props: ParentProps<{ env?: SpeechEnv; voiceWaitMs
   /** A word in the UI language → a request in `opts.lang` (or the UI language). */
   async function requestFor(text: string, opts: SpeakOptions = {}): Promise<SpeechRequest> {
     const uiLang = i18n.lang();
+    // the word index and the Swedish fallback voice read the Swedish catalogue (a lazy chunk)
+    await loadLanguage('sv').catch(() => undefined);
     const clipKeys = unique([...asList(opts.clipKey), ...words.keysOf(text)]);
     const svText = opts.svText ?? clipKeys.map(swedishOf).find((s) => s !== undefined) ?? text;
     const lang = opts.lang ?? uiLang;
@@ -187,7 +190,7 @@ export function SpeechProvider(props: ParentProps<{ env?: SpeechEnv; voiceWaitMs
     secondLabel(text, svText) {
       if (!prefs.prefs().bilingual) return undefined;
       if (primaryOf(localeOf(i18n.lang())) === 'sv') return undefined;
-      const s = svText ?? words.swedishFor(text);
+      const s = (typeof svText === 'function' ? svText() : svText) ?? words.swedishFor(text);
       return s && normalizeWord(s) !== normalizeWord(text) ? s : undefined;
     },
     engine,

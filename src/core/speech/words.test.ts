@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import en from '../../i18n/en';
 import pictogramsEn from '../../i18n/pictograms.en';
 import sv from '../../i18n/sv';
-import { createWordIndex, normalizeWord, PLAIN_MESSAGE_KEYS, swedishOf, wordIn } from './words';
+import { createWordIndex, normalizeWord, plainMessageKeys, swedishOf, wordIn } from './words';
+
+const PLAIN_MESSAGE_KEYS = plainMessageKeys(sv);
 
 const englishSource = {
   lang: () => 'en',

@@ -9,9 +9,7 @@
  * to its clip keys, once per language, and translates a key into any
  * language that has a catalogue.
  */
-import { LANGUAGES, loadLanguage, type MessageKey } from '../../i18n';
-import sv from '../../i18n/sv';
-import pictogramsSv from '../../i18n/pictograms.sv';
+import { LANGUAGES, loadLanguage, swedish, type MessageKey, type Messages } from '../../i18n';
 import { messageClipKey, parseClipKey, pictogramClipKey } from '../../domain/voiceClips';
 import { PICTOGRAM_IDS } from '../../pictograms/catalog';
 
@@ -20,18 +18,24 @@ export function normalizeWord(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
 }
 
-/** Message keys whose Swedish text has no `{placeholder}`: the ones a label can be. */
-export const PLAIN_MESSAGE_KEYS: readonly MessageKey[] = (Object.keys(sv) as MessageKey[]).filter((k) => !sv[k].includes('{'));
+const plainKeys = new WeakMap<object, readonly MessageKey[]>();
+/** Message keys whose (Swedish) text has no `{placeholder}`: the ones a label can be. */
+export function plainMessageKeys(sv: Partial<Messages>): readonly MessageKey[] {
+  let keys = plainKeys.get(sv);
+  if (!keys) plainKeys.set(sv, (keys = (Object.keys(sv) as MessageKey[]).filter((k) => !sv[k]!.includes('{'))));
+  return keys;
+}
 
-const svMessages = sv as Record<string, string>;
-const svPictograms = pictogramsSv as Record<string, string>;
-
-/** The Swedish wording of what a clip key names (undefined for people and unknown keys). */
+/**
+ * The Swedish wording of what a clip key names (undefined for people and
+ * unknown keys). Swedish is loaded on demand (`swedish()`): until it has
+ * arrived this gives undefined (speech awaits `loadLanguage('sv')` first).
+ */
 export function swedishOf(clipKey: string): string | undefined {
   const parsed = parseClipKey(clipKey);
   if (!parsed) return undefined;
-  if (parsed.kind === 'message') return svMessages[parsed.ref];
-  if (parsed.kind === 'pictogram') return svPictograms[parsed.ref];
+  if (parsed.kind === 'message') return (swedish()?.messages as Record<string, string> | undefined)?.[parsed.ref];
+  if (parsed.kind === 'pictogram') return swedish()?.pictograms[parsed.ref];
   return undefined;
 }
 
@@ -77,6 +81,9 @@ export function createWordIndex(src: WordSource): WordIndex {
   const byLang = new Map<string, Map<string, string[]>>();
   const build = () => {
     const map = new Map<string, string[]>();
+    // which messages can be labels is read from Swedish (the source of keys); not loaded yet → no index yet
+    const sv = swedish();
+    if (!sv) return map;
     const add = (text: string, key: string) => {
       const n = normalizeWord(text);
       if (!n) return;
@@ -84,7 +91,7 @@ export function createWordIndex(src: WordSource): WordIndex {
       if (list) list.push(key);
       else map.set(n, [key]);
     };
-    for (const k of PLAIN_MESSAGE_KEYS) add(src.t(k), messageClipKey(k));
+    for (const k of plainMessageKeys(sv.messages)) add(src.t(k), messageClipKey(k));
     for (const id of PICTOGRAM_IDS) add(src.pl(id), pictogramClipKey(id));
     return map;
   };
@@ -93,8 +100,8 @@ export function createWordIndex(src: WordSource): WordIndex {
     let map = byLang.get(lang);
     if (map) return map;
     map = build();
-    // Only keep an index built from the loaded catalogue (before it loads, labels are Swedish).
-    if (src.ready()) byLang.set(lang, map);
+    // Only keep an index built from the loaded catalogues.
+    if (src.ready() && swedish()) byLang.set(lang, map);
     return map;
   };
   return {

@@ -1,5 +1,8 @@
 /**
  * Read-only queries behind the trends screen and the attendance report.
+ * The trends read attendance as daily counts (`attendanceDaily`, a few
+ * hundred rows for a year, kept in step with the marks by
+ * data/attendanceDaily.ts), not as marks.
  * Each reads through the [workplaceId+date] indexes, never a full scan, and
  * returns live rows only (tombstones dropped). Anonymised attendance marks
  * (no person, see domain/retention) are included: they still count for the
@@ -17,6 +20,8 @@
 import { monthsBetween } from '../../domain/dates';
 import Dexie from 'dexie';
 import type { TavlaDb } from '../db';
+import type { DailyAttendance } from '../../domain/dailyCounts';
+import { ensureAttendanceDaily } from '../attendanceDaily';
 import type { AttendanceMark, Deviation, Improvement, Iso, Meeting, Person } from '../../domain/types';
 import { liveRows } from '../../domain/rows';
 import { compareOrder, compareSortKeys } from '../../domain/order';
@@ -26,7 +31,8 @@ type Row = { deleted: 0 | 1; date: Iso };
 
 export interface TrendsData {
   people: Person[];
-  marks: AttendanceMark[];
+  /** attendance counts of each day of from…to that has marks */
+  days: DailyAttendance[];
   deviations: Deviation[];
   ideas: Improvement[];
   meetings: Meeting[];
@@ -107,6 +113,12 @@ export function reportsRepo(db: TavlaDb) {
     return rows.sort((a, b) => b.active - a.active || compareSortKeys(a.order, b.order) || a.firstName.localeCompare(b.firstName) || compareOrder(a, b));
   };
 
+  /** The daily attendance counts of from…to (recounted first if they are missing). */
+  const dailyCounts = async (workplaceId: string, from: Iso, to: Iso): Promise<DailyAttendance[]> => {
+    await ensureAttendanceDaily(db);
+    return db.attendanceDaily.where('[workplaceId+date]').between([workplaceId, from], [workplaceId, to], true, true).toArray();
+  };
+
   return {
     people,
     marks(workplaceId: string, from: Iso, to: Iso): Promise<AttendanceMark[]> {
@@ -114,15 +126,15 @@ export function reportsRepo(db: TavlaDb) {
     },
     /** Everything the trends screen draws for from…to. */
     async trends(workplaceId: string, from: Iso, to: Iso): Promise<TrendsData> {
-      const [persons, marks, deviations, ideas, meetings] = await Promise.all([
+      const [persons, days, deviations, ideas, meetings] = await Promise.all([
         people(workplaceId),
-        between<AttendanceMark>('attendance', workplaceId, from, to),
+        dailyCounts(workplaceId, from, to),
         // the safety cross pages back to any month, and ideas proposed earlier may be done now: all of them
         all<Deviation>('deviations', workplaceId),
         all<Improvement>('improvements', workplaceId),
         between<Meeting>('meetings', workplaceId, from, to),
       ]);
-      return { people: persons, marks, deviations, ideas, meetings };
+      return { people: persons, days, deviations, ideas, meetings };
     },
   };
 }
