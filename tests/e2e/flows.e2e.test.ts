@@ -2,7 +2,7 @@
  * Issue 10, the flows half: made for the wall tablet.
  * - icon contrast on buttons, COMPUTED: each pictogram drawn with its computed filter over its
  *   button's computed background, in every state (default, hover, active, disabled);
- * - tap counts with text hidden: report a deviation, propose an idea (docs/tap-counts-flows.md);
+ * - tap counts with text hidden: report a deviation, propose an idea (docs/tap-counts.md);
  * - the meeting's decisions visible without scrolling at 1024×600, 1280×800 and 800×1280;
  * - nothing covered (document.elementFromPoint at each control's centre) on the meeting, setup,
  *   goals, improvements and dialogs, right after a confirmation too;
@@ -216,7 +216,7 @@ function tapCounter() {
   };
 }
 
-describe('tap counts with text hidden (docs/tap-counts-flows.md)', () => {
+describe('tap counts with text hidden (docs/tap-counts.md)', () => {
   it('report a deviation in 3 taps and propose an idea in 3 taps, by pictures alone', async () => {
     const s = await e2e.session({ width: 1024, height: 600 });
     const { page } = s;
