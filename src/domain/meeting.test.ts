@@ -28,11 +28,22 @@ const MIN = 60_000;
 const T0 = Date.UTC(2026, 2, 2, 7, 30);
 
 describe('agenda', () => {
-  it('the default agenda has every step, in order, switched on, adding up to the default 15 minutes', () => {
+  it('the default agenda has every step, in order, switched on but "who can do what", adding up to the default 15 minutes', () => {
     const agenda = defaultAgenda();
     expect(agenda.map((s) => s.step)).toEqual([...MEETING_STEPS]);
-    expect(agenda.every((s) => s.enabled)).toBe(true);
+    expect(agenda.filter((s) => !s.enabled).map((s) => s.step)).toEqual(['skills']);
     expect(agendaMinutes(agenda)).toBe(DEFAULT_MEETING_MINUTES);
+    expect(startMeeting(agenda, T0).steps.map((s) => s.step)).not.toContain('skills');
+  });
+
+  it('an agenda saved before "who can do what" existed keeps it off, and a supervisor can switch it on', () => {
+    const old = ['attendance', 'safety', 'goals', 'improvements', 'work', 'closing'].map((step) => ({ step, enabled: true, minutes: 2 }));
+    const agenda = normalizeAgenda(old);
+    expect(agenda.find((s) => s.step === 'skills')).toEqual({ step: 'skills', enabled: false, minutes: 2 });
+    expect(agenda.filter((s) => s.enabled)).toHaveLength(6);
+    const on = setAgendaStep(agenda, 'skills', { enabled: true });
+    expect(normalizeAgenda(on).find((s) => s.step === 'skills')!.enabled).toBe(true);
+    expect(startMeeting(on, T0).steps.map((s) => s.step)).toContain('skills');
   });
 
   it('no saved agenda, or garbage, reads as the default agenda', () => {
@@ -49,7 +60,7 @@ describe('agenda', () => {
       { step: 'work', enabled: false, minutes: 1 },
       { step: 'goals', minutes: -3 },
     ]);
-    expect(agenda.map((s) => s.step)).toEqual(['work', 'attendance', 'goals', 'safety', 'improvements', 'closing']);
+    expect(agenda.map((s) => s.step)).toEqual(['work', 'attendance', 'goals', 'safety', 'improvements', 'skills', 'closing']);
     expect(agenda[0]).toEqual({ step: 'work', enabled: true, minutes: 4 });
     expect(agenda[1]).toEqual({ step: 'attendance', enabled: false, minutes: 30 });
     expect(agenda[2]).toEqual({ step: 'goals', enabled: true, minutes: 1 });
@@ -60,7 +71,7 @@ describe('agenda', () => {
     const agenda = defaultAgenda();
     expect(moveAgendaStep(agenda, 1, -1).map((s) => s.step).slice(0, 2)).toEqual(['safety', 'attendance']);
     expect(moveAgendaStep(agenda, 0, -1)).toEqual(agenda);
-    expect(moveAgendaStep(agenda, 5, 1)).toEqual(agenda);
+    expect(moveAgendaStep(agenda, agenda.length - 1, 1)).toEqual(agenda);
     expect(moveAgendaStep(agenda, 0, 1).map((s) => s.step).slice(0, 2)).toEqual(['safety', 'attendance']);
   });
 

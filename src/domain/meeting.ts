@@ -3,7 +3,8 @@
  * timers and the decisions taken. No DOM, Dexie or Solid here.
  *
  * Agenda: the workplace's list of steps (attendance → safety → goals →
- * improvements → work → closing by default), each on or off with a target
+ * improvements → work → closing by default; "who can do what", the skills
+ * matrix, is there but off until the supervisor switches it on), each on or off with a target
  * length in minutes. A stored agenda is always read through `normalizeAgenda`,
  * so a workplace saved by an older or newer app version still gives every
  * known step exactly once, in the saved order.
@@ -36,11 +37,18 @@ export const DEFAULT_STEP_MINUTES: Readonly<Record<MeetingStepId, number>> = {
   goals: 3,
   improvements: 3,
   work: 3,
+  skills: 2,
   closing: 1,
 };
 
+/**
+ * Steps a new agenda has switched off: the skills matrix is personal data,
+ * shown at the meeting only when the supervisor chooses it.
+ */
+export const OFF_BY_DEFAULT: ReadonlySet<MeetingStepId> = new Set(['skills']);
+
 export function defaultAgenda(): MeetingAgendaStep[] {
-  return MEETING_STEPS.map((step) => ({ step, enabled: true, minutes: DEFAULT_STEP_MINUTES[step] }));
+  return MEETING_STEPS.map((step) => ({ step, enabled: !OFF_BY_DEFAULT.has(step), minutes: DEFAULT_STEP_MINUTES[step] }));
 }
 
 const clampInt = (n: unknown, min: number, max: number, fallback: number): number => {

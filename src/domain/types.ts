@@ -82,7 +82,12 @@ export interface SurveyQuestion {
   text: string;
 }
 
-export const MEETING_STEPS = ['attendance', 'safety', 'goals', 'improvements', 'work', 'closing'] as const;
+/**
+ * Every step a meeting can have, in the default order. `skills` (who can do
+ * what) shows personal data, so it is off unless the supervisor switches it
+ * on (see OFF_BY_DEFAULT in meeting.ts).
+ */
+export const MEETING_STEPS = ['attendance', 'safety', 'goals', 'improvements', 'work', 'skills', 'closing'] as const;
 export type MeetingStepId = (typeof MEETING_STEPS)[number];
 
 export interface MeetingAgendaStep {

@@ -864,6 +864,9 @@ const ar: Partial<Messages> = {
   'meeting.deviationHandling': "قيد المعالجة: {title}",
   'meeting.decisionSaved': "تم حفظ القرار",
   'meeting.noOne': "لم يُختر أحد",
+  // --- skills-meeting ---
+  'meeting.step.skills': "من يستطيع فعل ماذا",
+  'meeting.say.skills': "من يستطيع فعل ماذا؟ من يستطيع أن يعلّم غيره؟",
 };
 
 export default ar;

@@ -851,6 +851,9 @@ const en: Messages = {
   'meeting.deviationHandling': "Being handled: {title}",
   'meeting.decisionSaved': "Decision saved",
   'meeting.noOne': "No one chosen",
+  // --- skills-meeting ---
+  'meeting.step.skills': "Who can do what",
+  'meeting.say.skills': "Who can do what? Who can teach someone else?",
 };
 
 export default en;

@@ -865,6 +865,9 @@ const fa: Partial<Messages> = {
   'meeting.deviationHandling': "در حال رسیدگی: {title}",
   'meeting.decisionSaved': "تصمیم ذخیره شد",
   'meeting.noOne': "کسی انتخاب نشده",
+  // --- skills-meeting ---
+  'meeting.step.skills': "چه کسی چه کاری بلد است",
+  'meeting.say.skills': "چه کسی چه کاری بلد است؟ چه کسی می‌تواند به دیگری یاد بدهد؟",
 };
 
 export default fa;

@@ -863,6 +863,9 @@ const so: Partial<Messages> = {
   'meeting.deviationHandling': "Waa la qabanayaa: {title}",
   'meeting.decisionSaved': "Go’aanka waa la keydiyay",
   'meeting.noOne': "Qofna lama dooran",
+  // --- skills-meeting ---
+  'meeting.step.skills': "Yaa qaban kara maxay",
+  'meeting.say.skills': "Yaa qaban kara maxay? Yaa qof kale bari kara?",
 };
 
 export default so;

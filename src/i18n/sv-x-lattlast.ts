@@ -866,6 +866,9 @@ const svLattlast: Partial<Messages> = {
   'meeting.deviationHandling': "Någon fixar: {title}",
   'meeting.decisionSaved': "Beslut sparat",
   'meeting.noOne': "Ingen vald",
+  // --- skills-meeting ---
+  'meeting.step.skills': "Vem kan vad",
+  'meeting.say.skills': "Vem kan göra vad? Vem kan visa en kompis?",
 };
 
 export default svLattlast;

@@ -854,6 +854,9 @@ const sv = {
   'meeting.deviationHandling': "Tas om hand: {title}",
   'meeting.decisionSaved': "Beslut sparat",
   'meeting.noOne': "Ingen vald",
+  // --- skills-meeting ---
+  'meeting.step.skills': "Vem kan vad",
+  'meeting.say.skills': "Vem kan göra vad? Vem kan lära ut något till någon annan?",
 } as const;
 
 export default sv;

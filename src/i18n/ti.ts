@@ -865,6 +865,9 @@ const ti: Partial<Messages> = {
   'meeting.deviationHandling': "ኣብ ምፍታሕ: {title}",
   'meeting.decisionSaved': "ውሳነ ተዓቂቡ",
   'meeting.noOne': "ሰብ ኣይተመርጸን",
+  // --- skills-meeting ---
+  'meeting.step.skills': "መን እንታይ ይኽእል",
+  'meeting.say.skills': "መን እንታይ ይኽእል? መን ንኻልእ ክምህር ይኽእል?",
 };
 
 export default ti;

@@ -264,7 +264,7 @@ describe('meeting agenda settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(async () => expect((await repos.workplaces.get(wp.id))!.meetingTargetMinutes).toBe(14));
     const saved = (await repos.workplaces.get(wp.id))!.meetingAgenda!;
-    expect(saved.map((s) => s.step)).toEqual(['safety', 'attendance', 'goals', 'improvements', 'work', 'closing']);
+    expect(saved.map((s) => s.step)).toEqual(['safety', 'attendance', 'goals', 'improvements', 'work', 'skills', 'closing']);
     expect(saved.find((s) => s.step === 'goals')!.enabled).toBe(false);
     expect(saved.find((s) => s.step === 'closing')!.minutes).toBe(2);
   });
@@ -285,5 +285,86 @@ describe('meeting agenda settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect((await screen.findAllByText('Choose at least one step.', {}, SLOW)).length).toBeGreaterThan(0);
     expect((await repos.workplaces.get(wp.id))!.meetingAgenda).toBeUndefined();
+  });
+});
+
+describe('meeting step "who can do what"', () => {
+  /** One kind of task, and Aya can teach it while Bo is learning. */
+  async function seedSkills() {
+    const area = await repos.work.addArea(wp.id, { pictogramId: 'kitchen', text: 'Kitchen' });
+    const dishes = await repos.work.addRecurring(wp.id, { workAreaId: area.id, pictogramId: 'wash-dishes', text: 'Dishes', weekdays: [1, 2, 3, 4, 5] });
+    await repos.growth.setSkill(wp.id, people[0]!.id, dishes.id, 3);
+    await repos.growth.setSkill(wp.id, people[1]!.id, dishes.id, 1);
+    return dishes;
+  }
+
+  async function openAgendaEditor() {
+    renderApp(repos, wp.id, '/');
+    await screen.findByText(wp.name, {}, SLOW);
+    fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: '1234' } });
+    fireEvent.submit(within(dialog).getByLabelText('Enter the PIN').closest('form')!);
+    fireEvent.click(await screen.findByRole('link', { name: 'Manage' }, SLOW));
+    fireEvent.click(await screen.findByRole('link', { name: 'Board meeting' }, SLOW));
+    await screen.findByRole('heading', { level: 1, name: 'Meeting agenda' }, SLOW);
+  }
+
+  it('is not in the default agenda: listed off in the editor, absent from the meeting', async () => {
+    await seedSkills();
+    await openAgendaEditor();
+    expect(screen.getByRole('button', { name: 'On: Who can do what' }).getAttribute('aria-pressed')).toBe('false');
+    cleanup();
+
+    renderMeeting();
+    await unlockHere();
+    await screen.findByRole('button', { name: 'Start meeting' }, SLOW);
+    expect(screen.queryByText('Who can do what')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Start meeting' }));
+    await stepHeading('Attendance');
+    expect(screen.getByText('Step 1 of 6')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Go to Who can do what' })).toBeNull();
+    expect((await running()).steps.map((s) => s.step)).not.toContain('skills');
+  });
+
+  it('a supervisor switches it on; the meeting comes to it and shows the skills matrix, read-only', async () => {
+    const dishes = await seedSkills();
+    await openAgendaEditor();
+    fireEvent.click(screen.getByRole('button', { name: 'On: Who can do what' }));
+    expect(screen.getByRole('button', { name: 'On: Who can do what' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect((await repos.workplaces.get(wp.id))!.meetingAgenda?.find((s) => s.step === 'skills')?.enabled).toBe(true), SLOW);
+    cleanup();
+
+    renderMeeting();
+    await unlockHere();
+    await screen.findByText('Who can do what', {}, SLOW);
+    fireEvent.click(screen.getByRole('button', { name: 'Start meeting' }));
+    await stepHeading('Attendance');
+    expect(screen.getByText('Step 1 of 7')).toBeTruthy();
+    // on through the agenda to the step, as the supervisor would
+    for (const name of ['Safety and deviations', 'Goals', 'Improvements', "Today's work", 'Who can do what']) {
+      fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+      await stepHeading(name);
+    }
+    expect(screen.getByText('Step 6 of 7')).toBeTruthy();
+
+    const matrix = await screen.findByRole('table', {}, SLOW);
+    for (const p of people) expect(within(matrix).getByRole('columnheader', { name: p.firstName })).toBeTruthy();
+    const row = await waitFor(() => {
+      const r = matrix.querySelector(`tr[data-task-key="${dishes.id}"]`) as HTMLElement | null;
+      expect(r).toBeTruthy();
+      return r!;
+    }, SLOW);
+    expect(within(row).getByRole('rowheader', { name: 'Dishes' })).toBeTruthy();
+    await waitFor(() => {
+      const level = (id: string) => row.querySelector(`[data-person-id="${id}"]`)?.textContent;
+      expect(level(people[0]!.id)).toBe('Can teach');
+      expect(level(people[1]!.id)).toBe('Learning');
+      expect(level(people[2]!.id)).toBe('Not yet');
+    }, SLOW);
+    // read-only: nothing in the matrix to tap
+    expect(within(matrix).queryAllByRole('button')).toHaveLength(0);
+    expect((await running()).steps.map((s) => s.step)).toEqual(['attendance', 'safety', 'goals', 'improvements', 'work', 'skills', 'closing']);
   });
 });

@@ -34,6 +34,7 @@ import { ClosingStep } from './steps/ClosingStep';
 import { GoalsStep } from './steps/GoalsStep';
 import { ImprovementsStep } from './steps/ImprovementsStep';
 import { SafetyStep } from './steps/SafetyStep';
+import { SkillsStep } from './steps/SkillsStep';
 import { WorkStep } from './steps/WorkStep';
 import { createMeetingStore, type MeetingStore } from './store';
 import './meeting.css';
@@ -243,6 +244,9 @@ function RunningMeeting(props: { store: MeetingStore }) {
             </Match>
             <Match when={s.step() === 'work'}>
               <WorkStep store={s} board={board} />
+            </Match>
+            <Match when={s.step() === 'skills'}>
+              <SkillsStep />
             </Match>
             <Match when={s.step() === 'closing'}>
               <ClosingStep store={s} board={board} />

@@ -8,6 +8,7 @@ export const STEP_PICTOGRAM = {
   goals: 'target',
   improvements: 'idea',
   work: 'toolbox',
+  skills: 'skill-teach',
   closing: 'applause',
 } as const satisfies Record<MeetingStepId, PictogramId>;
 
