@@ -3,6 +3,7 @@ import { addDays, isoWeekday } from '../domain/dates';
 import { verifyPin } from '../domain/pin';
 import { createRepositories } from '../data/index';
 import { TavlaDb } from '../data/db';
+import { currentStep, DEFAULT_LADDER, dueFollowUps, ladderOf, skillTasks } from '../domain/growth';
 import { DEMO_HISTORY_DAYS, seedDemo } from './demo';
 import { SYNCED_TABLES } from '../domain/types';
 
@@ -73,6 +74,54 @@ describe('seedDemo', () => {
     const ideas = await repos.improvements.all(wp.id);
     expect(new Set(ideas.map((i) => i.status)).size).toBeGreaterThanOrEqual(3);
     expect(ideas.every((i) => i.proposedBy)).toBe(true);
+  });
+
+  it('has growth samples for the supervisor, none of them due, none about the people the e2e tests use', async () => {
+    const { repos, wp } = await seeded();
+    // the default ladder, written on the workplace (so the supervisor can edit it)
+    expect(wp.ladderSteps).toEqual(DEFAULT_LADDER);
+    expect(ladderOf(await repos.workplaces.get(wp.id))).toEqual(DEFAULT_LADDER);
+    const people = await repos.persons.list(wp.id);
+    const name = (id: string) => people.find((p) => p.id === id)!.firstName;
+
+    // a follow-up and a plan of two goals each for Ahmed and Fatima
+    const followUps = await repos.growth.allFollowUps(wp.id);
+    expect(followUps.map((f) => name(f.personId)).sort()).toEqual(['Ahmed', 'Fatima']);
+    for (const f of followUps) {
+      expect(f.date < TODAY).toBe(true);
+      expect(f.nextDate! > addDays(TODAY, 14)).toBe(true);
+      expect(f.createdAt).toBeLessThanOrEqual(NOW);
+    }
+    expect(dueFollowUps(people, followUps, TODAY)).toEqual([]);
+    const ahmed = people.find((p) => p.firstName === 'Ahmed')!;
+    expect(currentStep(await repos.growth.followUps(wp.id, ahmed.id))).toBe('lightTraining');
+    const goals = await repos.growth.allGoals(wp.id);
+    expect(goals).toHaveLength(4);
+    expect(new Set(goals.map((g) => name(g.personId)))).toEqual(new Set(['Ahmed', 'Fatima']));
+    for (const g of goals) {
+      expect(g.progress).toBeLessThan(g.steps);
+      expect(g.closedAt).toBeNull();
+      expect(g.claimedAt).toBeNull();
+    }
+    expect(goals.some((g) => g.progress > 0)).toBe(true);
+
+    // a few skills, at every level above "not yet", never in washing clothes
+    const skills = await repos.growth.skills(wp.id);
+    const kinds = skillTasks(await repos.work.recurring(wp.id));
+    const kindOf = (key: string) => kinds.find((r) => r.id === key)!.pictogramId;
+    expect(skills.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(skills.map((s) => s.level))).toEqual(new Set([1, 2, 3]));
+    expect(skills.map((s) => kindOf(s.taskKey))).not.toContain('wash-clothes');
+    for (const s of skills) expect(['Ahmed', 'Fatima', 'Yonas']).toContain(name(s.personId));
+  });
+
+  it('erases the growth samples with their person', async () => {
+    const { repos, wp } = await seeded();
+    const fatima = (await repos.persons.list(wp.id)).find((p) => p.firstName === 'Fatima')!;
+    await repos.persons.erase(fatima.id);
+    expect(await repos.growth.followUps(wp.id, fatima.id)).toEqual([]);
+    expect(await repos.growth.goals(wp.id, fatima.id)).toEqual([]);
+    expect(await repos.growth.skillsOf(wp.id, fatima.id)).toEqual([]);
   });
 
   it('is deterministic for the same day', async () => {

@@ -12,6 +12,13 @@
  * and past open days have their tasks, mostly done, for History. So the
  * demo syncs to a server and restores from its backup at any hour.
  *
+ * My way forward (issue 14) has sample data too, none of it on the board:
+ * the default ladder written on the workplace, a plan (a follow-up with two
+ * goals, the next follow-up weeks away, so nothing is due) for Ahmed and
+ * Fatima, and a few skills of Ahmed, Fatima and Yonas in tasks other than
+ * washing clothes. It uses no random numbers, so the board's story above is
+ * exactly what it was; the people are ones the e2e tests leave alone.
+ *
  * Everything random comes from a seeded PRNG, so the same `today` and time
  * of day always give the same board (tests rely on it). Writes go through the repositories
  * like any other (so the demo syncs and erases like real data), batched in a
@@ -20,12 +27,13 @@
  * transaction, so those come first and the rest is one transaction.
  */
 import { addDays, isoWeekday, minutesOfDay, parseIsoDate } from '../domain/dates';
+import { DEFAULT_LADDER, skillTasks } from '../domain/growth';
 import { previousOpenDay } from '../domain/meeting';
 import type { MessageKey } from '../i18n';
 import { loadLanguage, makeTranslator } from '../i18n';
 import type { Repositories } from '../data/index';
 import { applyTemplate } from './templates';
-import type { AttendanceStatus, DeviationCategory, DeviationStatus, ImprovementStatus, Iso, Person, Workplace } from '../domain/types';
+import type { AttendanceStatus, DeviationCategory, DeviationStatus, ImprovementStatus, Iso, Person, SkillLevel, Workplace } from '../domain/types';
 import { SYNCED_TABLES } from '../domain/types';
 import { inWriteTx } from '../data/writer';
 import { seededRandom } from '../domain/random';
@@ -91,6 +99,56 @@ const IDEAS: DemoIdea[] = [
 
 const FLOW: ImprovementStatus[] = ['idea', 'planned', 'doing', 'done'];
 
+interface DemoPlan {
+  person: number;
+  /** the follow-up conversation, this many days ago */
+  daysAgo: number;
+  /** the ladder step agreed (a default ladder step id) */
+  step: string;
+  /** the pictogram of the agreed next step (its words are the pictogram's, in any language) */
+  nextPictogramId: string;
+  /** the next follow-up, this many days ahead: weeks away, so none is due */
+  nextInDays: number;
+  /** two goals, words from their pictograms; `stars` of them already confirmed */
+  goals: { pictogramId: string; steps: number; stars: number }[];
+}
+
+/** Plans for Ahmed and Fatima (the e2e tests make Aya's plan themselves). */
+export const DEMO_PLANS: readonly DemoPlan[] = [
+  {
+    person: 3,
+    daysAgo: 9,
+    step: 'lightTraining',
+    nextPictogramId: 'step-training',
+    nextInDays: 21,
+    goals: [
+      { pictogramId: 'late-time', steps: 3, stars: 1 },
+      { pictogramId: 'bus', steps: 2, stars: 0 },
+    ],
+  },
+  {
+    person: 4,
+    daysAgo: 4,
+    step: 'training',
+    nextPictogramId: 'step-adapted',
+    nextInDays: 28,
+    goals: [
+      { pictogramId: 'washing-machine', steps: 3, stars: 2 },
+      { pictogramId: 'fold-laundry', steps: 4, stars: 1 },
+    ],
+  },
+];
+
+/** Who can do what: a few skills, never in washing clothes (the e2e test builds that row itself). */
+export const DEMO_SKILLS: readonly { person: number; task: string; level: SkillLevel }[] = [
+  { person: 4, task: 'fold-laundry', level: 3 },
+  { person: 3, task: 'fold-laundry', level: 1 },
+  { person: 7, task: 'fold-laundry', level: 2 },
+  { person: 3, task: 'detergent', level: 2 },
+  { person: 7, task: 'sew', level: 3 },
+  { person: 4, task: 'sew', level: 1 },
+];
+
 export interface SeedDemoOptions {
   /** the board's today */
   today: Iso;
@@ -127,6 +185,7 @@ export async function seedDemo(repos: Repositories, opts: SeedDemoOptions): Prom
     return happened(date, minutes) ? date : previousOpenDay(date, wp.openDays);
   };
 
+  let created = wp;
   await inWriteTx(repos.db, [...SYNCED_TABLES], async () => {
     const people: Person[] = [];
     for (const p of DEMO_PEOPLE) {
@@ -200,6 +259,37 @@ export async function seedDemo(repos: Repositories, opts: SeedDemoOptions): Prom
         await repos.improvements.move(row.id, FLOW[step]!, {}, at(date, opening + 20 + step * 60));
       }
     }
+
+    // My way forward: the ladder, two plans and a few skills (personal data, never on the board).
+    created = await repos.growth.setLadder(wp.id, DEFAULT_LADDER);
+    for (const plan of DEMO_PLANS) {
+      const date = addDays(today, -plan.daysAgo);
+      const when = at(date, opening + 120);
+      const personId = people[plan.person]!.id;
+      await repos.growth.recordFollowUp(
+        wp.id,
+        {
+          personId,
+          date,
+          step: plan.step,
+          nextPictogramId: plan.nextPictogramId,
+          nextDate: addDays(today, plan.nextInDays),
+          goals: plan.goals.map((g) => ({ pictogramId: g.pictogramId, text: '', steps: g.steps })),
+        },
+        undefined,
+        when,
+      );
+      const goals = await repos.growth.goals(wp.id, personId);
+      for (const g of plan.goals) {
+        const row = goals.find((r) => r.pictogramId === g.pictogramId)!;
+        for (let star = 1; star <= g.stars; star++) await repos.growth.confirmGoalStep(row.id, when + star * 60_000);
+      }
+    }
+    const kinds = skillTasks(await repos.work.recurring(wp.id));
+    for (const sk of DEMO_SKILLS) {
+      const kind = kinds.find((r) => r.pictogramId === sk.task);
+      if (kind) await repos.growth.setSkill(wp.id, people[sk.person]!.id, kind.id, sk.level);
+    }
   });
-  return wp;
+  return created;
 }
