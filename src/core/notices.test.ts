@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRoot } from 'solid-js';
+import { createEffect, createRoot } from 'solid-js';
 import { createNoticeQueue, MAX_STACK, QUEUED_MS, SUCCESS_MS, UNDO_MS, type NoticeQueue } from './notices';
 
 let q: NoticeQueue;
@@ -98,5 +98,25 @@ describe('the notice queue', () => {
     expect(await q.run(() => Promise.reject(new Error('boom')))).toBeUndefined();
     expect(q.notice()).toMatchObject({ kind: 'error', message: 'error.generic' });
     spy.mockRestore();
+  });
+});
+
+describe('notifying from an effect', () => {
+  it('does not subscribe the effect to the band (a screen that notifies and navigates must not loop)', () => {
+    const q = createNoticeQueue();
+    let runs = 0;
+    const dispose = createRoot((d) => {
+      createEffect(() => {
+        runs++;
+        q.notify({ kind: 'error', pictogram: 'person', message: 'me.notFound' });
+      });
+      return d;
+    });
+    expect(runs).toBe(1);
+    q.notify({ kind: 'success', pictogram: 'check', message: 'app.saved' });
+    q.closeNotice();
+    expect(runs).toBe(1);
+    dispose();
+    q.dispose();
   });
 });

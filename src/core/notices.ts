@@ -14,7 +14,7 @@
  *   anything: it waits until no plain notice shows, then shows shortly.
  * Failures of store actions become notices here, so nothing fails silently.
  */
-import { createSignal, type Accessor } from 'solid-js';
+import { createSignal, untrack, type Accessor } from 'solid-js';
 import { StorageFullError, StorageUnavailableError } from '../data/writer';
 import { DomainError } from '../domain/errors';
 import type { MessageKey, Params } from '../i18n';
@@ -114,6 +114,9 @@ export function createNoticeQueue(): NoticeQueue {
     arm(next);
   };
   function closeNotice(id?: number) {
+    untrack(() => closeNow(id));
+  }
+  function closeNow(id?: number) {
     const target = id ?? notice()?.id;
     if (target === undefined) return;
     disarm(target);
@@ -126,7 +129,9 @@ export function createNoticeQueue(): NoticeQueue {
       setPending((p) => p.filter((n) => n.id !== target));
     }
   }
-  const notify = (n: NewNotice): number => {
+  // untracked: a screen may notify from an effect, and must not re-run each time the band changes
+  const notify = (n: NewNotice): number => untrack(() => notifyNow(n));
+  const notifyNow = (n: NewNotice): number => {
     const full: Notice = { ...n, id: ++seq, duration: durationOf(n) };
     if (full.undo || full.action) {
       const next = [...stack(), full];
