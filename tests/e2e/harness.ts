@@ -199,6 +199,9 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
   const source = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
   return page.evaluate(async () => {
+    // judge the settled page: a notice fading in (opacity animation) has, for 200 ms, text too
+    // faint for any contrast rule; finite animations are finished first (never the endless ones)
+    for (const a of document.getAnimations()) if (a.effect?.getComputedTiming().iterations !== Infinity) a.finish();
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
