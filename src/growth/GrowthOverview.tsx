@@ -6,20 +6,19 @@
  * person's plan. The ladder's steps can be edited here.
  */
 import { A } from '@solidjs/router';
-import { createMemo, createSignal, For, Index, Show } from 'solid-js';
-import { AdminScreen, PictogramField } from '../core/admin';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { AdminScreen } from '../core/admin';
 import { useApp } from '../core/context';
 import { useGrowthWords } from '../core/growth/names';
 import { createLive } from '../core/live';
-import { Dialog, FaceImage, PictoButton, PictoLink } from '../core/ui';
-import { AdminForm, createFormAction } from '../core/form';
-import { Field } from '../core/fields';
+import { FaceImage, PictoButton, PictoLink } from '../core/ui';
 import { currentStep, dueFollowUps, followUpStatus, ladderOf, MAX_LADDER_STEPS, type FollowUpStatus } from '../domain/growth';
 import { parseIsoDate } from '../domain/dates';
 import type { FollowUp, LadderStep, PlanGoal, Skill } from '../domain/types';
 import { useI18n } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
 import { newStepId } from './ids';
+import { PictogramListEditor } from './PictogramListEditor';
 import './growth.css';
 
 export const STATUS_PICTOGRAM: Record<FollowUpStatus, string> = {
@@ -51,37 +50,22 @@ function LadderEditor(props: { onClose: () => void }) {
   const app = useApp();
   const { t } = useI18n();
   const words = useGrowthWords();
-  const [steps, setSteps] = createSignal<LadderStep[]>(ladderOf(app.workplace()).map((s) => ({ ...s, text: words.step(s) })));
-  const change = (i: number, patch: Partial<LadderStep>) => setSteps((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)));
-  const action = createFormAction({
-    valid: () => steps().length > 0 && steps().every((s) => s.text.trim().length > 0 && s.text.length <= 40),
-    write: () => app.repos.growth.setLadder(app.workplaceId() ?? '', steps()),
-    done: () => props.onClose(),
-  });
   return (
-    <Dialog title={t('growth.ladder.edit')} pictogram="ladder" onClose={() => props.onClose()}>
-      <AdminForm onSubmit={action.submit}>
-        <Index each={steps()}>
-          {(s, i) => (
-            <fieldset class="tavla-fieldset growth-ladder-edit">
-              <legend class="tavla-field-label">{t('growth.ladder.stepN', { number: i + 1 })}</legend>
-              <PictogramField label={t('supervisor.pictogram')} value={s().pictogramId} onChange={(id) => change(i, { pictogramId: id })} categories={['goal', 'work-area', 'misc', 'ui']} />
-              <Field label={t('growth.ladder.stepName')} pictogram="edit" error={action.tried() && !s().text.trim() ? t('growth.error.nameNeeded') : null}>
-                <input type="text" name={`step-${i}`} maxLength={40} value={s().text} onInput={(e) => change(i, { text: e.currentTarget.value })} />
-              </Field>
-              <PictoButton pictogram="trash" label={t('app.delete')} aria-label={`${t('app.delete')}: ${s().text}`} variant="danger" size="small" disabled={steps().length <= 1} onClick={() => setSteps((all) => all.filter((_, j) => j !== i))} />
-            </fieldset>
-          )}
-        </Index>
-        <div class="row">
-          <PictoButton pictogram="plus" label={t('growth.ladder.addStep')} disabled={steps().length >= MAX_LADDER_STEPS} onClick={() => setSteps((all) => [...all, { id: newStepId(), pictogramId: 'star', text: '' }])} />
-        </div>
-        <div class="row supervisor-form-actions">
-          <PictoButton pictogram="cancel" label={t('app.cancel')} onClick={() => props.onClose()} />
-          <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" />
-        </div>
-      </AdminForm>
-    </Dialog>
+    <PictogramListEditor<LadderStep>
+      title={t('growth.ladder.edit')}
+      pictogram="ladder"
+      initial={ladderOf(app.workplace()).map((s) => ({ ...s, text: words.step(s) }))}
+      itemLabel={(number) => t('growth.ladder.stepN', { number })}
+      textLabel={t('growth.ladder.stepName')}
+      namePrefix="step"
+      maxLength={40}
+      max={MAX_LADDER_STEPS}
+      categories={['goal', 'work-area', 'misc', 'ui']}
+      addLabel={t('growth.ladder.addStep')}
+      newItem={() => ({ id: newStepId(), pictogramId: 'star', text: '' })}
+      save={(steps) => app.repos.growth.setLadder(app.workplaceId() ?? '', steps)}
+      onClose={() => props.onClose()}
+    />
   );
 }
 

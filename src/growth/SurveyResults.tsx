@@ -6,58 +6,43 @@
  * the questions here and opens the survey on this tablet for the team.
  */
 import { A } from '@solidjs/router';
-import { createMemo, createSignal, For, Index, Show } from 'solid-js';
-import { AdminScreen, PictogramField } from '../core/admin';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { AdminScreen } from '../core/admin';
 import { useApp } from '../core/context';
-import { Field } from '../core/fields';
-import { AdminForm, createFormAction } from '../core/form';
 import { useGrowthWords } from '../core/growth/names';
 import { createLive } from '../core/live';
-import { Dialog, PictoButton, PictoLink } from '../core/ui';
+import { PictoButton, PictoLink } from '../core/ui';
 import { DEFAULT_SURVEY, MAX_SURVEY_QUESTIONS, MOOD_PICTOGRAM, SURVEY_MIN_GROUP, surveyOf, surveyResults, surveyWeek } from '../domain/growth';
 import { parseIsoDate } from '../domain/dates';
 import type { SurveyAnswer, SurveyQuestion } from '../domain/types';
 import { useI18n } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
 import { newQuestionId } from './ids';
+import { PictogramListEditor } from './PictogramListEditor';
 import './growth.css';
 
 function QuestionsEditor(props: { onClose: () => void }) {
   const app = useApp();
   const { t } = useI18n();
   const words = useGrowthWords();
-  const [questions, setQuestions] = createSignal<SurveyQuestion[]>(surveyOf(app.workplace()).map((q) => ({ ...q, text: words.question(q) })));
-  const change = (i: number, patch: Partial<SurveyQuestion>) => setQuestions((all) => all.map((q, j) => (j === i ? { ...q, ...patch } : q)));
-  const action = createFormAction({
-    valid: () => questions().length > 0 && questions().every((q) => q.text.trim().length > 0 && q.text.length <= 80),
-    write: () => app.repos.growth.setSurveyQuestions(app.workplaceId() ?? '', questions()),
-    done: () => props.onClose(),
-  });
+  const inWords = (qs: readonly SurveyQuestion[]) => qs.map((q) => ({ ...q, text: words.question(q) }));
   return (
-    <Dialog title={t('growth.survey.edit')} pictogram="edit" onClose={() => props.onClose()}>
-      <AdminForm onSubmit={action.submit}>
-        <Index each={questions()}>
-          {(q, i) => (
-            <fieldset class="tavla-fieldset growth-ladder-edit">
-              <legend class="tavla-field-label">{t('growth.survey.questionN', { number: i + 1 })}</legend>
-              <PictogramField label={t('supervisor.pictogram')} value={q().pictogramId} onChange={(id) => change(i, { pictogramId: id })} categories={['misc', 'goal', 'idea', 'ui', 'task']} />
-              <Field label={t('growth.survey.question')} pictogram="edit" error={action.tried() && !q().text.trim() ? t('growth.error.nameNeeded') : null}>
-                <input type="text" name={`question-${i}`} maxLength={80} value={q().text} onInput={(e) => change(i, { text: e.currentTarget.value })} />
-              </Field>
-              <PictoButton pictogram="trash" label={t('app.delete')} variant="danger" size="small" disabled={questions().length <= 1} onClick={() => setQuestions((all) => all.filter((_, j) => j !== i))} />
-            </fieldset>
-          )}
-        </Index>
-        <div class="row">
-          <PictoButton pictogram="plus" label={t('growth.survey.addQuestion')} disabled={questions().length >= MAX_SURVEY_QUESTIONS} onClick={() => setQuestions((all) => [...all, { id: newQuestionId(), pictogramId: 'question', text: '' }])} />
-          <PictoButton pictogram="undo" label={t('growth.survey.defaults')} onClick={() => setQuestions(DEFAULT_SURVEY.map((q) => ({ ...q, text: words.question(q) })))} />
-        </div>
-        <div class="row supervisor-form-actions">
-          <PictoButton pictogram="cancel" label={t('app.cancel')} onClick={() => props.onClose()} />
-          <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" />
-        </div>
-      </AdminForm>
-    </Dialog>
+    <PictogramListEditor<SurveyQuestion>
+      title={t('growth.survey.edit')}
+      pictogram="edit"
+      initial={inWords(surveyOf(app.workplace()))}
+      itemLabel={(number) => t('growth.survey.questionN', { number })}
+      textLabel={t('growth.survey.question')}
+      namePrefix="question"
+      maxLength={80}
+      max={MAX_SURVEY_QUESTIONS}
+      categories={['misc', 'goal', 'idea', 'ui', 'task']}
+      addLabel={t('growth.survey.addQuestion')}
+      newItem={() => ({ id: newQuestionId(), pictogramId: 'question', text: '' })}
+      extra={(set) => <PictoButton pictogram="undo" label={t('growth.survey.defaults')} onClick={() => set(inWords(DEFAULT_SURVEY))} />}
+      save={(questions) => app.repos.growth.setSurveyQuestions(app.workplaceId() ?? '', questions)}
+      onClose={() => props.onClose()}
+    />
   );
 }
 
