@@ -9,6 +9,11 @@
  * gone, which is why clients pull on every (re)connect. When the database
  * connection behind LISTEN was lost and came back, every stream gets a poke
  * with its workplace's current cursor, since notices may have been missed.
+ *
+ * The feed also keeps the latest cursor it knows of for each workplace
+ * (`KnownCursors`), so a pull whose cursor is already current can be answered
+ * without the database: see `KnownCursors` for why that never hides a row
+ * for longer than it takes the device's SSE poke to arrive.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from './db/db';
@@ -34,9 +39,96 @@ export async function currentCursor(db: Pick<Db, 'query'>, workplaceId: string):
   return { cursor: seq, epoch: seq === 0 ? '' : (rows[0]?.epoch ?? '') };
 }
 
+interface Known {
+  cursor: number;
+  epoch: string;
+}
+
+/**
+ * The pull fast path's memory: workplaceId → the latest (cursor, epoch) this
+ * process knows of, fed by its own pushes (after commit), by every
+ * `tavla_changes` notice (every replica's pushes) and by pulls that read the
+ * counter from the database. A pull presenting exactly that pair is answered
+ * "nothing new" from here (routes/sync/index.ts).
+ *
+ * Why that is safe:
+ * - Entries only move forward (a larger cursor wins): within one database
+ *   history sequence numbers only grow, and notices arrive in commit order,
+ *   so an older reading (a slow pull) never overwrites a newer one.
+ * - NOTIFY lags the commit. Between a push committing on another replica and
+ *   its notice arriving here, the entry says N while the database holds N+1,
+ *   and a pull at N is told "nothing new". That is acceptable only because
+ *   the same notice, when it arrives, first moves the entry to N+1 and then
+ *   pokes that workplace's SSE streams (ChangeFeed.onNotice, in that order):
+ *   every connected device pulls again and this time goes to the database.
+ *   The same lag existed before for a pull that simply ran a moment earlier.
+ * - Entries are trusted only while every notice is being heard: the feed has
+ *   LISTENed and the database says the LISTEN connection is up
+ *   (`Db.listening`). When it is lost nothing is answered from memory; when
+ *   it comes back every entry is dropped (notices sent meanwhile are gone),
+ *   so pulls go to the database until entries are refreshed.
+ * - A reading taken by a pull that began before such a drop is discarded
+ *   (`generation`), so a pre-outage counter cannot come back afterwards.
+ * - The epoch must match too. A restore hands numbers out again under new
+ *   epochs; a pull with another epoch (or none) always goes to the database,
+ *   which answers `reset`. A restore itself means a new database or a server
+ *   restart (docs/it-guide.md), both of which empty this map: a restart
+ *   starts empty, and a switched or restarted PostgreSQL drops the LISTEN
+ *   connection.
+ * Only cursor > 0 is remembered (0 is a workplace's empty start, which the
+ * database answers cheaply).
+ */
+export class KnownCursors {
+  private readonly map = new Map<string, Known>();
+  private gen = 0;
+
+  constructor(private readonly trusted: () => boolean) {}
+
+  /** Taken before reading the counter from the database; pass it to `noteRead`. */
+  get generation(): number {
+    return this.gen;
+  }
+
+  /** True when (cursor, epoch) is known to be the workplace's latest: nothing newer to pull. */
+  isCurrent(workplaceId: string, cursor: number, epoch: string | undefined): boolean {
+    if (epoch === undefined || cursor <= 0 || !this.trusted()) return false;
+    const k = this.map.get(workplaceId);
+    return k !== undefined && k.cursor === cursor && k.epoch === epoch;
+  }
+
+  /** A push's new counter (this process's, after commit, or any replica's via NOTIFY). */
+  note(workplaceId: string, cursor: number, epoch: string): void {
+    if (!Number.isSafeInteger(cursor) || cursor <= 0 || epoch === '') {
+      this.map.delete(workplaceId); // a change we cannot place: ask the database next time
+      return;
+    }
+    const k = this.map.get(workplaceId);
+    if (k === undefined || cursor > k.cursor) this.map.set(workplaceId, { cursor, epoch });
+    // the same number under another epoch cannot happen within one history: trust neither
+    else if (cursor === k.cursor && epoch !== k.epoch) this.map.delete(workplaceId);
+  }
+
+  /** A counter a pull read from the database, ignored when the map was dropped since `generation`. */
+  noteRead(workplaceId: string, cursor: number, epoch: string, generation: number): void {
+    if (generation === this.gen && this.trusted()) this.note(workplaceId, cursor, epoch);
+  }
+
+  /** Forget everything (the LISTEN connection came back: notices may have been missed). */
+  clear(): void {
+    this.gen++;
+    this.map.clear();
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
 export class ChangeFeed {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   private unlisten: (() => Promise<void>) | undefined;
+  /** the pull fast path's latest-known cursors (trusted only while this feed hears every notice) */
+  readonly cursors = new KnownCursors(() => this.unlisten !== undefined && this.db.listening());
 
   constructor(
     private readonly db: Db,
@@ -45,14 +137,19 @@ export class ChangeFeed {
 
   async start(): Promise<void> {
     this.unlisten = await this.db.listen(CHANGES_CHANNEL, (payload) => {
-      if (payload === null) void this.resyncAll();
-      else this.onNotice(payload);
+      if (payload === null) {
+        // before anything else: pulls must not be answered from pre-outage entries
+        this.cursors.clear();
+        void this.resyncAll();
+      } else this.onNotice(payload);
     });
   }
 
   async stop(): Promise<void> {
-    await this.unlisten?.();
+    const unlisten = this.unlisten;
     this.unlisten = undefined;
+    this.cursors.clear();
+    await unlisten?.();
     this.subscribers.clear();
   }
 
@@ -80,18 +177,23 @@ export class ChangeFeed {
     try {
       const notice = JSON.parse(payload) as ChangeNotice;
       if (typeof notice.workplaceId === 'string' && Number.isSafeInteger(notice.cursor)) {
+        // the entry first, then the pokes: a poked device's next pull must not be answered from the old entry
+        this.cursors.note(notice.workplaceId, notice.cursor, typeof notice.epoch === 'string' ? notice.epoch : '');
         this.emit(notice.workplaceId, notice.cursor, typeof notice.epoch === 'string' ? notice.epoch : '');
       }
     } catch {
       this.log.warn({ payload }, 'ignoring a malformed change notice');
+      this.cursors.clear(); // some workplace changed and we cannot tell which
     }
   }
 
   private async resyncAll() {
     this.log.info('change listener reconnected; poking every stream');
+    const generation = this.cursors.generation;
     for (const workplaceId of [...this.subscribers.keys()]) {
       try {
         const c = await currentCursor(this.db, workplaceId);
+        this.cursors.noteRead(workplaceId, c.cursor, c.epoch, generation);
         this.emit(workplaceId, c.cursor, c.epoch);
       } catch (err) {
         this.log.warn({ err }, 'could not read a cursor after reconnecting');

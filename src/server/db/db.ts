@@ -41,6 +41,13 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** LISTENs on a channel; resolves to an unlisten function. */
   listen(channel: string, cb: NotifyCallback): Promise<() => Promise<void>>;
+  /**
+   * True while notifications are being delivered: PostgreSQL's LISTEN
+   * connection is up (false from the moment it is lost until it is back and
+   * has re-LISTENed); PGlite's, while the database is open. Whatever relies on
+   * having heard every NOTIFY (the pull fast path, changes.ts) checks this.
+   */
+  listening(): boolean;
   notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
 }

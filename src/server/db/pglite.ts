@@ -46,6 +46,8 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       const unlisten = await pg.listen(channel, (payload) => cb(payload));
       return () => unlisten();
     },
+    // in-process: a notice cannot be lost while the database is open
+    listening: () => !pg.closed,
     async notify(channel: string, payload: string) {
       await pg.query('select pg_notify($1, $2)', [channel, payload]);
     },

@@ -153,6 +153,8 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
         }
       };
     },
+    // (`listener` is set only once it has LISTENed, and cleared as soon as it is lost)
+    listening: () => !closed && listener !== undefined,
     async notify(channel, payload) {
       await pool.query('select pg_notify($1, $2)', [channel, payload]);
     },

@@ -264,6 +264,11 @@ export interface PullResult extends Cursor {
   hasMore: boolean;
 }
 
+/** A pull page plus, when this pull read it, the workplace's counter (for the fast path; not sent). */
+export interface PullPage extends PullResult {
+  counter?: number;
+}
+
 /**
  * Rows after `after`, at most `limit` of them and at most `maxBytes` of JSON
  * (but always one). With `epoch`, the cursor is checked first: one that does
@@ -277,7 +282,7 @@ export async function pullRows(
   limit: number,
   epoch?: string,
   maxBytes = PULL_MAX_BYTES,
-): Promise<PullResult> {
+): Promise<PullPage> {
   let reset = false;
   let afterEpoch: string | null | undefined;
   if (epoch !== undefined && after > 0) {
@@ -302,12 +307,14 @@ export async function pullRows(
   const hasMore = rows.length > 0 && rows.length < rows[0]!.n;
   let cursor: number;
   let cursorEpoch: string | null;
+  let counter: number | undefined;
   if (rows.length > 0) {
     cursor = rows[rows.length - 1]!.seq;
     cursorEpoch = await epochOf(db, workplaceId, cursor);
   } else {
     const c = await db.query<{ seq: number }>('select seq from workplace_counters where workplace_id = $1', [workplaceId]);
-    cursor = Math.min(after, c.rows[0]?.seq ?? 0);
+    counter = c.rows[0]?.seq ?? 0;
+    cursor = Math.min(after, counter);
     cursorEpoch = cursor === after && afterEpoch !== undefined ? afterEpoch : await epochOf(db, workplaceId, cursor);
   }
   return {
@@ -316,5 +323,6 @@ export async function pullRows(
     epoch: cursorEpoch ?? '',
     reset,
     hasMore,
+    ...(counter !== undefined ? { counter } : {}),
   };
 }
