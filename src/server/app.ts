@@ -129,7 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     blobQuotaBytes: opts.blobQuotaBytes ?? BLOB_QUOTA_BYTES,
     openSignup: opts.openSignup ?? false,
   });
-  app.decorate('changes', new ChangeFeed(opts.db, app.log));
+  app.decorate('changes', new ChangeFeed(opts.db, app.log, now));
   app.decorate('workplaceQueue', new WorkplaceQueue());
   app.decorateRequest('caller', undefined);
 

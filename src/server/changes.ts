@@ -42,7 +42,18 @@ export async function currentCursor(db: Pick<Db, 'query'>, workplaceId: string):
 interface Known {
   cursor: number;
   epoch: string;
+  /** when this pair was last confirmed (a notice, a push, a pull that read the counter) */
+  at: number;
 }
+
+/**
+ * How long an entry is trusted after it was last confirmed. Insurance against
+ * what no notice reports: a LISTEN connection that died silently (a half-open
+ * TCP connection looks up until something is written to it) or a database
+ * restored under a running server. Either can then hide rows for at most this
+ * long; an idle workplace costs one database pull per device per this long.
+ */
+export const KNOWN_CURSOR_MAX_AGE_MS = 30_000;
 
 /**
  * The pull fast path's memory: workplaceId → the latest (cursor, epoch) this
@@ -75,6 +86,7 @@ interface Known {
  *   restart (docs/it-guide.md), both of which empty this map: a restart
  *   starts empty, and a switched or restarted PostgreSQL drops the LISTEN
  *   connection.
+ * - An entry not confirmed for KNOWN_CURSOR_MAX_AGE_MS is not trusted either.
  * Only cursor > 0 is remembered (0 is a workplace's empty start, which the
  * database answers cheaply).
  */
@@ -82,7 +94,10 @@ export class KnownCursors {
   private readonly map = new Map<string, Known>();
   private gen = 0;
 
-  constructor(private readonly trusted: () => boolean) {}
+  constructor(
+    private readonly trusted: () => boolean,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Taken before reading the counter from the database; pass it to `noteRead`. */
   get generation(): number {
@@ -93,7 +108,7 @@ export class KnownCursors {
   isCurrent(workplaceId: string, cursor: number, epoch: string | undefined): boolean {
     if (epoch === undefined || cursor <= 0 || !this.trusted()) return false;
     const k = this.map.get(workplaceId);
-    return k !== undefined && k.cursor === cursor && k.epoch === epoch;
+    return k !== undefined && k.cursor === cursor && k.epoch === epoch && this.now() - k.at <= KNOWN_CURSOR_MAX_AGE_MS;
   }
 
   /** A push's new counter (this process's, after commit, or any replica's via NOTIFY). */
@@ -103,7 +118,7 @@ export class KnownCursors {
       return;
     }
     const k = this.map.get(workplaceId);
-    if (k === undefined || cursor > k.cursor) this.map.set(workplaceId, { cursor, epoch });
+    if (k === undefined || cursor > k.cursor || (cursor === k.cursor && epoch === k.epoch)) this.map.set(workplaceId, { cursor, epoch, at: this.now() });
     // the same number under another epoch cannot happen within one history: trust neither
     else if (cursor === k.cursor && epoch !== k.epoch) this.map.delete(workplaceId);
   }
@@ -128,12 +143,15 @@ export class ChangeFeed {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   private unlisten: (() => Promise<void>) | undefined;
   /** the pull fast path's latest-known cursors (trusted only while this feed hears every notice) */
-  readonly cursors = new KnownCursors(() => this.unlisten !== undefined && this.db.listening());
+  readonly cursors: KnownCursors;
 
   constructor(
     private readonly db: Db,
     private readonly log: FastifyBaseLogger,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.cursors = new KnownCursors(() => this.unlisten !== undefined && this.db.listening(), now);
+  }
 
   async start(): Promise<void> {
     this.unlisten = await this.db.listen(CHANGES_CHANNEL, (payload) => {

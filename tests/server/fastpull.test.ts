@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
-import { CHANGES_CHANNEL, KnownCursors } from '../../src/server/changes';
+import { CHANGES_CHANNEL, KNOWN_CURSOR_MAX_AGE_MS, KnownCursors } from '../../src/server/changes';
 import type { Db, NotifyCallback } from '../../src/server/db/db';
 import { pushOps } from '../../src/server/routes/sync/records';
 import { backends, clock, json, op, push, syncHeaders, useServer, workplaceWithDevice } from './helpers';
@@ -24,30 +24,35 @@ const SYNC_TABLES = /\b(records|workplace_counters|seq_epochs)\b/;
 /** A Db that logs every query's SQL and whose LISTEN state and callback a test can drive. */
 function spyDb(db: Db) {
   const sql: string[] = [];
-  const spy = {
+  const state: { down: boolean; notify: NotifyCallback | undefined } = { down: false, notify: undefined };
+  const spied: Db = {
+    ...db,
+    query: (text, params) => {
+      sql.push(text);
+      return db.query(text, params);
+    },
+    listening: () => !state.down && db.listening(),
+    listen: async (channel, cb) => {
+      state.notify = cb;
+      return db.listen(channel, cb);
+    },
+  };
+  return {
     sql,
-    down: false,
-    notify: undefined as NotifyCallback | undefined,
-    db: {
-      ...db,
-      query: (text: string, params?: unknown[]) => {
-        sql.push(text);
-        return db.query(text, params);
-      },
-      listening: () => !spy.down && db.listening(),
-      listen: async (channel: string, cb: NotifyCallback) => {
-        spy.notify = cb;
-        return db.listen(channel, cb);
-      },
-    } as Db,
+    db: spied,
+    set down(v: boolean) {
+      state.down = v;
+    },
+    get notify(): NotifyCallback | undefined {
+      return state.notify;
+    },
     /** SQL on the sync tables since the last call */
-    syncQueries() {
+    syncQueries(): string[] {
       const hits = sql.filter((s) => SYNC_TABLES.test(s));
       sql.length = 0;
       return hits;
     },
   };
-  return spy;
 }
 
 async function until(cond: () => boolean, ms = 10_000) {
@@ -66,7 +71,7 @@ function pullAt(app: FastifyInstance, token: string, cursor: number, epoch?: str
 describe('KnownCursors', () => {
   it('only moves forward, needs the epoch, forgets on clear, and ignores a reading older than a clear', () => {
     let up = true;
-    const k = new KnownCursors(() => up);
+    const k = new KnownCursors(() => up, () => 0);
     k.note('w', 5, 'a');
     expect(k.isCurrent('w', 5, 'a')).toBe(true);
     expect(k.isCurrent('w', 5, undefined)).toBe(false);
@@ -216,6 +221,16 @@ describe.each(backends)('pull fast path ($name)', (backend) => {
     expect(body.reset).toBe(true);
     expect(body.rows.map((r: { row: { id: string } }) => r.row.id).sort()).toEqual(['u1', 'u2']);
     expect(body.epoch).toBe(again.epoch);
+  });
+
+  it('trusts an entry for a limited time only after it was last confirmed', async () => {
+    const { spy, app, deviceToken, cursor, epoch } = await setup();
+    clock.now += KNOWN_CURSOR_MAX_AGE_MS + 1;
+    await pullAt(app, deviceToken, cursor, epoch);
+    expect(spy.syncQueries().length).toBeGreaterThan(0); // too old: to the database, which confirms it
+    clock.now += KNOWN_CURSOR_MAX_AGE_MS;
+    await pullAt(app, deviceToken, cursor, epoch);
+    expect(spy.syncQueries()).toEqual([]);
   });
 
   it('a malformed notice empties the memory', async () => {
