@@ -53,6 +53,8 @@ export interface AppOptions {
   openSignup?: boolean;
   /** SSE heartbeat interval, ms (default 25 s) */
   heartbeatMs?: number;
+  /** answer a pull at the latest known cursor from memory (default true; the bench turns it off for a baseline) */
+  pullFastPath?: boolean;
   /** set behind a reverse proxy so request.ip / protocol are the client's */
   trustProxy?: boolean | string;
   /** origin used in pairing URLs (default: from the request's Host) */
@@ -70,7 +72,7 @@ declare module 'fastify' {
     changes: ChangeFeed;
     /** one push (or retention chunk) per workplace at a time on this replica */
     workplaceQueue: WorkplaceQueue;
-    tavla: Required<Pick<AppOptions, 'heartbeatMs' | 'blobQuotaBytes' | 'openSignup'>> & Pick<AppOptions, 'publicOrigin'>;
+    tavla: Required<Pick<AppOptions, 'heartbeatMs' | 'blobQuotaBytes' | 'openSignup' | 'pullFastPath'>> & Pick<AppOptions, 'publicOrigin'>;
     authDevice: (req: FastifyRequest) => Promise<void>;
     authSupervisor: (req: FastifyRequest) => Promise<void>;
     checkSchemaVersion: (req: FastifyRequest) => Promise<void>;
@@ -125,6 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('now', now);
   app.decorate('tavla', {
     heartbeatMs: opts.heartbeatMs ?? 25_000,
+    pullFastPath: opts.pullFastPath ?? true,
     publicOrigin: opts.publicOrigin,
     blobQuotaBytes: opts.blobQuotaBytes ?? BLOB_QUOTA_BYTES,
     openSignup: opts.openSignup ?? false,

@@ -6,6 +6,7 @@
  *                  PGlite in DATA_DIR, or PostgreSQL when DATABASE_URL is set
  *                  (in schema BENCH_PG_SCHEMA, which must exist);
  *                  "bare": a bare Fastify app with one JSON route, the baseline.
+ *   BENCH_FAST_PULL "0": the real app without the pull fast path (a baseline for it).
  *
  * Same settings as src/server/main.ts except: no request logging (neither
  * the baseline logs) and no rate limits (the bench pairs hundreds of devices).
@@ -38,7 +39,7 @@ async function start(): Promise<{ app: FastifyInstance; db?: Db }> {
   if (!env.DATABASE_URL && !env.DATA_DIR) throw new Error('DATA_DIR is required for PGlite');
   const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR ?? '', searchPath: env.BENCH_PG_SCHEMA, applicationName: 'tavla-bench' });
   await migrate(db);
-  const app = await buildApp({ db, logger: false, rateLimit: false });
+  const app = await buildApp({ db, logger: false, rateLimit: false, pullFastPath: env.BENCH_FAST_PULL !== '0' });
   return { app, db };
 }
 

@@ -246,6 +246,8 @@ interface LoadDevice {
   people: string[];
   node: string;
   cursor: number;
+  /** the cursor's epoch, sent with it as the real engine does */
+  epoch: string;
   counter: number;
 }
 
@@ -258,7 +260,7 @@ async function benchLoad(server: BenchServer, bareServer: BenchServer, session: 
     const tokens = [token];
     for (let d = 1; d < DEVICES_PER_WORKPLACE; d++) tokens.push(await pairDevice(base, session, workplaceId, `Tablet ${d + 1}`));
     const people = Array.from({ length: 20 }, () => randomUUID());
-    for (const t of tokens) devices.push({ workplaceId, token: t, people, node: randomBytes(8).toString('hex'), cursor: 0, counter: 0 });
+    for (const t of tokens) devices.push({ workplaceId, token: t, people, node: randomBytes(8).toString('hex'), cursor: 0, epoch: '', counter: 0 });
   });
   const today = toIsoDate(new Date());
   const requestsFor = (d: LoadDevice, pullOnly: boolean): CannonRequest[] => {
@@ -266,10 +268,13 @@ async function benchLoad(server: BenchServer, bareServer: BenchServer, session: 
     const pull: CannonRequest = {
       method: 'GET',
       headers,
-      setupRequest: (req) => ({ ...req, path: `/api/sync/pull?cursor=${d.cursor}&limit=500` }),
+      setupRequest: (req) => ({ ...req, path: `/api/sync/pull?cursor=${d.cursor}&epoch=${d.epoch}&limit=500` }),
       onResponse: (status, body) => {
-        const m = status === 200 ? /"cursor":(\d+)/.exec(body) : null;
-        if (m) d.cursor = Number(m[1]);
+        const m = status === 200 ? /"cursor":(\d+),"epoch":"([0-9a-f]*)"/.exec(body) : null;
+        if (m) {
+          d.cursor = Number(m[1]);
+          d.epoch = m[2]!;
+        }
       },
     };
     if (pullOnly) return [pull];

@@ -233,6 +233,16 @@ describe.each(backends)('pull fast path ($name)', (backend) => {
     expect(spy.syncQueries()).toEqual([]);
   });
 
+  it('can be turned off (pullFastPath: false, the bench baseline)', async () => {
+    const spy = spyDb(h.db);
+    const app = await h.build({ db: spy.db, pullFastPath: false });
+    const w = await workplaceWithDevice(app);
+    const { cursor, epoch } = json(await push(app, w.deviceToken, [op(w.workplaceId, 'tasks', 't1', { text: 'Iron the shirts' })]));
+    spy.syncQueries();
+    expect(json(await pullAt(app, w.deviceToken, cursor, epoch))).toMatchObject({ rows: [], cursor, epoch });
+    expect(spy.syncQueries().length).toBeGreaterThan(0);
+  });
+
   it('a malformed notice empties the memory', async () => {
     const { app, workplaceId, cursor, epoch } = await setup();
     expect(app.changes.cursors.isCurrent(workplaceId, cursor, epoch)).toBe(true);
