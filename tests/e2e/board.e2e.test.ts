@@ -44,6 +44,8 @@ describe('participants', () => {
     await startDemo(page, e2e.url);
     await page.getByRole('region', { name: 'Attendance' }).getByRole('link').click();
     const summary = page.locator('.screen-summary');
+    // the count shows once the day's marks are loaded (some are here by the afternoon)
+    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toMatch(/\d+ of \d+ here/);
     const before = await summary.textContent();
     const face = page.getByRole('button', { name: 'Jonas', exact: true });
     await face.click();
