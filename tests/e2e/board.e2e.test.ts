@@ -5,7 +5,7 @@
  * locking out, and the board surviving an offline reload.
  */
 import { describe, expect, it } from 'vitest';
-import { startDemo, unlock, useBrowser } from './harness';
+import { boardLoaded, startDemo, unlock, useBrowser } from './harness';
 
 const e2e = useBrowser();
 
@@ -60,7 +60,9 @@ describe('participants', () => {
     const { page } = s;
     await startDemo(page, e2e.url);
     const region = page.getByRole('region', { name: 'Deviations' });
+    await boardLoaded(page);
     const before = await region.locator('.section-summary').textContent();
+    expect(before).toMatch(/\d/);
     await page.getByRole('link', { name: 'Report a deviation' }).click(); // 1
     await page.getByRole('button', { name: 'Broken tool or machine' }).click(); // 2
     await page.getByRole('button', { name: 'Sara', exact: true }).click(); // 3

@@ -186,6 +186,15 @@ export async function startDemo(page: Page, baseUrl: string, lang = 'en'): Promi
   await attendance.locator('img').nth(2).waitFor();
 }
 
+/**
+ * Waits until every board section has its data: while a section's rows load, its count is an
+ * empty placeholder marked aria-busy (reading it then would compare against nothing).
+ */
+export async function boardLoaded(page: Page): Promise<void> {
+  await page.locator('.board-section').nth(4).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.board-section [aria-busy="true"]').length === 0);
+}
+
 /** Unlocks supervisor mode with the PIN pad. */
 export async function unlock(page: Page, pin = '1234'): Promise<void> {
   await page.getByRole('button', { name: 'Unlock' }).first().click();

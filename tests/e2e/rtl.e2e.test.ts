@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { axeViolations, startDemo, unlock, useBrowser } from './harness';
+import { axeViolations, boardLoaded, startDemo, unlock, useBrowser } from './harness';
 
 const e2e = useBrowser();
 
@@ -30,6 +30,7 @@ const WEEKDAYS: Record<string, RegExp> = {
 async function openBoard(page: Page, lang: string): Promise<void> {
   await page.goto(`${e2e.url}/?lang=${lang}`);
   for (const key of SECTIONS) await page.getByRole('region', { name: NAMES[lang]![key], exact: true }).waitFor({ state: 'visible' });
+  await boardLoaded(page);
 }
 
 async function sectionBoxes(page: Page, lang: string) {

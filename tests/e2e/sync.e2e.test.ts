@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, newSession, serveWithServer, startDemo, unlock } from './harness';
+import { boardLoaded, launch, newSession, serveWithServer, startDemo, unlock } from './harness';
 
 /** a 4×4 red PNG */
 const RED_PNG = Buffer.from(
@@ -52,7 +52,9 @@ describe('sync between tablets', () => {
 
     // A check-in on tablet B reaches tablet A without a reload (push → NOTIFY → SSE poke → pull).
     const summaryA = a.page.getByRole('region', { name: 'Attendance' }).locator('.section-summary');
+    await boardLoaded(a.page);
     const before = await summaryA.textContent();
+    expect(before).toMatch(/of 8 here/);
     await b.page.getByRole('region', { name: 'Attendance' }).getByRole('link').click();
     await b.page.getByRole('button', { name: 'Jonas', exact: true }).click();
     const tapped = Date.now();

@@ -16,7 +16,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, newSession, startDemo, unlock, useBrowser, type Session } from './harness';
+import { axeViolations, boardLoaded, newSession, startDemo, unlock, useBrowser, type Session } from './harness';
 
 const e2e = useBrowser();
 
@@ -114,11 +114,10 @@ async function cutOff(page: Page): Promise<string[]> {
   });
 }
 
-/** Waits until every section shows its counts (no placeholder). */
-async function boardLoaded(page: Page) {
-  await page.locator('.board-section').nth(4).waitFor();
-  await expect.poll(() => page.locator('.board-section [aria-busy="true"]').count()).toBe(0);
-  await page.waitForTimeout(150); // pictures settle
+/** Waits until every section shows its counts (no placeholder) and its pictures have settled. */
+async function boardSettled(page: Page) {
+  await boardLoaded(page);
+  await page.waitForTimeout(150);
 }
 
 /** Hides every word on the screen, the way a participant who reads nothing would use it: their own header button. */
@@ -153,7 +152,7 @@ for (const size of SIZES) {
       const { page } = s;
       for (const lang of LANGS) {
         await page.goto(`${e2e.url}/?lang=${lang}`);
-        await boardLoaded(page);
+        await boardSettled(page);
         expect(await cutOff(page), `cut off at ${label} (${lang})`).toEqual([]);
         expect(await coveredControls(page), `covered at ${label} (${lang})`).toEqual([]);
         // the header is one row at the landscape sizes
@@ -185,7 +184,7 @@ for (const size of SIZES) {
       }
       // right after a check-in on the board: the face with ✓ and its undo, nothing covered
       await page.goto(`${e2e.url}/?lang=en`);
-      await boardLoaded(page);
+      await boardSettled(page);
       const lina = page.locator('.section-attendance').getByRole('button', { name: 'Lina', exact: true });
       if (await lina.count()) {
         await lina.click();
@@ -204,7 +203,7 @@ describe('tap counts with every word hidden (docs/tap-counts.md)', () => {
     // every instant of the clock matrix): nobody in, nothing done
     const s = await open({ width: 1024, height: 600 }, EARLY_MONDAY);
     const { page } = s;
-    await boardLoaded(page);
+    await boardSettled(page);
     await hideWords(page);
     let taps = 0;
     const tap = async (selector: string) => {
@@ -254,7 +253,7 @@ describe('tap counts with every word hidden (docs/tap-counts.md)', () => {
     expect(await finished.locator(picture('status-done')).count()).toBe(1);
     expect(await finished.locator(picture('status-not-done')).count()).toBe(0);
     await page.locator(`header a:has(${picture('home')})`).click();
-    await boardLoaded(page);
+    await boardSettled(page);
     // with the words back, the work screen with a finished task has no serious axe violation (contrast of finished names)
     await page.locator('.pictures-only-toggle').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('pictures-only'))).toBe(false);
@@ -262,7 +261,7 @@ describe('tap counts with every word hidden (docs/tap-counts.md)', () => {
     await page.locator('.work-task.is-done').first().waitFor();
     expect(await axeViolations(page), 'work with a finished task').toEqual([]);
     await page.locator(`header a:has(${picture('home')})`).click();
-    await boardLoaded(page);
+    await boardSettled(page);
     await hideWords(page);
 
     // mark someone sick as the supervisor: after unlocking, their face, then "sick" (2 taps)
