@@ -14,7 +14,7 @@ import type { Person, Workplace } from '../domain/types';
 import { toIsoDate } from '../domain/dates';
 import { GUARD_MS } from '../core/board/checkIn';
 import { setPersonalPicturesOnly } from '../core/personal';
-import { freshRepos, renderApp, renderRoutes, seedPeople, seedWorkplace } from '../../tests/helpers/render';
+import { renderApp, renderRoutes, seedWorkplaceWithPeople } from '../../tests/helpers/render';
 import Home from './Home';
 
 let repos: Repositories;
@@ -24,9 +24,7 @@ const today = () => toIsoDate(new Date());
 const SLOW = { timeout: 5000 };
 
 beforeEach(async () => {
-  repos = freshRepos();
-  wp = await seedWorkplace(repos);
-  people = await seedPeople(repos, wp.id, ['Amina', 'Bo']);
+  ({ repos, wp, people } = await seedWorkplaceWithPeople(['Amina', 'Bo']));
 });
 afterEach(() => {
   cleanup();

@@ -11,7 +11,7 @@ import type { Repositories } from '../data';
 import type { Person, Workplace } from '../domain/types';
 import { toIsoDate } from '../domain/dates';
 import { setAgendaStep, defaultAgenda } from '../domain/meeting';
-import { freshRepos, renderApp, renderRoutes, seedPeople, seedWorkplace } from '../../tests/helpers/render';
+import { renderApp, renderRoutes, seedWorkplaceWithPeople } from '../../tests/helpers/render';
 import MeetingLog from './MeetingLog';
 import MeetingPage from './MeetingPage';
 
@@ -23,9 +23,7 @@ let wp: Workplace;
 let people: Person[];
 
 beforeEach(async () => {
-  repos = freshRepos();
-  wp = await seedWorkplace(repos);
-  people = await seedPeople(repos, wp.id, ['Aya', 'Bo', 'Sara']);
+  ({ repos, wp, people } = await seedWorkplaceWithPeople(['Aya', 'Bo', 'Sara']));
 });
 afterEach(() => cleanup());
 

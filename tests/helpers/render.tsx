@@ -38,6 +38,13 @@ export async function seedPeople(repos: Repositories, workplaceId: string, names
   return people;
 }
 
+/** A fresh database with a workplace and these people: the start most component and repository tests share. */
+export async function seedWorkplaceWithPeople(names: string[]): Promise<{ repos: Repositories; wp: Workplace; people: Person[] }> {
+  const repos = freshRepos();
+  const wp = await seedWorkplace(repos);
+  return { repos, wp, people: await seedPeople(repos, wp.id, names) };
+}
+
 /** Renders the whole app at `path` in English. */
 export function renderApp(repos: Repositories, workplaceId: string | null, path = '/', lang = 'en') {
   window.history.pushState({}, '', path);

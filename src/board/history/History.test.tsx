@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Repositories } from '../../data';
 import type { Person, Workplace } from '../../domain/types';
 import { addDays, isoWeekday, toIsoDate } from '../../domain/dates';
-import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../../tests/helpers/render';
+import { renderApp, seedWorkplaceWithPeople } from '../../../tests/helpers/render';
 
 const SLOW = { timeout: 5000 };
 const today = toIsoDate(new Date());
@@ -21,9 +21,7 @@ let wp: Workplace;
 let people: Person[];
 
 beforeEach(async () => {
-  repos = freshRepos();
-  wp = await seedWorkplace(repos);
-  people = await seedPeople(repos, wp.id, ['Aya', 'Bo', 'Sara']);
+  ({ repos, wp, people } = await seedWorkplaceWithPeople(['Aya', 'Bo', 'Sara']));
 });
 afterEach(() => {
   cleanup();

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../data';
 import type { Person, Workplace } from '../../domain/types';
 import { toIsoDate } from '../../domain/dates';
-import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../../tests/helpers/render';
+import { renderApp, seedWorkplaceWithPeople } from '../../../tests/helpers/render';
 
 const SLOW = { timeout: 5000 };
 let repos: Repositories;
@@ -19,9 +19,9 @@ let aya: Person;
 let bo: Person;
 
 beforeEach(async () => {
-  repos = freshRepos();
-  wp = await seedWorkplace(repos);
-  [aya, bo] = (await seedPeople(repos, wp.id, ['Aya', 'Bo'])) as [Person, Person];
+  let people: Person[];
+  ({ repos, wp, people } = await seedWorkplaceWithPeople(['Aya', 'Bo']));
+  [aya, bo] = people as [Person, Person];
   await repos.persons.update(aya.id, { language: 'en' });
   await repos.persons.update(bo.id, { language: 'en' });
 });

@@ -12,7 +12,7 @@ import type { Person, Workplace } from '../../domain/types';
 import { toIsoDate } from '../../domain/dates';
 import { wordOfTap } from '../../core/speech/screenText';
 import { hashPicturePin, verifyPicturePin } from '../../domain/picturePin';
-import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../../tests/helpers/render';
+import { renderApp, seedWorkplaceWithPeople } from '../../../tests/helpers/render';
 
 const SLOW = { timeout: 5000 };
 let repos: Repositories;
@@ -22,9 +22,9 @@ let bo: Person;
 const today = () => toIsoDate(new Date());
 
 beforeEach(async () => {
-  repos = freshRepos();
-  wp = await seedWorkplace(repos);
-  [aya, bo] = (await seedPeople(repos, wp.id, ['Aya', 'Bo'])) as [Person, Person];
+  let people: Person[];
+  ({ repos, wp, people } = await seedWorkplaceWithPeople(['Aya', 'Bo']));
+  [aya, bo] = people as [Person, Person];
   await repos.persons.update(aya.id, { language: 'en' });
   await repos.persons.update(bo.id, { language: 'en' });
 });

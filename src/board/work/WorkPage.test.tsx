@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../data';
 import type { Person, Workplace } from '../../domain/types';
 import { toIsoDate } from '../../domain/dates';
-import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../../tests/helpers/render';
+import { renderApp, seedWorkplaceWithPeople } from '../../../tests/helpers/render';
 
 let repos: Repositories;
 let wp: Workplace;
@@ -18,9 +18,7 @@ const today = () => toIsoDate(new Date());
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 
 beforeEach(async () => {
-  repos = freshRepos();
-  wp = await seedWorkplace(repos);
-  people = await seedPeople(repos, wp.id, ['Amina', 'Bo']);
+  ({ repos, wp, people } = await seedWorkplaceWithPeople(['Amina', 'Bo']));
 });
 afterEach(() => cleanup());
 

@@ -1,6 +1,6 @@
 /** The growth repository (plans, follow-ups, skills, survey) against a real (fake-indexeddb) database. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshRepos, seedPeople, seedWorkplace } from '../../../tests/helpers/render';
+import { seedWorkplaceWithPeople } from '../../../tests/helpers/render';
 import { currentStep, DEFAULT_SURVEY, ladderMoves, skillId } from '../../domain/growth';
 import type { Repositories } from '../index';
 import type { Person, Workplace } from '../../domain/types';
@@ -10,9 +10,7 @@ let wp: Workplace;
 let people: Person[];
 
 beforeEach(async () => {
-  repos = freshRepos();
-  wp = await seedWorkplace(repos);
-  people = await seedPeople(repos, wp.id, ['Aya', 'Bo', 'Sara']);
+  ({ repos, wp, people } = await seedWorkplaceWithPeople(['Aya', 'Bo', 'Sara']));
 });
 
 const aya = () => people[0]!.id;

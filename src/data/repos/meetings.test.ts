@@ -1,6 +1,6 @@
 /** The meetings repository against a real (fake-indexeddb) database. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshRepos, seedPeople, seedWorkplace } from '../../../tests/helpers/render';
+import { seedWorkplaceWithPeople } from '../../../tests/helpers/render';
 import { defaultAgenda, setAgendaStep } from '../../domain/meeting';
 import type { Repositories } from '../index';
 import type { Person, Workplace } from '../../domain/types';
@@ -14,9 +14,7 @@ let wp: Workplace;
 let people: Person[];
 
 beforeEach(async () => {
-  repos = freshRepos();
-  wp = await seedWorkplace(repos);
-  people = await seedPeople(repos, wp.id, ['Aya', 'Bo', 'Sara']);
+  ({ repos, wp, people } = await seedWorkplaceWithPeople(['Aya', 'Bo', 'Sara']));
 });
 
 const start = (date = DAY, now = T0) => repos.meetings.start(wp.id, { date, agenda: defaultAgenda(), targetMinutes: 15 }, undefined, now);
