@@ -4,7 +4,7 @@
  * row, the pictogram field. Their forms are core/form.tsx.
  */
 import { A } from '@solidjs/router';
-import { createSignal, Show, type ParentProps } from 'solid-js';
+import { createSignal, Show, type JSX, type ParentProps } from 'solid-js';
 import { useI18n, type MessageKey } from '../i18n';
 import type { PictogramCategory } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
@@ -65,6 +65,19 @@ export function ConfirmDialog(props: {
         <PictoButton pictogram="trash" label={props.confirmLabel} variant="danger" onClick={() => void props.onConfirm()} />
       </div>
     </Dialog>
+  );
+}
+
+/** A titled part of a supervisor screen: its heading (pictogram and words) names the region. */
+export function AdminSection(props: ParentProps<{ id: string; pictogram: string; title: JSX.Element; class?: string; speakOff?: boolean }>) {
+  return (
+    <section class={`supervisor-section ${props.class ?? ''}`} aria-labelledby={props.id} data-speak-off={props.speakOff ? '' : undefined}>
+      <h2 id={props.id}>
+        <Pictogram id={props.pictogram} />
+        <span>{props.title}</span>
+      </h2>
+      {props.children}
+    </section>
   );
 }
 

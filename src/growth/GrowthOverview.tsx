@@ -7,7 +7,7 @@
  */
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { AdminScreen } from '../core/admin';
+import { AdminScreen, AdminSection } from '../core/admin';
 import { useApp } from '../core/context';
 import { useGrowthWords } from '../core/growth/names';
 import { createLive } from '../core/live';
@@ -89,11 +89,7 @@ export default function GrowthOverview() {
         <PictoButton pictogram="ladder" label={t('growth.ladder.edit')} onClick={() => setEditingLadder(true)} />
       </div>
 
-      <section class="supervisor-section growth-due" aria-labelledby="growth-due-title">
-        <h2 id="growth-due-title">
-          <Pictogram id="bell" />
-          <span>{t('growth.due.title')}</span>
-        </h2>
+      <AdminSection id="growth-due-title" pictogram="bell" title={t('growth.due.title')} class="growth-due">
         <Show when={due().length > 0} fallback={<p class="empty">{t('growth.due.none')}</p>}>
           <ul class="supervisor-list" role="list">
             <For each={due()}>
@@ -115,13 +111,9 @@ export default function GrowthOverview() {
             </For>
           </ul>
         </Show>
-      </section>
+      </AdminSection>
 
-      <section class="supervisor-section" aria-labelledby="growth-all-title">
-        <h2 id="growth-all-title">
-          <Pictogram id="ladder" />
-          <span>{t('growth.everyone')}</span>
-        </h2>
+      <AdminSection id="growth-all-title" pictogram="ladder" title={t('growth.everyone')}>
         <ul class="supervisor-list growth-people" role="list">
           <For each={people()}>
             {(p) => {
@@ -155,7 +147,7 @@ export default function GrowthOverview() {
             }}
           </For>
         </ul>
-      </section>
+      </AdminSection>
       <Show when={editingLadder()}>
         <LadderEditor onClose={() => setEditingLadder(false)} />
       </Show>

@@ -8,7 +8,7 @@
  */
 import { useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Index, Show } from 'solid-js';
-import { AdminScreen, ConfirmDialog, PictogramField } from '../core/admin';
+import { AdminScreen, AdminSection, ConfirmDialog, PictogramField } from '../core/admin';
 import { useApp } from '../core/context';
 import { Field } from '../core/fields';
 import { AdminForm, createFormAction } from '../core/form';
@@ -183,18 +183,10 @@ export default function PersonPlan() {
               <PictoButton pictogram="plan" label={t('growth.followUp.record')} variant="primary" onClick={() => setRecording(true)} />
               <PictoLink href={`/growth/print/${p().id}`} pictogram="print" label={t('growth.print.open')} />
             </div>
-            <section class="supervisor-section" aria-labelledby="growth-ladder-title">
-              <h2 id="growth-ladder-title">
-                <Pictogram id="ladder" />
-                <span>{t('growth.ladder')}</span>
-              </h2>
+            <AdminSection id="growth-ladder-title" pictogram="ladder" title={t('growth.ladder')}>
               <LadderView ladder={ladder()} current={step()} label={t('growth.ladder')} />
-            </section>
-            <section class="supervisor-section" aria-labelledby="growth-goals-title">
-              <h2 id="growth-goals-title">
-                <Pictogram id="target" />
-                <span>{t('growth.me.goals')}</span>
-              </h2>
+            </AdminSection>
+            <AdminSection id="growth-goals-title" pictogram="target" title={t('growth.me.goals')}>
               <Show when={goals().length > 0} fallback={<p class="empty">{t('growth.goal.none')}</p>}>
                 <ul class="supervisor-list" role="list">
                   <For each={goals()}>
@@ -227,12 +219,8 @@ export default function PersonPlan() {
                   </For>
                 </ul>
               </Show>
-            </section>
-            <section class="supervisor-section" aria-labelledby="growth-history-title">
-              <h2 id="growth-history-title">
-                <Pictogram id="calendar" />
-                <span>{t('growth.history')}</span>
-              </h2>
+            </AdminSection>
+            <AdminSection id="growth-history-title" pictogram="calendar" title={t('growth.history')}>
               <Show when={followUps().length > 0} fallback={<p class="empty">{t('growth.followUp.none')}</p>}>
                 <ol class="supervisor-list growth-history" role="list">
                   <For each={[...followUps()].reverse()}>
@@ -260,7 +248,7 @@ export default function PersonPlan() {
                   </For>
                 </ol>
               </Show>
-            </section>
+            </AdminSection>
             <Show when={recording()}>
               <FollowUpForm person={p()} current={step()} onClose={() => setRecording(false)} />
             </Show>

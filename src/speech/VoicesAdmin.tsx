@@ -10,7 +10,7 @@
  */
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { useApp } from '../core/context';
-import { AdminScreen, ConfirmDialog, useWorkplaceId } from '../core/admin';
+import { AdminScreen, AdminSection, ConfirmDialog, useWorkplaceId } from '../core/admin';
 import { FaceImage, PictoButton } from '../core/ui';
 import type { Person } from '../domain/types';
 import { messageClipKey, personClipKey, pictogramClipKey } from '../domain/voiceClips';
@@ -145,11 +145,7 @@ export default function VoicesAdmin() {
     <AdminScreen title={t('speech.voices')} pictogram="microphone" class="voices-admin">
       <SpeechSettings />
 
-      <section class="supervisor-section" aria-labelledby="voices-languages-title">
-        <h2 id="voices-languages-title">
-          <Pictogram id="language" />
-          <span>{t('speech.languages')}</span>
-        </h2>
+      <AdminSection id="voices-languages-title" pictogram="language" title={t('speech.languages')}>
         <p class="hint">
           <Pictogram id="microphone" />
           <span>{t('speech.recordLanguage')}</span>
@@ -182,15 +178,9 @@ export default function VoicesAdmin() {
             }}
           </For>
         </ul>
-      </section>
+      </AdminSection>
 
-      <section class="supervisor-section" aria-labelledby="voices-words-title" data-speak-off="">
-        <h2 id="voices-words-title">
-          <Pictogram id="microphone" />
-          <span>
-            {t('speech.recordLanguage')} {nameOf(recLang())}
-          </span>
-        </h2>
+      <AdminSection id="voices-words-title" pictogram="microphone" title={<>{t('speech.recordLanguage')} {nameOf(recLang())}</>} speakOff>
         <div class="supervisor-choice-row">
           <For each={tabs}>
             {(tb) => (
@@ -240,7 +230,7 @@ export default function VoicesAdmin() {
             <PictoButton pictogram="down" label={t('speech.showMore')} onClick={() => setLimit((n) => n + PAGE)} />
           </Show>
         </Show>
-      </section>
+      </AdminSection>
 
       <Show when={recordFor()}>
         {(e) => (

@@ -13,7 +13,7 @@ import { createLive } from '../core/live';
 import { useApp } from '../core/context';
 import { PictoButton, useBlobUrl } from '../core/ui';
 import { Field, FieldError } from '../core/fields';
-import { AdminScreen, ConfirmDialog, imageErrorKey, SHORT_TEXT_MAX, useWorkplaceId } from '../core/admin';
+import { AdminScreen, AdminSection, ConfirmDialog, imageErrorKey, SHORT_TEXT_MAX, useWorkplaceId } from '../core/admin';
 import { AdminForm, createFormAction } from '../core/form';
 
 function CustomTile(props: { pictogram: CustomPictogram; onRemove: () => void }) {
@@ -95,11 +95,7 @@ function AddPictogram() {
   };
 
   return (
-    <section class="supervisor-section" aria-labelledby="admin-add-picture">
-      <h2 id="admin-add-picture">
-        <Pictogram id="camera" />
-        <span>{t('supervisor.pictogram.add')}</span>
-      </h2>
+    <AdminSection id="admin-add-picture" pictogram="camera" title={t('supervisor.pictogram.add')}>
       <AdminForm onSubmit={action.submit}>
         <div class="row">
           <Show when={preview()}>
@@ -119,7 +115,7 @@ function AddPictogram() {
           <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" disabled={busy()} />
         </div>
       </AdminForm>
-    </section>
+    </AdminSection>
   );
 }
 

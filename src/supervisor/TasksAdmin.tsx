@@ -13,7 +13,7 @@ import { createLive } from '../core/live';
 import { useApp } from '../core/context';
 import { Dialog, PictoButton } from '../core/ui';
 import { Field, FieldError, WeekdayToggles } from '../core/fields';
-import { AdminRow, AdminScreen, ConfirmDialog, PictogramField, SHORT_TEXT_MAX, useWorkplaceId } from '../core/admin';
+import { AdminRow, AdminScreen, AdminSection, ConfirmDialog, PictogramField, SHORT_TEXT_MAX, useWorkplaceId } from '../core/admin';
 import { AdminForm, createFormAction } from '../core/form';
 import { FaceGrid } from '../core/board/FaceGrid';
 
@@ -191,11 +191,7 @@ export default function TasksAdmin() {
 
   return (
     <AdminScreen title={t('supervisor.tasks')} pictogram="toolbox">
-      <section class="supervisor-section" aria-labelledby="admin-areas">
-        <h2 id="admin-areas">
-          <Pictogram id="workshop" />
-          <span>{t('supervisor.task.areas')}</span>
-        </h2>
+      <AdminSection id="admin-areas" pictogram="workshop" title={t('supervisor.task.areas')}>
         <div class="row">
           <PictoButton pictogram="plus" label={t('supervisor.task.addArea')} variant="primary" onClick={() => setAreaForm('new')} />
         </div>
@@ -208,13 +204,9 @@ export default function TasksAdmin() {
             )}
           </For>
         </ul>
-      </section>
+      </AdminSection>
 
-      <section class="supervisor-section" aria-labelledby="admin-recurring">
-        <h2 id="admin-recurring">
-          <Pictogram id="calendar" />
-          <span>{t('supervisor.task.recurring')}</span>
-        </h2>
+      <AdminSection id="admin-recurring" pictogram="calendar" title={t('supervisor.task.recurring')}>
         <Show when={areas().length > 0} fallback={<FieldError message={t('supervisor.task.noAreas')} />}>
           <div class="row">
             <PictoButton pictogram="plus" label={t('supervisor.task.addRecurring')} variant="primary" onClick={() => setTaskForm({ mode: 'recurring', task: null })} />
@@ -249,13 +241,9 @@ export default function TasksAdmin() {
             </For>
           </ul>
         </Show>
-      </section>
+      </AdminSection>
 
-      <section class="supervisor-section" aria-labelledby="admin-today">
-        <h2 id="admin-today">
-          <Pictogram id="sun" />
-          <span>{t('supervisor.task.today')}</span>
-        </h2>
+      <AdminSection id="admin-today" pictogram="sun" title={t('supervisor.task.today')}>
         <Show when={areas().length > 0}>
           <div class="row">
             <PictoButton pictogram="plus" label={t('supervisor.task.addToday')} variant="primary" onClick={() => setTaskForm({ mode: 'today', task: null })} />
@@ -276,7 +264,7 @@ export default function TasksAdmin() {
             </For>
           </ul>
         </Show>
-      </section>
+      </AdminSection>
 
       <Show when={areaForm()} keyed>
         {(a) => <AreaForm area={a === 'new' ? null : a} onClose={() => setAreaForm(null)} />}

@@ -9,12 +9,11 @@ import { createSignal, Show } from 'solid-js';
 import type { Workplace } from '../domain/types';
 import { collapseSpaces } from '../domain/text';
 import { useI18n } from '../i18n';
-import { Pictogram } from '../pictograms/Pictogram';
 import { useApp } from '../core/context';
 import { PictoButton } from '../core/ui';
 import { Field, FieldError, PinInput, OpeningHoursFields } from '../core/fields';
 import { validateHours, validateNewPin, validateWorkplaceName } from '../core/validate';
-import { AdminScreen, ConfirmDialog } from '../core/admin';
+import { AdminScreen, AdminSection, ConfirmDialog } from '../core/admin';
 import { AdminForm, createFormAction } from '../core/form';
 
 function SettingsForm(props: { workplace: Workplace }) {
@@ -38,11 +37,7 @@ function SettingsForm(props: { workplace: Workplace }) {
   const tried = action.tried;
 
   return (
-    <section class="supervisor-section" aria-labelledby="admin-workplace-settings">
-      <h2 id="admin-workplace-settings">
-        <Pictogram id="settings" />
-        <span>{t('supervisor.workplace.settings')}</span>
-      </h2>
+    <AdminSection id="admin-workplace-settings" pictogram="settings" title={t('supervisor.workplace.settings')}>
       <AdminForm onSubmit={action.submit}>
         <Field label={t('setup.workplaceName')} pictogram="home" error={shown(nameError())}>
           <input type="text" name="workplaceName" autocomplete="off" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
@@ -61,7 +56,7 @@ function SettingsForm(props: { workplace: Workplace }) {
           <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" />
         </div>
       </AdminForm>
-    </section>
+    </AdminSection>
   );
 }
 
@@ -85,11 +80,7 @@ function ChangePin(props: { workplaceId: string }) {
   const tried = action.tried;
 
   return (
-    <section class="supervisor-section" aria-labelledby="admin-change-pin">
-      <h2 id="admin-change-pin">
-        <Pictogram id="lock" />
-        <span>{t('supervisor.workplace.changePin')}</span>
-      </h2>
+    <AdminSection id="admin-change-pin" pictogram="lock" title={t('supervisor.workplace.changePin')}>
       <AdminForm onSubmit={action.submit}>
         <Field label={t('supervisor.workplace.newPin')} pictogram="lock">
           <PinInput name="newPin" value={pin()} onInput={setPin} />
@@ -102,7 +93,7 @@ function ChangePin(props: { workplaceId: string }) {
           <PictoButton pictogram="save" label={t('supervisor.workplace.changePin')} variant="primary" type="submit" />
         </div>
       </AdminForm>
-    </section>
+    </AdminSection>
   );
 }
 
@@ -125,11 +116,7 @@ function LeaveDemo(props: { workplaceId: string }) {
   };
 
   return (
-    <section class="supervisor-section" aria-labelledby="admin-demo">
-      <h2 id="admin-demo">
-        <Pictogram id="info" />
-        <span>{t('supervisor.workplace.demo')}</span>
-      </h2>
+    <AdminSection id="admin-demo" pictogram="info" title={t('supervisor.workplace.demo')}>
       <div class="row">
         <PictoButton pictogram="close" label={t('app.leaveDemo')} variant="danger" onClick={() => setConfirming(true)} />
       </div>
@@ -143,7 +130,7 @@ function LeaveDemo(props: { workplaceId: string }) {
           onClose={() => setConfirming(false)}
         />
       </Show>
-    </section>
+    </AdminSection>
   );
 }
 
