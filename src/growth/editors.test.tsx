@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../data';
 import type { Workplace } from '../domain/types';
 import { DEFAULT_SURVEY, ladderOf } from '../domain/growth';
-import { freshRepos, renderRoutes, seedWorkplace } from '../../tests/helpers/render';
+import { renderRoutes, seedWorkplaceWithPeople } from '../../tests/helpers/render';
 import GrowthOverview from './GrowthOverview';
 import SurveyResults from './SurveyResults';
 
@@ -19,8 +19,7 @@ let repos: Repositories;
 let wp: Workplace;
 
 beforeEach(async () => {
-  repos = freshRepos();
-  wp = await seedWorkplace(repos);
+  ({ repos, wp } = await seedWorkplaceWithPeople());
 });
 afterEach(() => cleanup());
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../data';
 import type { Workplace } from '../domain/types';
 import { toIsoDate } from '../domain/dates';
-import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../tests/helpers/render';
+import { renderApp, seedPeople, seedWorkplaceWithPeople } from '../../tests/helpers/render';
 import { storesSecret } from '../../tests/helpers/values';
 import { wordOfTap } from '../core/speech/screenText';
 
@@ -16,8 +16,7 @@ let repos: Repositories;
 let wp: Workplace;
 
 beforeEach(async () => {
-  repos = freshRepos();
-  wp = await seedWorkplace(repos);
+  ({ repos, wp } = await seedWorkplaceWithPeople());
 });
 afterEach(() => cleanup());
 

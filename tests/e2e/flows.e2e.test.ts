@@ -11,15 +11,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startDemo, unlock, useBrowser } from './harness';
+import { startDemo, TABLET_SIZES, unlock, useBrowser } from './harness';
 
 const e2e = useBrowser();
 
-const SIZES = [
-  { width: 1024, height: 600 },
-  { width: 1280, height: 800 },
-  { width: 800, height: 1280 },
-] as const;
 
 /** Hides every text node on the page (pictures only, for the tap-count proofs). */
 async function hideText(page: Page) {
@@ -289,7 +284,7 @@ async function meetingFits(page: Page, where: string) {
 describe('the meeting on the wall tablet', () => {
   it('every step shows its decisions and the way on without scrolling, at 1024×600, 1280×800 and 800×1280', async () => {
     const problems: string[] = [];
-    for (const size of SIZES) {
+    for (const size of TABLET_SIZES) {
       const s = await e2e.session(size);
       const { page } = s;
       await startDemo(page, e2e.url);

@@ -15,7 +15,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, startDemo, unlock, useBrowser } from './harness';
+import { axeViolations, pdfPages, startDemo, unlock, useBrowser } from './harness';
 
 const e2e = useBrowser();
 
@@ -48,17 +48,6 @@ async function go(page: Page, path: string) {
     dispatchEvent(new PopStateEvent('popstate'));
   }, path);
   await page.waitForURL((u) => u.pathname === path);
-}
-
-/** Page objects of a PDF (Chromium writes them uncompressed) with their MediaBox in points. */
-function pdfPages(pdf: Buffer): { width: number; height: number }[] {
-  const pages: { width: number; height: number }[] = [];
-  for (const [, body] of pdf.toString('latin1').matchAll(/\d+ 0 obj\s*([\s\S]*?)endobj/g)) {
-    if (!/\/Type\s*\/Page(?![s\w])/.test(body!)) continue;
-    const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(body!);
-    if (box) pages.push({ width: Number(box[1]), height: Number(box[2]) });
-  }
-  return pages;
 }
 
 async function recordFollowUp(page: Page, step: string, opts: { nextDateToday?: boolean; nextStep?: string; goal?: string; axe?: boolean }) {

@@ -238,3 +238,24 @@ export async function serveWithServer(): Promise<{ url: string; close: () => Pro
     },
   };
 }
+
+/** The wall tablets every screen must fit: small landscape, common landscape, portrait. */
+export const TABLET_SIZES = [
+  { width: 1024, height: 600 },
+  { width: 1280, height: 800 },
+  { width: 800, height: 1280 },
+] as const;
+
+/**
+ * Pages and their sizes in a PDF: each page object's MediaBox, in points.
+ * Chromium (Skia) writes page objects uncompressed, so reading them needs no PDF library.
+ */
+export function pdfPages(pdf: Buffer): { width: number; height: number }[] {
+  const pages: { width: number; height: number }[] = [];
+  for (const [, body] of pdf.toString('latin1').matchAll(/\d+ 0 obj\s*([\s\S]*?)endobj/g)) {
+    if (!/\/Type\s*\/Page(?![s\w])/.test(body!)) continue;
+    const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(body!);
+    if (box) pages.push({ width: Number(box[1]), height: Number(box[2]) });
+  }
+  return pages;
+}

@@ -12,7 +12,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, startDemo, unlock, useBrowser } from './harness';
+import { axeViolations, pdfPages, startDemo, unlock, useBrowser } from './harness';
 
 const e2e = useBrowser();
 
@@ -188,20 +188,6 @@ describe('history', () => {
     expect(await axeViolations(page), 'deviation log').toEqual([]);
   });
 });
-
-/**
- * Pages and their sizes in a PDF: each page object's MediaBox, in points.
- * Chromium (Skia) writes page objects uncompressed, so reading them needs no PDF library.
- */
-function pdfPages(pdf: Buffer): { width: number; height: number }[] {
-  const pages: { width: number; height: number }[] = [];
-  for (const [, body] of pdf.toString('latin1').matchAll(/\d+ 0 obj\s*([\s\S]*?)endobj/g)) {
-    if (!/\/Type\s*\/Page(?![s\w])/.test(body!)) continue;
-    const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(body!);
-    if (box) pages.push({ width: Number(box[1]), height: Number(box[2]) });
-  }
-  return pages;
-}
 
 /**
  * The text of a PDF as Chromium writes it: each font's ToUnicode CMap maps

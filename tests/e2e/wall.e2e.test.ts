@@ -16,15 +16,10 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, boardLoaded, newSession, startDemo, unlock, useBrowser, type Session } from './harness';
+import { axeViolations, boardLoaded, newSession, type Session, startDemo, TABLET_SIZES, unlock, useBrowser } from './harness';
 
 const e2e = useBrowser();
 
-const SIZES = [
-  { width: 1024, height: 600 },
-  { width: 1280, height: 800 },
-  { width: 800, height: 1280 },
-] as const;
 const LANGS = ['sv', 'en', 'ar', 'so', 'ti'] as const;
 /** Monday 06:00 in Stockholm: an hour and a half before the demo workplace opens, so the idle screen dims. */
 const EARLY_MONDAY = '2026-12-07T06:00:00+01:00';
@@ -144,7 +139,7 @@ async function open(viewport: { width: number; height: number }, at?: string): P
   return s;
 }
 
-for (const size of SIZES) {
+for (const size of TABLET_SIZES) {
   const label = `${size.width}×${size.height}`;
   describe(`the wall tablet at ${label}`, () => {
     it('covers no control and cuts nothing off, on the board in five languages and on the attendance and work screens', async () => {

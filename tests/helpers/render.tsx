@@ -30,19 +30,19 @@ export async function seedWorkplace(repos: Repositories, overrides: Partial<Para
   });
 }
 
-export async function seedPeople(repos: Repositories, workplaceId: string, names: string[]): Promise<Person[]> {
+export async function seedPeople(repos: Repositories, workplaceId: string, names: string[], language?: string): Promise<Person[]> {
   const people: Person[] = [];
   for (const firstName of names) {
-    people.push(await repos.persons.add(workplaceId, { firstName, avatar: { kind: 'pictogram', ref: 'person' } }));
+    people.push(await repos.persons.add(workplaceId, { firstName, avatar: { kind: 'pictogram', ref: 'person' }, language }));
   }
   return people;
 }
 
 /** A fresh database with a workplace and these people: the start most component and repository tests share. */
-export async function seedWorkplaceWithPeople(names: string[]): Promise<{ repos: Repositories; wp: Workplace; people: Person[] }> {
+export async function seedWorkplaceWithPeople(names: string[] = [], language?: string): Promise<{ repos: Repositories; wp: Workplace; people: Person[] }> {
   const repos = freshRepos();
   const wp = await seedWorkplace(repos);
-  return { repos, wp, people: await seedPeople(repos, wp.id, names) };
+  return { repos, wp, people: await seedPeople(repos, wp.id, names, language) };
 }
 
 /** Renders the whole app at `path` in English. */

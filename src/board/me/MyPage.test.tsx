@@ -23,10 +23,8 @@ const today = () => toIsoDate(new Date());
 
 beforeEach(async () => {
   let people: Person[];
-  ({ repos, wp, people } = await seedWorkplaceWithPeople(['Aya', 'Bo']));
+  ({ repos, wp, people } = await seedWorkplaceWithPeople(['Aya', 'Bo'], 'en'));
   [aya, bo] = people as [Person, Person];
-  await repos.persons.update(aya.id, { language: 'en' });
-  await repos.persons.update(bo.id, { language: 'en' });
 });
 afterEach(() => cleanup());
 
