@@ -42,7 +42,8 @@ class FakeEventSource implements EventSourceLike {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(cond: () => boolean | Promise<boolean>, ms = 5000) {
+/** Waits for a condition; generous, because the first round waits for the in-process server to boot (slow on a loaded machine). */
+async function until(cond: () => boolean | Promise<boolean>, ms = 15_000) {
   const end = Date.now() + ms;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error('timed out');
@@ -51,7 +52,7 @@ async function until(cond: () => boolean | Promise<boolean>, ms = 5000) {
 }
 
 let dbCounter = 0;
-describe('sync runner', () => {
+describe('sync runner', { timeout: 40_000 }, () => {
   const h = useServer(pgliteBackend);
   const stops: (() => void)[] = [];
   afterEach(() => {
