@@ -81,6 +81,17 @@ export function AdminSection(props: ParentProps<{ id: string; pictogram: string;
   );
 }
 
+/** The foot of a dialog form: cancel closes it, save submits it (and rests while a save runs). */
+export function FormActions(props: { onClose: () => void; busy?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div class="row supervisor-form-actions">
+      <PictoButton pictogram="cancel" label={t('app.cancel')} onClick={() => props.onClose()} />
+      <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" disabled={props.busy} />
+    </div>
+  );
+}
+
 /** The list row of one record: its picture, its words, then the row's buttons. */
 export function AdminRow(props: ParentProps<{ pictogram: string; pictogramSrc?: string; title: string; detail?: string }>) {
   return (

@@ -8,7 +8,7 @@
  */
 import { useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Index, Show } from 'solid-js';
-import { AdminScreen, AdminSection, ConfirmDialog, PictogramField } from '../core/admin';
+import { AdminScreen, AdminSection, ConfirmDialog, FormActions, PictogramField } from '../core/admin';
 import { useApp } from '../core/context';
 import { Field } from '../core/fields';
 import { AdminForm, createFormAction } from '../core/form';
@@ -124,10 +124,7 @@ function FollowUpForm(props: { person: Person; current: string | null; onClose: 
         <div class="row">
           <PictoButton pictogram="target" label={t('growth.goal.add')} onClick={() => setGoals((all) => [...all, { pictogramId: 'target', text: '', steps: 3 }])} />
         </div>
-        <div class="row supervisor-form-actions">
-          <PictoButton pictogram="cancel" label={t('app.cancel')} onClick={() => props.onClose()} />
-          <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" />
-        </div>
+        <FormActions onClose={() => props.onClose()} />
       </AdminForm>
     </Dialog>
   );

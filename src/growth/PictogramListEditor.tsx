@@ -4,7 +4,7 @@
  * to `max` and never shrinks below one; empty words are refused with a message.
  */
 import { createSignal, Index, Show, type JSX } from 'solid-js';
-import { PictogramField } from '../core/admin';
+import { FormActions, PictogramField } from '../core/admin';
 import { Field } from '../core/fields';
 import { AdminForm, createFormAction } from '../core/form';
 import { Dialog, PictoButton } from '../core/ui';
@@ -66,10 +66,7 @@ export function PictogramListEditor<T extends PictogramItem>(props: PictogramLis
           <PictoButton pictogram="plus" label={props.addLabel} disabled={items().length >= props.max} onClick={() => setItems((all) => [...all, props.newItem()])} />
           <Show when={props.extra}>{(extra) => extra()(setItems)}</Show>
         </div>
-        <div class="row supervisor-form-actions">
-          <PictoButton pictogram="cancel" label={t('app.cancel')} onClick={() => props.onClose()} />
-          <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" />
-        </div>
+        <FormActions onClose={() => props.onClose()} />
       </AdminForm>
     </Dialog>
   );

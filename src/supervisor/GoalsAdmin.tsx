@@ -12,7 +12,7 @@ import { createLive } from '../core/live';
 import { useApp } from '../core/context';
 import { Dialog, PictoButton } from '../core/ui';
 import { Field } from '../core/fields';
-import { AdminRow, AdminScreen, ConfirmDialog, PictogramField, useWorkplaceId } from '../core/admin';
+import { AdminRow, AdminScreen, ConfirmDialog, FormActions, PictogramField, useWorkplaceId } from '../core/admin';
 import { AdminForm, createFormAction } from '../core/form';
 
 function GoalForm(props: { goal: Goal | null; onClose: () => void }) {
@@ -71,10 +71,7 @@ function GoalForm(props: { goal: Goal | null; onClose: () => void }) {
             <input type="number" name="target" inputmode="numeric" min="1" max="999" step="1" value={target()} onInput={(e) => setTarget(e.currentTarget.value)} />
           </Field>
         </Show>
-        <div class="row supervisor-form-actions">
-          <PictoButton pictogram="cancel" label={t('app.cancel')} onClick={() => props.onClose()} />
-          <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" />
-        </div>
+        <FormActions onClose={() => props.onClose()} />
       </AdminForm>
     </Dialog>
   );

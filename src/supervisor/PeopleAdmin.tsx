@@ -17,7 +17,7 @@ import { resizeImage } from '../pictograms/resize';
 import { useApp } from '../core/context';
 import { Dialog, FaceImage, PictoButton } from '../core/ui';
 import { Field, FieldError } from '../core/fields';
-import { AdminScreen, ConfirmDialog, imageErrorKey, useWorkplaceId } from '../core/admin';
+import { AdminScreen, ConfirmDialog, FormActions, imageErrorKey, useWorkplaceId } from '../core/admin';
 import { AdminForm, createFormAction } from '../core/form';
 import { PicturePinDialog } from '../core/board/PicturePinDialog';
 
@@ -124,10 +124,7 @@ function PersonForm(props: { person: Person | null; usedFaces: readonly string[]
             </For>
           </select>
         </Field>
-        <div class="row supervisor-form-actions">
-          <PictoButton pictogram="cancel" label={t('app.cancel')} onClick={() => props.onClose()} />
-          <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" disabled={busy()} />
-        </div>
+        <FormActions onClose={() => props.onClose()} busy={busy()} />
       </AdminForm>
     </Dialog>
   );

@@ -13,21 +13,11 @@ import { createLive } from '../core/live';
 import { useApp } from '../core/context';
 import { Dialog, PictoButton } from '../core/ui';
 import { Field, FieldError, WeekdayToggles } from '../core/fields';
-import { AdminRow, AdminScreen, AdminSection, ConfirmDialog, PictogramField, SHORT_TEXT_MAX, useWorkplaceId } from '../core/admin';
+import { AdminRow, AdminScreen, AdminSection, ConfirmDialog, FormActions, PictogramField, SHORT_TEXT_MAX, useWorkplaceId } from '../core/admin';
 import { AdminForm, createFormAction } from '../core/form';
 import { FaceGrid } from '../core/board/FaceGrid';
 
 const textError = (text: string) => textLength(collapseSpaces(text)) > SHORT_TEXT_MAX;
-
-function FormActions(props: { onClose: () => void }) {
-  const { t } = useI18n();
-  return (
-    <div class="row supervisor-form-actions">
-      <PictoButton pictogram="cancel" label={t('app.cancel')} onClick={() => props.onClose()} />
-      <PictoButton pictogram="save" label={t('app.save')} variant="primary" type="submit" />
-    </div>
-  );
-}
 
 function AreaForm(props: { area: WorkArea | null; onClose: () => void }) {
   const app = useApp();
