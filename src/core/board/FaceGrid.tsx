@@ -73,6 +73,23 @@ export function FaceList(props: { people: readonly Person[]; label: string; clas
   );
 }
 
+/** Under a face: the attendance status as its pictogram, and in words for screen readers (or "not marked"). */
+function FaceStatus(props: { id: string; status: AttendanceStatus | null }) {
+  const { t } = useI18n();
+  return (
+    <span class="face-status" id={props.id}>
+      <Show when={props.status} fallback={<span class="sr-only">{t('status.none')}</span>}>
+        {(s) => (
+          <>
+            <Pictogram id={ATTENDANCE_PICTOGRAM[s()]} class="status-icon" />
+            <span class="sr-only">{t(`status.${s()}`)}</span>
+          </>
+        )}
+      </Show>
+    </span>
+  );
+}
+
 /** The attendance faces, each with today's mark. */
 export function AttendanceFaceGrid(props: {
   people: readonly Person[];
@@ -83,7 +100,6 @@ export function AttendanceFaceGrid(props: {
   /** Prefix of each face's status element id (unique on the page). */
   statusIdPrefix: string;
 }) {
-  const { t } = useI18n();
   return (
     <FaceGrid
       people={props.people}
@@ -92,16 +108,7 @@ export function AttendanceFaceGrid(props: {
       faceClass={(p) => `status-${props.statusOf(p) ?? 'none'}`}
       describedBy={(p) => `${props.statusIdPrefix}${p.id}`}
       slot={(p) => (
-        <span class="face-status" id={`${props.statusIdPrefix}${p.id}`}>
-          <Show when={props.statusOf(p)} fallback={<span class="sr-only">{t('status.none')}</span>}>
-            {(s) => (
-              <>
-                <Pictogram id={ATTENDANCE_PICTOGRAM[s()]} class="status-icon" />
-                <span class="sr-only">{t(`status.${s()}`)}</span>
-              </>
-            )}
-          </Show>
-        </span>
+        <FaceStatus id={`${props.statusIdPrefix}${p.id}`} status={props.statusOf(p)} />
       )}
     />
   );
@@ -176,16 +183,7 @@ export function CheckInFaces(props: {
                   >
                     <FaceImage person={p} />
                     <span class="face-name">{p.firstName}</span>
-                    <span class="face-status" id={statusId()}>
-                      <Show when={props.statusOf(p)} fallback={<span class="sr-only">{t('status.none')}</span>}>
-                        {(s) => (
-                          <>
-                            <Pictogram id={ATTENDANCE_PICTOGRAM[s()]} class="status-icon" />
-                            <span class="sr-only">{t(`status.${s()}`)}</span>
-                          </>
-                        )}
-                      </Show>
-                    </span>
+                    <FaceStatus id={statusId()} status={props.statusOf(p)} />
                   </button>
                 }
               >
