@@ -28,7 +28,8 @@ async function openAsSupervisor(tile: string, heading = tile) {
   const dialog = await screen.findByRole('dialog');
   fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: '1234' } });
   fireEvent.submit(within(dialog).getByLabelText('Enter the PIN').closest('form')!);
-  fireEvent.click(await screen.findByRole('link', { name: 'Manage' }, { timeout: 5000 }));
+  // the PIN check is a deliberately slow key derivation: on a loaded machine it takes seconds
+  fireEvent.click(await screen.findByRole('link', { name: 'Manage' }, { timeout: 15_000 }));
   fireEvent.click(await screen.findByRole('link', { name: tile }, { timeout: 5000 }));
   await screen.findByRole('heading', { level: 1, name: heading }, { timeout: 5000 });
 }
