@@ -294,7 +294,8 @@ describe.each(backends)('pull fast path ($name)', (backend) => {
       await until(() => !h.db.listening());
       expect(app.changes.cursors.isCurrent(workplaceId, cursor, epoch)).toBe(false);
       await until(() => h.db.listening()); // re-listened
-      expect(app.changes.cursors.size).toBe(0);
+      // this workplace's entry is forgotten (other tests' pushes on the shared database may notify other entries in meanwhile)
+      expect(app.changes.cursors.isCurrent(workplaceId, cursor, epoch)).toBe(false);
       spy.syncQueries();
       await pullAt(app, deviceToken, cursor, epoch);
       expect(spy.syncQueries().length).toBeGreaterThan(0);
