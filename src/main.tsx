@@ -12,6 +12,7 @@ import { translateStorageError, StorageUnavailableError } from './data/writer';
 import { App } from './shell/App';
 import { StorageProblem } from './shell/StorageProblem';
 import { initialLanguage } from './core/boot';
+import { checkSnapshotAtBoot, watchSnapshotInvalidation } from './core/snapshot';
 import { loadLanguage } from './i18n';
 import './core/styles.css';
 
@@ -39,10 +40,14 @@ async function boot() {
     repos.settings.get<string | null>('language', null),
   ]);
   const lang = initialLanguage(savedLang);
+  // The picture paint-snapshot.js may have painted must be this workplace's, in this language (src/core/snapshot.ts);
+  // from now on any change to the workplace, its people or the settings drops it until the board saves a fresh one.
+  checkSnapshotAtBoot(workplaceId, lang);
+  watchSnapshotInvalidation(db.name);
   // A language chosen by `?lang=` is the device's choice from now on.
   if (lang !== savedLang) void repos.settings.set('language', lang).catch(() => undefined);
   await languageLoaded(lang);
-  root.replaceChildren(); // the splash of index.html
+  root.replaceChildren(); // the splash of index.html, or the snapshot of the board
   render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, root);
   // Sync is not needed to draw the board: load it after the first render.
   void import('./sync/runner').then((m) => m.startSyncRunner(db));
