@@ -91,6 +91,7 @@ export function applyPrefsToDocument(prefs: Accessor<DevicePrefs>, loaded: Acces
 const PrefsContext = createContext<PrefsStore>();
 
 export function PrefsProvider(props: ParentProps<{ store: PrefsStore }>) {
+  // eslint-disable-next-line solid/reactivity -- the store is created once for the app's lifetime
   applyPrefsToDocument(props.store.prefs, props.store.loaded);
   return <PrefsContext.Provider value={props.store}>{props.children}</PrefsContext.Provider>;
 }
