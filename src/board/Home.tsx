@@ -139,7 +139,8 @@ export default function Home(props: HomeProps) {
   // Today's board keeps its picture for the next start (core/snapshot.ts); a past day never does.
   onMount(() => {
     const root = document.getElementById('root');
-    if (props.date || props.readOnly || !root || location.pathname !== '/') return;
+    // (the address is checked when saving: the router updates it only after this first render)
+    if (props.date || props.readOnly || !root) return;
     const facts = () => {
       const workplaceId = app.workplaceId();
       return workplaceId && location.pathname === '/' ? { workplaceId, day: app.today() } : null;

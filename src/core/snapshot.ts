@@ -193,10 +193,11 @@ export function keepBoardSnapshot(root: Element, facts: () => SnapshotFacts | nu
   };
   const schedule = () => {
     clearTimeout(timer);
-    if (idle !== undefined) cancelIdleCallback?.(idle);
+    if (idle !== undefined) cancelIdleCallback(idle);
     idle = undefined;
     timer = setTimeout(() => {
-      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(() => { idle = undefined; save(); }, { timeout: 2000 });
+      // no `timeout` option: Playwright's controlled clock (e2e) never runs an idle callback given one
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(() => { idle = undefined; save(); });
       else save();
     }, SNAPSHOT_DEBOUNCE_MS);
   };
@@ -208,6 +209,6 @@ export function keepBoardSnapshot(root: Element, facts: () => SnapshotFacts | nu
     observer?.disconnect();
     offCleared();
     clearTimeout(timer);
-    if (idle !== undefined) cancelIdleCallback?.(idle);
+    if (idle !== undefined) cancelIdleCallback(idle);
   };
 }
