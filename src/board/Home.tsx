@@ -24,7 +24,7 @@ import { CheckInFaces, StatusDialog } from '../core/board/FaceGrid';
 import { createCheckIns } from '../core/board/checkIn';
 import type { AttendanceStatus, Person } from '../domain/types';
 import { swedishMessages as sv } from '../i18n/tools/swedish';
-import { keepBoardSnapshot } from '../core/snapshot';
+import { boardIsLive, keepBoardSnapshot } from '../core/snapshot';
 
 /** "Report a problem" and "new idea" each have their own pictogram (never the same +). */
 const REPORT_PICTOGRAM = 'warning';
@@ -131,6 +131,8 @@ export default function Home(props: HomeProps) {
   const weekday = () => isoWeekday(day());
   // A performance mark for the benchmark: the first frame with every section's data.
   createEffect(() => {
+    // the picture of the board painted before the app loaded gives way now, with nothing blank in between (main.tsx)
+    if (board.ready() && !props.date) boardIsLive();
     if (board.ready() && !performance.getEntriesByName('tavla:board-ready').length) {
       requestAnimationFrame(() => performance.mark('tavla:board-ready'));
     }

@@ -101,11 +101,16 @@ describe('saving', () => {
     const snap = readBoardSnapshot()!;
     expect(snap).toMatchObject({ v: SNAPSHOT_VERSION, workplaceId: 'wp-1', day: '2026-12-07', lang: 'ar', dir: 'rtl', cls: 'high-contrast', textSize: 'larger', savedAt: 42 });
     expect(snap.html).toContain('board-grid');
+    // the live app in its wrapper (main.tsx, while its picture was up): the picture is of what is inside
+    const root = mountRoot(`<div data-live-app style="display: contents">${BOARD}</div>`);
+    expect(saveBoardSnapshot(root, { workplaceId: 'wp-1', day: '2026-12-07' }, 43)).toBe(true);
+    expect(readBoardSnapshot()!.html.startsWith('<div class="app">')).toBe(true);
     delete document.documentElement.dataset.textSize;
   });
 
-  it('never saves a board still loading, with a dialog open, dimmed, or not the board', () => {
+  it('never saves a board still loading, with a dialog open, dimmed, not the board, or the picture itself', () => {
     const facts = { workplaceId: 'wp-1', day: '2026-12-07' };
+    expect(saveBoardSnapshot(mountRoot(`<div class="app" data-board-snapshot aria-hidden="true"><div class="board"></div></div>`), facts, 0)).toBe(false);
     expect(saveBoardSnapshot(mountRoot(`<div class="board"><p aria-busy="true"></p></div>`), facts, 0)).toBe(false);
     expect(saveBoardSnapshot(mountRoot(`<div class="board"></div><div role="dialog"></div>`), facts, 0)).toBe(false);
     expect(saveBoardSnapshot(mountRoot(`<div class="board"></div><button class="kiosk-dim"></button>`), facts, 0)).toBe(false);
@@ -188,9 +193,9 @@ describe('dropping', () => {
   it('at start: another workplace, another language, or no workplace at all', () => {
     const put = () => localStorage.setItem(SNAPSHOT_KEY, JSON.stringify(snapshot()));
     put();
-    checkSnapshotAtBoot('wp-1', 'sv');
+    expect(checkSnapshotAtBoot('wp-1', 'sv')).toBe(true);
     expect(readBoardSnapshot()).not.toBeNull();
-    checkSnapshotAtBoot('wp-2', 'sv');
+    expect(checkSnapshotAtBoot('wp-2', 'sv')).toBe(false);
     expect(readBoardSnapshot()).toBeNull();
     put();
     checkSnapshotAtBoot('wp-1', 'en');

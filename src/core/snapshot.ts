@@ -27,6 +27,21 @@ export const SNAPSHOT_KEY = 'tavla:board-snapshot';
 export const SNAPSHOT_VERSION = 1;
 /** Marks every top-level element of a painted snapshot (paint-snapshot.js sets it). */
 export const SNAPSHOT_ATTR = 'data-board-snapshot';
+/** Marks the wrapper the live app renders into while its picture is still up (main.tsx). */
+export const LIVE_ATTR = 'data-live-app';
+
+const liveListeners = new Set<() => void>();
+
+/** The live board has all its data on screen (Home): the picture may give way. */
+export function boardIsLive(): void {
+  for (const fn of [...liveListeners]) fn();
+}
+
+/** Calls `fn` when the live board has its data (see boardIsLive). */
+export function onBoardLive(fn: () => void): () => void {
+  liveListeners.add(fn);
+  return () => liveListeners.delete(fn);
+}
 
 export interface BoardSnapshot {
   v: number;
@@ -89,10 +104,15 @@ export function snapshotPaintable(snap: BoardSnapshot | null, at: { pathname: st
   return !asked || asked === snap.lang;
 }
 
-/** Drops a snapshot that does not belong to the workplace and language this start found on the device. */
-export function checkSnapshotAtBoot(workplaceId: string | null, lang: string, store: Store | null = storage()): void {
+/** Drops a snapshot that does not belong to the workplace and language this start found on the device; true when one is kept. */
+export function checkSnapshotAtBoot(workplaceId: string | null, lang: string, store: Store | null = storage()): boolean {
   const snap = readBoardSnapshot(store);
-  if (snap && (!workplaceId || snap.workplaceId !== workplaceId || snap.lang !== lang || snap.v !== SNAPSHOT_VERSION)) clearBoardSnapshot(store);
+  if (!snap) return false;
+  if (!workplaceId || snap.workplaceId !== workplaceId || snap.lang !== lang || snap.v !== SNAPSHOT_VERSION) {
+    clearBoardSnapshot(store);
+    return false;
+  }
+  return true;
 }
 
 /** Things that are the live app's own business, never part of the picture. */
@@ -134,6 +154,10 @@ export interface SnapshotFacts {
 /** Saves the board now, if it is complete: all data in, no dialog open. Returns whether it saved. */
 export function saveBoardSnapshot(root: Element, facts: SnapshotFacts, now: number, store: Store | null = storage()): boolean {
   if (!store) return false;
+  // the picture itself is still up (the live app is not in the page yet): nothing live to keep
+  if (root.querySelector(`[${SNAPSHOT_ATTR}]`)) return false;
+  // the live app in its wrapper (main.tsx, after a painted snapshot): the picture is of what is inside
+  root = root.querySelector(`:scope > [${LIVE_ATTR}]`) ?? root;
   // a board still loading, a dialog open, a dimmed or crashed kiosk: not a picture of the board
   if (root.querySelector('[aria-busy="true"], dialog, [role="dialog"], [role="alertdialog"], .kiosk-dim, .kiosk-restart') || !root.querySelector('.board')) return false;
   const html = document.documentElement;

@@ -59,7 +59,21 @@ describe('the board snapshot', () => {
     expect(await page.getByRole('region', { name: 'Attendance' }).count()).toBe(0);
     expect(await page.getByRole('button').count()).toBe(0);
 
+    // the picture gives way only to a board with all its data: never blank counts or a board without faces in between
+    const atSwap = page.evaluate(
+      () =>
+        new Promise<{ sections: number; busy: number }>((resolve) => {
+          const root = document.getElementById('root')!;
+          const seen = new MutationObserver(() => {
+            if (root.querySelector('[data-board-snapshot]')) return;
+            seen.disconnect();
+            resolve({ sections: root.querySelectorAll('.board-section').length, busy: root.querySelectorAll('[aria-busy="true"]').length });
+          });
+          seen.observe(root, { childList: true });
+        }),
+    );
     release();
+    expect(await atSwap).toEqual({ sections: 5, busy: 0 });
     await boardLoaded(page);
     expect(await page.locator('[data-board-snapshot]').count()).toBe(0);
     await expect.poll(() => page.getByRole('region', { name: 'Attendance' }).locator('.section-summary').textContent()).toBe(liveSummary);
