@@ -52,13 +52,16 @@ async function main() {
   const seedStart = Date.now();
   await putRows(page, data);
   const seedMs = Date.now() - seedStart;
+  console.error('bench: seeded');
 
   // Warm the service worker: wait until it controls the page.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   await page.reload();
+  console.error('bench: service worker ready, reloaded');
   await waitForDerived(page);
+  console.error('bench: daily counts rebuilt');
   const initialJs = [...jsBytes.values()].reduce((sum, b) => sum + gzipSync(b).length, 0);
   const initialFiles = jsBytes.size;
   // The live board saves its snapshot a second after it last changed (src/core/snapshot.ts).
@@ -113,7 +116,9 @@ async function main() {
   });
 
   // reports, trends, backup: own contexts (see reports.ts)
+  console.error('bench: board measured');
   const reportRows = await benchReports(browser, server.url);
+  console.error('bench: reports measured');
   // speech, language switch, accessibility code share (see access.ts)
   const accessRows = await benchAccess(browser, server.url);
 
