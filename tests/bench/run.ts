@@ -6,8 +6,9 @@
  * - the part of it needed before the board is on screen: since the board
  *   paints its saved snapshot (src/core/snapshot.ts) before the app loads,
  *   that is the JS that had arrived when public/paint-snapshot.js painted it
- *   while every app chunk (/assets/*.js) was held back — proof they are not
- *   needed for it; beside it, the JS that had arrived when the live board was
+ *   (from the snapshot the seeded board saved, in a context without a service
+ *   worker) while every app chunk (/assets/*.js) was held back — proof they
+ *   are not needed for it; beside it, the JS that had arrived when the live board was
  *   ready (the measure before the snapshot);
  * - navigation → board on screen (the snapshot painted) and → live board fully
  *   rendered (performance mark set by Home when every section's first
@@ -19,9 +20,9 @@
  */
 import { median, p95 } from './stats';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { toIsoDate } from '../../src/domain/dates';
-import { launch, serveDist, serveWithServer } from '../e2e/harness';
+import { launch, serveDist, serveWithServer, TIME_ZONE } from '../e2e/harness';
 import { benchSession as newSession } from './session';
 import { oneYear } from './dataset';
 import { putRows, waitForDerived } from './seed';
@@ -66,12 +67,12 @@ async function main() {
   const initialFiles = jsBytes.size;
   // The live board saves its snapshot a second after it last changed (src/core/snapshot.ts).
   const snapshotSaved = await page
-    .waitForFunction(() => localStorage.getItem('tavla:board-snapshot') !== null, undefined, { timeout: 20_000 })
-    .then(() => true, () => false);
+    .waitForFunction(() => localStorage.getItem('tavla:board-snapshot'), undefined, { timeout: 20_000 })
+    .then(async (h) => (await h.jsonValue()) as string, () => null);
   // The critical part: scripts needed before the board was first on screen — its snapshot
   // painted with the app's chunks held back — and, as before, scripts that had arrived when
   // the live board was ready (the rest — sync, retention sweep, lazy screens — loads later).
-  const critical = snapshotSaved ? await snapshotJs(context, server.url, jsBytes) : null;
+  const critical = snapshotSaved ? await snapshotJs(browser, server.url, snapshotSaved) : null;
   const liveCritical = await criticalJs(context, server.url, jsBytes);
   console.error('bench: critical', JSON.stringify({ initialJs, initialFiles, critical, liveCritical }));
 
@@ -169,20 +170,21 @@ async function main() {
 }
 
 /**
- * JS (gzip) needed to put the board on screen from its snapshot: a new page of the seeded
- * context, past the service worker (so the route sees every request), with every app chunk
- * (/assets/*.js) held back until the snapshot has been painted; counts the scripts that had
- * arrived by then. `painted` false: no snapshot was painted (then the number means nothing).
+ * JS (gzip) needed to put the board on screen from its snapshot: a fresh context with no
+ * service worker (so the route sees every request) whose localStorage holds the snapshot the
+ * seeded board saved, every app chunk (/assets/*.js) held back until the snapshot has been
+ * painted; counts the scripts that had arrived by then. `painted` false: no snapshot was
+ * painted (then the number means nothing).
  */
-async function snapshotJs(context: BrowserContext, baseUrl: string, bodies: Map<string, Buffer>) {
+async function snapshotJs(browser: Browser, baseUrl: string, snapshot: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: TIME_ZONE, serviceWorkers: 'block' });
+  await context.addInitScript((value) => localStorage.setItem('tavla:board-snapshot', value), snapshot);
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.setBypassServiceWorker', { bypass: true });
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/assets\/[^/]+\.js$/, async (route) => {
     await held;
-    await route.continue();
+    await route.continue().catch(() => undefined);
   });
   await page.goto(`${baseUrl}/`, { waitUntil: 'commit' });
   const res = (await (
@@ -200,10 +202,9 @@ async function snapshotJs(context: BrowserContext, baseUrl: string, bodies: Map<
     )
   ).jsonValue()) as { painted: boolean; urls: string[] };
   release();
-  await page.waitForFunction(() => performance.getEntriesByName('tavla:board-ready').length > 0, undefined, { timeout: 30_000 });
-  await page.close();
+  await context.close();
   const files = [...new Set(res.urls.map((u) => new URL(u).pathname))];
-  const bytes = await Promise.all(files.map(async (p) => bodies.get(p) ?? (await fetch(`${baseUrl}${p}`).then(async (r) => Buffer.from(await r.arrayBuffer())))));
+  const bytes = await Promise.all(files.map(async (p) => Buffer.from(await (await fetch(`${baseUrl}${p}`)).arrayBuffer())));
   return { painted: res.painted, files: files.length, bytes: bytes.reduce((sum, b) => sum + gzipSync(b).length, 0) };
 }
 
