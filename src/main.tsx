@@ -12,6 +12,10 @@ import { translateStorageError, StorageUnavailableError } from './data/writer';
 import { App } from './shell/App';
 import { StorageProblem } from './shell/StorageProblem';
 import { initialLanguage } from './core/boot';
+import { checkSnapshotAtBoot, LIVE_ATTR, onBoardLive, SNAPSHOT_ATTR, watchSnapshotInvalidation } from './core/snapshot';
+
+/** The longest the board's picture stays up once the app has started rendering. */
+const LIVE_WAIT_MS = 1500;
 import { loadLanguage } from './i18n';
 import './core/styles.css';
 
@@ -29,7 +33,7 @@ async function boot() {
     const e = translateStorageError(err);
     console.error('IndexedDB unavailable', err);
     await guessed;
-    root.replaceChildren(); // the splash of index.html
+    root.replaceChildren(); // the splash of index.html (or a picture that does not fit: another workplace or language)
     render(() => <StorageProblem unavailable={e instanceof StorageUnavailableError} lang={initialLanguage(null)} />, root);
     return;
   }
@@ -39,11 +43,32 @@ async function boot() {
     repos.settings.get<string | null>('language', null),
   ]);
   const lang = initialLanguage(savedLang);
+  // The picture paint-snapshot.js may have painted must be this workplace's, in this language (src/core/snapshot.ts);
+  // from now on any change to the workplace, its people or the settings drops it until the board saves a fresh one.
+  const snapshotFits = checkSnapshotAtBoot(workplaceId, lang);
+  watchSnapshotInvalidation(db.name);
   // A language chosen by `?lang=` is the device's choice from now on.
   if (lang !== savedLang) void repos.settings.set('language', lang).catch(() => undefined);
   await languageLoaded(lang);
-  root.replaceChildren(); // the splash of index.html
-  render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, root);
+  if (snapshotFits && root.querySelector(`[${SNAPSHOT_ATTR}]`)) {
+    // The board's picture is up (paint-snapshot.js): the live app renders beside the page and takes
+    // its place once the board's sections have their data — no blank counts or faces in between —
+    // or after at most LIVE_WAIT_MS (another screen, a slow start).
+    const live = document.createElement('div');
+    live.setAttribute(LIVE_ATTR, '');
+    live.style.display = 'contents';
+    const show = () => {
+      stop();
+      clearTimeout(timer);
+      if (live.parentNode !== root) root.replaceChildren(live);
+    };
+    const stop = onBoardLive(show);
+    const timer = setTimeout(show, LIVE_WAIT_MS);
+    render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, live);
+  } else {
+    root.replaceChildren(); // the splash of index.html (or a picture that does not fit: another workplace or language)
+    render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, root);
+  }
   // Sync is not needed to draw the board: load it after the first render.
   void import('./sync/runner').then((m) => m.startSyncRunner(db));
   // Daily attendance counts marked missing (marks written around the app) are recounted in the background.

@@ -6,7 +6,7 @@
  * 1920×1080 TV without scrolling.
  */
 import { A } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { useApp } from '../core/context';
 import { FaceImage, PictoLink } from '../core/ui';
@@ -24,6 +24,7 @@ import { CheckInFaces, StatusDialog } from '../core/board/FaceGrid';
 import { createCheckIns } from '../core/board/checkIn';
 import type { AttendanceStatus, Person } from '../domain/types';
 import { swedishMessages as sv } from '../i18n/tools/swedish';
+import { boardIsLive, keepBoardSnapshot } from '../core/snapshot';
 
 /** "Report a problem" and "new idea" each have their own pictogram (never the same +). */
 const REPORT_PICTOGRAM = 'warning';
@@ -130,9 +131,23 @@ export default function Home(props: HomeProps) {
   const weekday = () => isoWeekday(day());
   // A performance mark for the benchmark: the first frame with every section's data.
   createEffect(() => {
+    // the picture of the board painted before the app loaded gives way now, with nothing blank in between (main.tsx)
+    if (board.ready() && !props.date) boardIsLive();
     if (board.ready() && !performance.getEntriesByName('tavla:board-ready').length) {
       requestAnimationFrame(() => performance.mark('tavla:board-ready'));
     }
+  });
+
+  // Today's board keeps its picture for the next start (core/snapshot.ts); a past day never does.
+  onMount(() => {
+    const root = document.getElementById('root');
+    // (the address is checked when saving: the router updates it only after this first render)
+    if (props.date || props.readOnly || !root) return;
+    const facts = () => {
+      const workplaceId = app.workplaceId();
+      return workplaceId && location.pathname === '/' ? { workplaceId, day: app.today() } : null;
+    };
+    onCleanup(keepBoardSnapshot(root, facts, () => board.ready(), () => app.clock.now()));
   });
 
   const dateLine = () => (

@@ -50,16 +50,20 @@ const PREFS_KEY = 'devicePrefs';
 export interface PrefsStore {
   prefs: Accessor<DevicePrefs>;
   set: <K extends keyof DevicePrefs>(key: K, value: DevicePrefs[K]) => Promise<void>;
+  /** the saved preferences have been read (or could not be): until then <html> keeps what it has */
+  loaded?: Accessor<boolean>;
 }
 
 export function createPrefsStore(repos: Repositories): PrefsStore {
   const [prefs, setPrefs] = createSignal<DevicePrefs>(DEFAULT_PREFS);
+  const [loaded, setLoaded] = createSignal(false);
   void repos.settings.get<Partial<DevicePrefs>>(PREFS_KEY, {}).then(
     (saved) => setPrefs({ ...DEFAULT_PREFS, ...saved }),
     () => undefined, // unreadable settings: the defaults stay
-  );
+  ).finally(() => setLoaded(true));
   return {
     prefs,
+    loaded,
     async set(key, value) {
       const next = { ...prefs(), [key]: value };
       setPrefs(next);
@@ -68,9 +72,14 @@ export function createPrefsStore(repos: Repositories): PrefsStore {
   };
 }
 
-/** Reflects the visual preferences on <html>, where the CSS reads them. */
-export function applyPrefsToDocument(prefs: Accessor<DevicePrefs>): void {
+/**
+ * Reflects the visual preferences on <html>, where the CSS reads them — once
+ * they are read (`loaded`), so the classes the board's snapshot painted
+ * (core/snapshot.ts) are not switched off and on again while they load.
+ */
+export function applyPrefsToDocument(prefs: Accessor<DevicePrefs>, loaded: Accessor<boolean> = () => true): void {
   createEffect(() => {
+    if (!loaded()) return;
     const p = prefs();
     const root = document.documentElement;
     root.classList.toggle('pictures-only', effectivePicturesOnly(p.picturesOnly));
@@ -82,7 +91,8 @@ export function applyPrefsToDocument(prefs: Accessor<DevicePrefs>): void {
 const PrefsContext = createContext<PrefsStore>();
 
 export function PrefsProvider(props: ParentProps<{ store: PrefsStore }>) {
-  applyPrefsToDocument(props.store.prefs);
+  // eslint-disable-next-line solid/reactivity -- the store is created once for the app's lifetime
+  applyPrefsToDocument(props.store.prefs, props.store.loaded);
   return <PrefsContext.Provider value={props.store}>{props.children}</PrefsContext.Provider>;
 }
 

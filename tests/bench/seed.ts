@@ -67,7 +67,10 @@ export async function waitForDerived(page: Page, timeoutMs = 120_000): Promise<v
     const built = await page.evaluate(
       () =>
         new Promise<boolean>((resolve) => {
+          // a page that reloads or holds a version change must not leave this read waiting forever
+          setTimeout(() => resolve(false), 5000);
           const req = indexedDB.open('tavla');
+          req.onblocked = () => resolve(false);
           req.onsuccess = () => {
             const db = req.result;
             // an app without the counts (an older build) has nothing to wait for

@@ -117,8 +117,8 @@ export interface Session {
  * A fresh context in Stockholm under the test clock. `at`: start this
  * context's clock at another instant (a rollover test) instead of testNow().
  */
-export async function newSession(browser: Browser, viewport = { width: 1280, height: 800 }, at?: number | string): Promise<Session> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: TIME_ZONE });
+export async function newSession(browser: Browser, viewport = { width: 1280, height: 800 }, at?: number | string, serviceWorkers: 'allow' | 'block' = 'allow'): Promise<Session> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: TIME_ZONE, serviceWorkers });
   await context.clock.install({ time: at ?? testNow() });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -132,7 +132,7 @@ export interface BrowserFixture {
   /** The base URL of the served build. */
   readonly url: string;
   /** A fresh session; after the test its page must have had no uncaught errors, and its context is closed. */
-  session(viewport?: { width: number; height: number }, at?: number | string): Promise<Session>;
+  session(viewport?: { width: number; height: number }, at?: number | string, serviceWorkers?: 'allow' | 'block'): Promise<Session>;
 }
 
 /**
@@ -168,8 +168,8 @@ export function useBrowser(extraArgs: readonly string[] = []): BrowserFixture {
     get url() {
       return started(server).url;
     },
-    async session(viewport, at) {
-      const s = await newSession(started(browser), viewport, at);
+    async session(viewport, at, serviceWorkers) {
+      const s = await newSession(started(browser), viewport, at, serviceWorkers);
       open.push(s);
       return s;
     },
@@ -187,12 +187,16 @@ export async function startDemo(page: Page, baseUrl: string, lang = 'en'): Promi
 }
 
 /**
- * Waits until every board section has its data: while a section's rows load, its count is an
- * empty placeholder marked aria-busy (reading it then would compare against nothing).
+ * Waits until every board section of the live board has its data: while a section's rows load,
+ * its count is an empty placeholder marked aria-busy (reading it then would compare against
+ * nothing); the picture of the board painted before the app loads (data-board-snapshot,
+ * src/core/snapshot.ts) is not the live board.
  */
 export async function boardLoaded(page: Page): Promise<void> {
   await page.locator('.board-section').nth(4).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('.board-section [aria-busy="true"]').length === 0);
+  await page.waitForFunction(
+    () => !document.querySelector('[data-board-snapshot]') && document.querySelectorAll('.board-section').length >= 5 && document.querySelectorAll('.board-section [aria-busy="true"]').length === 0,
+  );
 }
 
 /** Unlocks supervisor mode with the PIN pad. */
