@@ -13,11 +13,11 @@ import { App } from './shell/App';
 import { StorageProblem } from './shell/StorageProblem';
 import { initialLanguage } from './core/boot';
 import { checkSnapshotAtBoot, LIVE_ATTR, onBoardLive, SNAPSHOT_ATTR, watchSnapshotInvalidation } from './core/snapshot';
+import { loadLanguage } from './i18n';
+import './core/styles.css';
 
 /** The longest the board's picture stays up once the app has started rendering. */
 const LIVE_WAIT_MS = 1500;
-import { loadLanguage } from './i18n';
-import './core/styles.css';
 
 /** The catalogue arrives before the first render (no flash of empty labels); a failed chunk still renders. */
 const languageLoaded = (code: string) => loadLanguage(code).then(() => undefined, () => undefined);
