@@ -55,6 +55,8 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** answer a pull at the latest known cursor from memory (default true; the bench turns it off for a baseline) */
   pullFastPath?: boolean;
+  /** keep verified tokens in memory (auth.ts TokenCache; default true; the bench turns it off for a baseline) */
+  tokenCache?: boolean;
   /** set behind a reverse proxy so request.ip / protocol are the client's */
   trustProxy?: boolean | string;
   /** origin used in pairing URLs (default: from the request's Host) */
@@ -72,7 +74,7 @@ declare module 'fastify' {
     changes: ChangeFeed;
     /** one push (or retention chunk) per workplace at a time on this replica */
     workplaceQueue: WorkplaceQueue;
-    tavla: Required<Pick<AppOptions, 'heartbeatMs' | 'blobQuotaBytes' | 'openSignup' | 'pullFastPath'>> & Pick<AppOptions, 'publicOrigin'>;
+    tavla: Required<Pick<AppOptions, 'heartbeatMs' | 'blobQuotaBytes' | 'openSignup' | 'pullFastPath' | 'tokenCache'>> & Pick<AppOptions, 'publicOrigin'>;
     authDevice: (req: FastifyRequest) => Promise<void>;
     authSupervisor: (req: FastifyRequest) => Promise<void>;
     checkSchemaVersion: (req: FastifyRequest) => Promise<void>;
@@ -128,6 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('tavla', {
     heartbeatMs: opts.heartbeatMs ?? 25_000,
     pullFastPath: opts.pullFastPath ?? true,
+    tokenCache: opts.tokenCache ?? true,
     publicOrigin: opts.publicOrigin,
     blobQuotaBytes: opts.blobQuotaBytes ?? BLOB_QUOTA_BYTES,
     openSignup: opts.openSignup ?? false,
@@ -137,7 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('caller', undefined);
 
   const auth = async (req: FastifyRequest) => {
-    req.caller = await authenticate(app.db, bearerToken(req), new Date(now()));
+    req.caller = await authenticate(app.db, bearerToken(req), new Date(now()), app.tavla.tokenCache ? app.changes.tokens : undefined);
   };
   app.decorate('authDevice', async (req: FastifyRequest) => {
     await auth(req);
