@@ -9,7 +9,7 @@
  * where the other kind is needed is a 403. Verified tokens are cached in
  * memory (`TokenCache`, below) while revocation notices are being heard.
  */
-import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { hash as digest, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Queryable } from './db/db';
 import { forbidden, unauthorized } from './errors';
@@ -40,8 +40,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash to verify against when the email is unknown, so both cases take as long. */
 export const DUMMY_PASSWORD_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
+/** (the one-shot `crypto.hash` is about three times as fast as createHash: it runs on every authenticated request) */
 export function sha256Hex(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
+  return digest('sha256', data, 'hex');
 }
 
 export const newSessionToken = () => 'tvs_' + randomBytes(32).toString('base64url');
