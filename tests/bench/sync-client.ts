@@ -25,6 +25,8 @@ export interface BenchServer {
   url: string;
   pid: number;
   resetMemory(): void;
+  /** turns the verified-token cache on or off (emptied either way) */
+  tokenCache(on: boolean): void;
   memory(): Promise<Memory>;
   stop(): Promise<void>;
 }
@@ -63,6 +65,7 @@ export async function startServer(env: Record<string, string>): Promise<BenchSer
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     resetMemory: () => tell({ type: 'mem-reset' }),
+    tokenCache: (on) => tell({ type: 'token-cache', on }),
     async memory() {
       const answer = waitFor('mem', 10_000);
       tell({ type: 'mem-report' });

@@ -8,6 +8,7 @@
  *                  "bare": a bare Fastify app with one JSON route, the baseline.
  *   BENCH_FAST_PULL "0": the real app without the pull fast path (a baseline for it).
  *   BENCH_TOKEN_CACHE "0": the real app without the verified-token cache (see also 'token-cache' below).
+ *   BENCH_LOGGER   a log level: log as main.ts does (to stderr) instead of not at all, to weigh logging.
  *
  * Same settings as src/server/main.ts except: no request logging (neither
  * the baseline logs) and no rate limits (the bench pairs hundreds of devices).
@@ -41,7 +42,13 @@ async function start(): Promise<{ app: FastifyInstance; db?: Db }> {
   if (!env.DATABASE_URL && !env.DATA_DIR) throw new Error('DATA_DIR is required for PGlite');
   const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR ?? '', searchPath: env.BENCH_PG_SCHEMA, applicationName: 'tavla-bench' });
   await migrate(db);
-  const app = await buildApp({ db, logger: false, rateLimit: false, pullFastPath: env.BENCH_FAST_PULL !== '0', tokenCache: env.BENCH_TOKEN_CACHE !== '0' });
+  const app = await buildApp({
+    db,
+    logger: env.BENCH_LOGGER ? { level: env.BENCH_LOGGER, stream: process.stderr } : false,
+    rateLimit: false,
+    pullFastPath: env.BENCH_FAST_PULL !== '0',
+    tokenCache: env.BENCH_TOKEN_CACHE !== '0',
+  });
   return { app, db };
 }
 

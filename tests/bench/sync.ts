@@ -15,8 +15,10 @@
  *    poke arriving and to its pull (plain HTTP) returning the change;
  * 4. sustained sync requests per second: autocannon, 200 connections = 200
  *    devices (40 workplaces × 5), each looping "push one attendance mark, pull
- *    from my cursor", then only pulling (a device's idle check); beside a bare
- *    Fastify JSON route (another child process) measured just before, same run;
+ *    from my cursor", then only pulling (a device's idle check), then only
+ *    pulling with the verified-token cache turned off (every pull reads its
+ *    token from the database, as before issue 13); beside a bare Fastify JSON
+ *    route (another child process) measured just before, same run;
  * 5. the server process's memory (RSS and JS heap, peak) under that load;
  * 6. another tenant's p95 (push, pull, health) while one workplace's counter
  *    lock is held by another connection (PostgreSQL; tests/bench/sync-isolation.ts);
@@ -97,6 +99,8 @@ interface LoadResult {
   mixed: LoadRun;
   /** the same devices only pulling, nothing new on the server (a device's idle check) */
   pullOnly: LoadRun;
+  /** the same again with the verified-token cache off: every pull reads its token from the database */
+  pullOnlyNoTokenCache: LoadRun;
   /** server memory before the load, and at the end with the peaks of both runs */
   idle: Memory;
   load: Memory;
@@ -323,7 +327,10 @@ async function benchLoad(server: BenchServer, bareServer: BenchServer, session: 
   const mixed = await run(false);
   const pullOnly = await run(true);
   const load = await server.memory();
-  return { bare, bareMemory, mixed, pullOnly, idle, load };
+  server.tokenCache(false);
+  const pullOnlyNoTokenCache = await run(true);
+  server.tokenCache(true);
+  return { bare, bareMemory, mixed, pullOnly, pullOnlyNoTokenCache, idle, load };
 }
 
 /** One autocannon run, summarised, with the kinds of errors it met. */
@@ -363,7 +370,10 @@ async function benchBackend(bareServer: BenchServer, env: Record<string, string>
     const sse = await benchPoke(base, session);
     log(`poke p95 ${pct(sse.visible, 0.95).toFixed(0)} ms; load (${LOAD_SECONDS} s)…`);
     const load = await benchLoad(server, bareServer, session);
-    log(`${load.mixed.rps.toFixed(0)} req/s push+pull, ${load.pullOnly.rps.toFixed(0)} req/s pull only, ${load.bare.rps.toFixed(0)} req/s bare route`);
+    log(
+      `${load.mixed.rps.toFixed(0)} req/s push+pull, ${load.pullOnly.rps.toFixed(0)} req/s pull only ` +
+        `(${load.pullOnlyNoTokenCache.rps.toFixed(0)} without the token cache), ${load.bare.rps.toFixed(0)} req/s bare route`,
+    );
     return { push, pull, sse, load, edit, locked };
   } finally {
     await server.stop();
@@ -428,10 +438,12 @@ async function main() {
     [`push ack → change visible, p95 (${SSE_CHANGES} × ${SSE_CLIENTS})`, ...cols((r) => ms(pct(r.sse.visible, 0.95))), '≤ 500 ms'],
     [`req/s (latency p50 / p99), ${devices} devices: push 1 + pull`, ...cols((r) => rate(r.load.mixed)), ''],
     [`req/s (latency p50 / p99), ${devices} devices: pull only`, ...cols((r) => rate(r.load.pullOnly)), ''],
+    [`req/s (latency p50 / p99), ${devices} devices: pull only, token cache off`, ...cols((r) => rate(r.load.pullOnlyNoTokenCache)), ''],
     [`req/s, bare Fastify JSON route, ${devices} conns (just before)`, ...cols((r) => rate(r.load.bare)), ''],
     ['push 1 + pull ÷ bare route', ...cols((r) => share(r.load.mixed, r.load.bare)), '≥ 30 %'],
     ['pull only ÷ bare route', ...cols((r) => share(r.load.pullOnly, r.load.bare)), '≥ 30 %'],
-    ['errors (timeouts) / non-2xx: push+pull, pull', ...cols((r) => errors(r.load.mixed, r.load.pullOnly)), '0 / 0'],
+    ['pull only, token cache off ÷ bare route', ...cols((r) => share(r.load.pullOnlyNoTokenCache, r.load.bare)), ''],
+    ['errors (timeouts) / non-2xx: push+pull, pull, pull w/o cache', ...cols((r) => errors(r.load.mixed, r.load.pullOnly, r.load.pullOnlyNoTokenCache)), '0 / 0'],
     ['server RSS: idle → peak under load', ...cols((r) => `${mb(r.load.idle.rss)} → ${mb(r.load.load.peakRss)}`), ''],
     ['server JS heap used: idle → peak under load', ...cols((r) => `${mb(r.load.idle.heapUsed)} → ${mb(r.load.load.peakHeapUsed)}`), ''],
     ['(bare route server: RSS peak)', ...cols((r) => mb(r.load.bareMemory.peakRss)), ''],
@@ -449,7 +461,7 @@ async function main() {
   console.log(w.map((n) => '-'.repeat(n)).join('-|-'));
   for (const r of rows) console.log(line(r));
   for (const [name, r] of [['PGlite', lite], ['PostgreSQL', pgres]] as const) {
-    const kinds = r ? [...new Set([...r.load.mixed.errorKinds, ...r.load.pullOnly.errorKinds])] : [];
+    const kinds = r ? [...new Set([...r.load.mixed.errorKinds, ...r.load.pullOnly.errorKinds, ...r.load.pullOnlyNoTokenCache.errorKinds])] : [];
     if (kinds.length) console.log(`${name} load errors: ${kinds.join('; ')}`);
   }
   console.log(`\n(${((Date.now() - benchStart) / 1000).toFixed(0)} s; the server ran in its own process; PostgreSQL's own processes are not in its RSS)`);
