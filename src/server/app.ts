@@ -8,7 +8,9 @@
  * State lives in the database only (the rate limiters' counters included),
  * so any number of replicas can run over one PostgreSQL. The exceptions are
  * per-replica bounds kept in memory: the per-workplace push queue, blob
- * uploads in flight and the count of event streams per device; see
+ * uploads in flight and the count of event streams per device; and two
+ * caches that NOTIFY keeps honest across replicas: the pull fast path's
+ * cursors and the verified tokens (changes.ts, auth.ts). See
  * docs/sync-protocol.md.
  *
  * Logs never carry a credential: a request is logged by its path only, never
