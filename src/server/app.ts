@@ -8,7 +8,9 @@
  * State lives in the database only (the rate limiters' counters included),
  * so any number of replicas can run over one PostgreSQL. The exceptions are
  * per-replica bounds kept in memory: the per-workplace push queue, blob
- * uploads in flight and the count of event streams per device; see
+ * uploads in flight and the count of event streams per device; and two
+ * caches that NOTIFY keeps honest across replicas: the pull fast path's
+ * cursors and the verified tokens (changes.ts, auth.ts). See
  * docs/sync-protocol.md.
  *
  * Logs never carry a credential: a request is logged by its path only, never
@@ -55,6 +57,8 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** answer a pull at the latest known cursor from memory (default true; the bench turns it off for a baseline) */
   pullFastPath?: boolean;
+  /** keep verified tokens in memory (auth.ts TokenCache; default true; the bench turns it off for a baseline) */
+  tokenCache?: boolean;
   /** set behind a reverse proxy so request.ip / protocol are the client's */
   trustProxy?: boolean | string;
   /** origin used in pairing URLs (default: from the request's Host) */
@@ -72,7 +76,7 @@ declare module 'fastify' {
     changes: ChangeFeed;
     /** one push (or retention chunk) per workplace at a time on this replica */
     workplaceQueue: WorkplaceQueue;
-    tavla: Required<Pick<AppOptions, 'heartbeatMs' | 'blobQuotaBytes' | 'openSignup' | 'pullFastPath'>> & Pick<AppOptions, 'publicOrigin'>;
+    tavla: Required<Pick<AppOptions, 'heartbeatMs' | 'blobQuotaBytes' | 'openSignup' | 'pullFastPath' | 'tokenCache'>> & Pick<AppOptions, 'publicOrigin'>;
     authDevice: (req: FastifyRequest) => Promise<void>;
     authSupervisor: (req: FastifyRequest) => Promise<void>;
     checkSchemaVersion: (req: FastifyRequest) => Promise<void>;
@@ -128,6 +132,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('tavla', {
     heartbeatMs: opts.heartbeatMs ?? 25_000,
     pullFastPath: opts.pullFastPath ?? true,
+    tokenCache: opts.tokenCache ?? true,
     publicOrigin: opts.publicOrigin,
     blobQuotaBytes: opts.blobQuotaBytes ?? BLOB_QUOTA_BYTES,
     openSignup: opts.openSignup ?? false,
@@ -137,7 +142,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('caller', undefined);
 
   const auth = async (req: FastifyRequest) => {
-    req.caller = await authenticate(app.db, bearerToken(req), new Date(now()));
+    req.caller = await authenticate(app.db, bearerToken(req), new Date(now()), app.tavla.tokenCache ? app.changes.tokens : undefined);
   };
   app.decorate('authDevice', async (req: FastifyRequest) => {
     await auth(req);

@@ -14,8 +14,12 @@
  * (`KnownCursors`), so a pull whose cursor is already current can be answered
  * without the database: see `KnownCursors` for why that never hides a row
  * for longer than it takes the device's SSE poke to arrive.
+ *
+ * On the same LISTEN connection it hears `tavla_auth`, the revocation
+ * notices that keep the verified-token cache (`TokenCache`, auth.ts) honest.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { AUTH_CHANNEL, TokenCache } from './auth';
 import type { Db } from './db/db';
 
 export const CHANGES_CHANNEL = 'tavla_changes';
@@ -142,8 +146,11 @@ export class KnownCursors {
 export class ChangeFeed {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   private unlisten: (() => Promise<void>) | undefined;
+  private unlistenAuth: (() => Promise<void>) | undefined;
   /** the pull fast path's latest-known cursors (trusted only while this feed hears every notice) */
   readonly cursors: KnownCursors;
+  /** verified tokens (trusted only while this feed hears every revocation notice) */
+  readonly tokens: TokenCache;
 
   constructor(
     private readonly db: Db,
@@ -151,6 +158,7 @@ export class ChangeFeed {
     now: () => number = Date.now,
   ) {
     this.cursors = new KnownCursors(() => this.unlisten !== undefined && this.db.listening(), now);
+    this.tokens = new TokenCache(() => this.unlistenAuth !== undefined && this.db.listening(), now);
   }
 
   async start(): Promise<void> {
@@ -161,13 +169,26 @@ export class ChangeFeed {
         void this.resyncAll();
       } else this.onNotice(payload);
     });
+    this.unlistenAuth = await this.db.listen(AUTH_CHANNEL, (payload) => {
+      const notice = payload === null ? undefined : TokenCache.parse(payload);
+      if (notice) this.tokens.forget(notice);
+      else {
+        // the listener is back (revocations meanwhile are unheard) or a notice we cannot read
+        if (payload !== null) this.log.warn('ignoring a malformed revocation notice; forgetting every cached token');
+        this.tokens.clear();
+      }
+    });
   }
 
   async stop(): Promise<void> {
     const unlisten = this.unlisten;
+    const unlistenAuth = this.unlistenAuth;
     this.unlisten = undefined;
+    this.unlistenAuth = undefined;
     this.cursors.clear();
+    this.tokens.clear();
     await unlisten?.();
+    await unlistenAuth?.();
     this.subscribers.clear();
   }
 

@@ -25,13 +25,20 @@ export interface BenchServer {
   url: string;
   pid: number;
   resetMemory(): void;
+  /** turns the verified-token cache on or off (emptied either way) */
+  tokenCache(on: boolean): void;
   memory(): Promise<Memory>;
   stop(): Promise<void>;
 }
 
-/** Starts sync-server.ts under node + tsx with the given extra environment. */
+/**
+ * Starts sync-server.ts under node + tsx with the given extra environment.
+ * BENCH_CPU_PROF=<folder> profiles the Tavla server (not the bare one): a
+ * .cpuprofile per server, written when it stops (open it in Chrome DevTools).
+ */
 export async function startServer(env: Record<string, string>): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], {
+  const prof = process.env.BENCH_CPU_PROF && env.BENCH_MODE !== 'bare' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...prof, '--import', 'tsx', SERVER_ENTRY], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -58,6 +65,7 @@ export async function startServer(env: Record<string, string>): Promise<BenchSer
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     resetMemory: () => tell({ type: 'mem-reset' }),
+    tokenCache: (on) => tell({ type: 'token-cache', on }),
     async memory() {
       const answer = waitFor('mem', 10_000);
       tell({ type: 'mem-report' });

@@ -5,10 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import type { Db } from '../../src/server/db/db';
+import { HELMET_OPTIONS } from '../../src/server/plugins/security';
 import { SCHEMA_VERSION } from '../../src/sync/shared/protocol';
 import { backends, bearer, clock, json, op, push, syncHeaders, useServer, workplaceWithDevice } from './helpers';
 
@@ -84,6 +86,19 @@ describe.each(backends)('robustness ($name)', (backend) => {
     expect(csp).toContain('blob:');
     expect(csp).toContain("worker-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('sets exactly the headers @fastify/helmet sets per request (worked out once at start instead)', async () => {
+    const app = await h.build();
+    const reference = Fastify({ logger: false });
+    await reference.register(helmet, HELMET_OPTIONS);
+    reference.get('/api/health', async () => ({ status: 'ok' }));
+    const expected = (await reference.inject({ method: 'GET', url: '/api/health' })).headers;
+    await reference.close();
+    const got = (await app.inject({ method: 'GET', url: '/api/health' })).headers;
+    const names = Object.keys(expected).filter((n) => !['content-type', 'content-length', 'date', 'connection', 'keep-alive'].includes(n));
+    expect(names.length).toBeGreaterThan(8);
+    for (const n of names) expect(got[n], n).toBe(expected[n]);
   });
 
   it('never answers random bodies on any route with a 5xx (fuzz)', async () => {

@@ -172,6 +172,8 @@ export default async function accountRoutes(app: FastifyInstance) {
       const me = supervisorOf(req);
       if (req.body?.everywhere) await app.db.query('delete from sessions where account_id = $1', [me.accountId]);
       else await app.db.query('delete from sessions where token_hash = $1', [sha256Hex(String(req.headers.authorization).replace(/^Bearer\s+/i, ''))]);
+      // at once on this replica (every cached session of the account: they are read again); the others hear the database's notice
+      app.changes.tokens.forget({ kind: 'account', id: me.accountId });
       return reply.code(204).send();
     },
   );

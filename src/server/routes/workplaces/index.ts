@@ -188,6 +188,8 @@ export default async function workplaceRoutes(app: FastifyInstance) {
         [req.params.id.toLowerCase(), me.accountId, new Date(app.now())],
       );
       if (revoked.rowCount === 0) throw notFound('No such device in your workplaces');
+      // at once on this replica; the others hear it from the database's notice (migration 004)
+      app.changes.tokens.forget({ kind: 'device', id: req.params.id.toLowerCase() });
       return reply.code(204).send();
     },
   );
