@@ -380,8 +380,11 @@ describe('setup, goals and improvements at 1024×600', () => {
     await page.getByRole('region', { name: 'Improvements' }).locator('a.section-open').click({ position: { x: 16, y: 16 } });
     const ideaColumn = page.getByRole('region', { name: 'Idea', exact: true });
     const done = page.getByRole('region', { name: 'Done', exact: true });
+    // every column is drawn from one query: once a card is there, the Done column is complete too
+    const move = ideaColumn.getByRole('button', { name: 'Move to Done' }).first();
+    await move.waitFor();
     const doneBefore = await done.getByRole('article').count();
-    await ideaColumn.getByRole('button', { name: 'Move to Done' }).first().click();
+    await move.click();
     await expect.poll(() => done.getByRole('article').count()).toBe(doneBefore + 1);
     await page.locator('.notice').filter({ hasText: 'Moved to Done' }).waitFor();
     expect(await coveredControls(page), 'improvements after a move').toEqual([]);
