@@ -77,14 +77,16 @@ async function main() {
     const out: number[] = [];
     const buttons = [...document.querySelectorAll<HTMLButtonElement>('.face-button')].slice(0, 50);
     for (const btn of buttons) {
+      // the face shows its status, or (board check-in) is replaced by its confirmation with the status
+      const face = btn.parentElement!;
       const changed = new Promise<number>((resolve) => {
         const obs = new MutationObserver(() => {
-          if (/status-(present|late)/.test(btn.className)) {
+          if (face.querySelector('.status-present, .status-late')) {
             obs.disconnect();
             requestAnimationFrame(() => resolve(performance.now()));
           }
         });
-        obs.observe(btn, { attributes: true, attributeFilter: ['class'] });
+        obs.observe(face, { attributes: true, attributeFilter: ['class'], childList: true, subtree: true });
       });
       const t0 = performance.now();
       btn.click();
