@@ -77,8 +77,10 @@ async function applyDeltas(daily: DBCoreTable, trans: DBCoreTransaction, deltas:
     if (isEmptyDay(day)) deletes.push(key);
     else puts.push(day);
   });
-  if (puts.length > 0) await daily.mutate({ type: 'put', trans, values: puts, keys: puts.map((p) => p.key) });
-  if (deletes.length > 0) await daily.mutate({ type: 'delete', trans, keys: deletes });
+  await Promise.all([
+    puts.length > 0 && daily.mutate({ type: 'put', trans, values: puts, keys: puts.map((p) => p.key) }),
+    deletes.length > 0 && daily.mutate({ type: 'delete', trans, keys: deletes }),
+  ]);
 }
 
 /** key → the contributions of one person's month that go (-1) and come (+1) */
@@ -113,8 +115,10 @@ async function applyMonthDeltas(monthly: DBCoreTable, trans: DBCoreTransaction, 
       if (found) deletes.push(key);
     } else puts.push(row);
   });
-  if (puts.length > 0) await monthly.mutate({ type: 'put', trans, values: puts, keys: puts.map((p) => p.key) });
-  if (deletes.length > 0) await monthly.mutate({ type: 'delete', trans, keys: deletes });
+  await Promise.all([
+    puts.length > 0 && monthly.mutate({ type: 'put', trans, values: puts, keys: puts.map((p) => p.key) }),
+    deletes.length > 0 && monthly.mutate({ type: 'delete', trans, keys: deletes }),
+  ]);
 }
 
 export const attendanceDailyMiddleware: Middleware<DBCore> = {
@@ -166,8 +170,8 @@ export const attendanceDailyMiddleware: Middleware<DBCore> = {
               }
             }
             // looked up here, not above: while an upgrade creates them, the stores are not in the schema yet
-            await applyDeltas(down.table(ATTENDANCE_DAILY), trans, deltas);
-            await applyMonthDeltas(down.table(ATTENDANCE_MONTHLY), trans, months);
+            // both in flight at once: a check-in waits for one round of reads and one of writes, not two
+            await Promise.all([applyDeltas(down.table(ATTENDANCE_DAILY), trans, deltas), applyMonthDeltas(down.table(ATTENDANCE_MONTHLY), trans, months)]);
             return res;
           },
         };
