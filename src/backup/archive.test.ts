@@ -4,10 +4,13 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createRepositories, TavlaDb, type Repositories } from '../data';
 import type { WorkplaceSnapshot } from '../data/repos/backup';
-import { WorkplaceExistsError } from '../data/repos/backup';
+import { ForeignRowError, WorkplaceExistsError } from '../data/repos/backup';
+import { countMarks } from '../domain/dailyCounts';
+import { countMonths } from '../domain/monthlyCounts';
+import { rebuildAttendanceDaily } from '../data/attendanceDaily';
 import { blobRefs } from '../sync/shared/blobRefs';
 import { writeRecord } from '../data/writer';
-import { SYNCED_TABLES, type SyncedRow, type VoiceClip } from '../domain/types';
+import { SYNCED_TABLES, type AttendanceMark, type SyncedRow, type VoiceClip } from '../domain/types';
 import { applyOp, type MergeableRow } from '../sync/shared/merge';
 import { BACKUP_VERSION, BackupError, DATA_PATH, decodeBackup, encodeBackup, MANIFEST_PATH } from './archive';
 
@@ -48,6 +51,26 @@ async function everything(repos: Repositories, workplaceId: string) {
   const snap = await repos.backup.collect(workplaceId);
   const blobs = await Promise.all(snap.blobs.map(async (b) => ({ hash: b.hash, type: b.type, size: b.size, createdAt: b.createdAt, bytes: Array.from(await bytesOf(b.data)) })));
   return { tables: snap.tables, blobs };
+}
+
+/** The kept attendance aggregates, and a recount of them from the marks on the device. */
+async function aggregates(repos: Repositories) {
+  const byKey = <T extends { key: string }>(rows: T[]) => [...rows].sort((a, b) => (a.key < b.key ? -1 : 1));
+  const marks = await repos.db.attendance.toArray();
+  return {
+    kept: { daily: byKey(await repos.db.attendanceDaily.toArray()), monthly: byKey(await repos.db.attendanceMonthly.toArray()) },
+    recount: { daily: byKey([...countMarks(marks).values()]), monthly: byKey([...countMonths(marks).values()]) },
+  };
+}
+
+/** Everything on the device, every table. */
+async function wholeDevice(repos: Repositories) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of repos.db.tables) {
+    const rows = await t.toArray();
+    out[t.name] = t.name === 'blobs' ? rows.map((b: { hash: string; size: number }) => [b.hash, b.size]) : rows;
+  }
+  return out;
 }
 
 async function nothingStored(repos: Repositories) {
@@ -218,6 +241,84 @@ describe('a bad backup file is rejected whole, nothing written', () => {
     };
     await expect(target.backup.restore(broken)).rejects.toThrow();
     expect(await nothingStored(target)).toBe(true);
+  });
+});
+
+describe('attendance counts after a restore', () => {
+  /** A workplace with marks over two months: check-ins (late, with a time), a supervisor's marks, an undo. */
+  async function markedWorkplace(repos: Repositories) {
+    const made = await busyWorkplace(repos);
+    const { wp, ada, bo } = made;
+    for (const date of ['2026-02-26', '2026-02-27', '2026-03-03', '2026-03-04']) {
+      await repos.attendance.checkIn(wp.id, ada.id, date, '08:00', Date.parse(`${date}T08:20:00+01:00`));
+      await repos.attendance.setStatus(wp.id, bo.id, date, date < '2026-03-01' ? 'leave' : 'absentNotified');
+    }
+    await repos.attendance.undoCheckIn(wp.id, ada.id, '2026-03-04', Date.parse('2026-03-04T08:30:00+01:00'));
+    return made;
+  }
+
+  it('equal a recount of the marks, on a fresh device and when replacing beside another workplace', async () => {
+    const source = freshRepos();
+    const { wp } = await markedWorkplace(source);
+    const { snapshot } = await decodeBackup(await encodeBackup(await source.backup.collect(wp.id)));
+
+    const fresh = freshRepos();
+    await fresh.backup.restore(snapshot);
+    const restored = await aggregates(fresh);
+    expect(restored.kept).toEqual(restored.recount);
+    expect(restored.kept.daily.length).toBeGreaterThan(0);
+    expect(restored.kept.monthly.map((m) => m.month)).toEqual(expect.arrayContaining(['2026-02', '2026-03']));
+    // the same rows as the device the file came from kept
+    expect(restored.kept).toEqual((await aggregates(source)).kept);
+
+    // a device with this workplace (changed since) and another one: replace
+    const device = freshRepos();
+    await device.backup.restore(snapshot);
+    const other = await seedWorkplace(device, { name: 'Tvätten' });
+    const [dana] = await seedPeople(device, other.id, ['Dana']);
+    await device.attendance.setStatus(other.id, dana!.id, '2026-03-03', 'present');
+    const [cy] = await seedPeople(device, wp.id, ['Cy']);
+    await device.attendance.setStatus(wp.id, cy!.id, '2026-03-03', 'sick');
+    await device.backup.restore(snapshot, { replace: true });
+    const replaced = await aggregates(device);
+    expect(replaced.kept).toEqual(replaced.recount);
+    expect(await device.db.attendanceDaily.get(`${other.id}|2026-03-03`)).toMatchObject({ present: 1 });
+    expect(await device.db.attendanceDaily.get(`${wp.id}|2026-03-03`)).toMatchObject({ sick: 0, late: 1, absentNotified: 1 });
+    // and what a full recount would write is what is there
+    await rebuildAttendanceDaily(device.db);
+    expect((await aggregates(device)).kept).toEqual(replaced.kept);
+  });
+
+  it('a restore that fails half-way leaves the data already on the device as it was, counts included', async () => {
+    const repos = freshRepos();
+    const { wp } = await markedWorkplace(repos);
+    const { snapshot } = await decodeBackup(await encodeBackup(await repos.backup.collect(wp.id)));
+    const [cy] = await seedPeople(repos, wp.id, ['Cy']);
+    await repos.attendance.setStatus(wp.id, cy!.id, '2026-03-05', 'present');
+    const before = await wholeDevice(repos);
+    // the marks, blobs and ops are written before the broken table fails
+    const broken: WorkplaceSnapshot = {
+      ...snapshot,
+      tables: { ...snapshot.tables, surveyAnswers: [{ ...(snapshot.tables.persons[0] as SyncedRow), id: undefined as unknown as string }] },
+    };
+    await expect(repos.backup.restore(broken, { replace: true })).rejects.toThrow();
+    expect(await wholeDevice(repos)).toEqual(before);
+    const after = await aggregates(repos);
+    expect(after.kept).toEqual(after.recount);
+    expect(await repos.db.attendanceDaily.get(`${wp.id}|2026-03-05`)).toMatchObject({ present: 1 });
+  });
+
+  it('never overwrites a row another workplace on the device has the same id for', async () => {
+    const source = freshRepos();
+    const { wp } = await markedWorkplace(source);
+    const { snapshot } = await decodeBackup(await encodeBackup(await source.backup.collect(wp.id)));
+    const device = freshRepos();
+    const other = await seedWorkplace(device, { name: 'Tvätten' });
+    const mark = snapshot.tables.attendance[0]!;
+    await device.db.attendance.put({ ...(mark as unknown as AttendanceMark), workplaceId: other.id });
+    const before = await wholeDevice(device);
+    await expect(device.backup.restore(snapshot)).rejects.toBeInstanceOf(ForeignRowError);
+    expect(await wholeDevice(device)).toEqual(before);
   });
 });
 

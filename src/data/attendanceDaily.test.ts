@@ -1,10 +1,12 @@
 // @vitest-environment node
 /**
- * The daily attendance counts stay equal to a recount of the marks, whatever
- * writes the marks: random sequences of repository writes, raw bulk puts
- * (with repeated ids), updates, deletes by key and by index, modify(),
- * clear(), sync-style merges in one transaction, and transactions that fail
- * and roll back. Property runs use the suite's seed (FC_SEED, tests/setup.ts).
+ * The daily attendance counts and the monthly counts per person stay equal to
+ * a recount of the marks, whatever writes the marks: random sequences of
+ * repository writes, raw bulk puts (with repeated ids), updates, deletes by
+ * key and by index, modify(), clear(), sync-style merges of pulled rows in one
+ * transaction, erasures (a person's marks tombstoned, or anonymised as the
+ * retention sweep does), and transactions that fail and roll back. Property
+ * runs use the suite's seed (FC_SEED, tests/setup.ts).
  */
 import fc from 'fast-check';
 import Dexie from 'dexie';
@@ -12,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { createRepositories, TavlaDb } from '.';
 import { BUILT_KEY, ensureAttendanceDaily, rebuildAttendanceDaily } from './attendanceDaily';
 import { countMarks, weeklyRatesFromDays, type DailyAttendance } from '../domain/dailyCounts';
+import { countMonths, type PersonMonth } from '../domain/monthlyCounts';
 import { weeklyAttendanceRates } from '../domain/stats';
 import { ATTENDANCE_STATUSES, type AttendanceMark, type AttendanceStatus } from '../domain/types';
 
@@ -27,6 +30,8 @@ const markArb = fc.record({
   date: fc.constantFrom(...DATES),
   status,
   deleted: fc.constantFrom<0 | 1>(0, 0, 0, 1),
+  // a check-in time (what a late mark's hours are counted from), or none
+  checkedInAt: fc.option(fc.integer({ min: Date.UTC(2026, 2, 2, 6), max: Date.UTC(2026, 2, 2, 14) }), { nil: null }),
 });
 
 type Gen = ReturnType<typeof markArb.generate>['value'];
@@ -39,6 +44,8 @@ type Op =
   | { kind: 'deleteByPerson'; personId: string }
   | { kind: 'modifyDay'; workplaceId: string; date: string; status: AttendanceStatus | null }
   | { kind: 'clear' }
+  | { kind: 'erasePerson'; personId: string }
+  | { kind: 'anonymise'; personId: string }
   | { kind: 'merge'; marks: Gen[] }
   | { kind: 'aborted'; marks: Gen[] };
 
@@ -59,11 +66,13 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteByPerson' as const), personId: fc.constantFrom(...PEOPLE) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('modifyDay' as const), workplaceId: fc.constantFrom(...WORKPLACES), date: fc.constantFrom(...DATES), status }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'clear' as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('erasePerson' as const), personId: fc.constantFrom(...PEOPLE) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('anonymise' as const), personId: fc.constantFrom(...PEOPLE) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('merge' as const), marks: fc.array(markArb, { maxLength: 6 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('aborted' as const), marks: fc.array(markArb, { minLength: 1, maxLength: 6 }) }) },
 );
 
-const full = (m: Gen) => ({ ...m, checkedInAt: null, setBy: 'supervisor', createdAt: 1, updatedAt: 1, _clock: {} }) as unknown as AttendanceMark;
+const full = (m: Gen) => ({ ...m, setBy: 'supervisor', createdAt: 1, updatedAt: 1, _clock: {} }) as unknown as AttendanceMark;
 
 async function run(db: TavlaDb, op: Op): Promise<void> {
   switch (op.kind) {
@@ -93,6 +102,17 @@ async function run(db: TavlaDb, op: Op): Promise<void> {
     case 'clear':
       await db.attendance.clear();
       return;
+    case 'erasePerson':
+      // the person's marks become tombstones (identity only, as writer.ts leaves a deleted row)
+      await db.transaction('rw', db.attendance, async () => {
+        const marks = await db.attendance.where('personId').equals(op.personId).toArray();
+        await db.attendance.bulkPut(marks.map((m) => ({ id: m.id, workplaceId: m.workplaceId, createdAt: 1, updatedAt: 2, deleted: 1, _clock: {} }) as unknown as AttendanceMark));
+      });
+      return;
+    case 'anonymise':
+      // what the retention sweep leaves: the mark without its person or check-in time
+      await db.attendance.where('personId').equals(op.personId).modify({ personId: '', checkedInAt: null });
+      return;
     case 'merge':
       // what the sync client does with a pulled page: get, merge, put, one row at a time, one transaction
       await db.transaction('rw', [db.attendance, db.meta], async () => {
@@ -114,9 +134,11 @@ async function run(db: TavlaDb, op: Op): Promise<void> {
   }
 }
 
-const sorted = (days: Iterable<DailyAttendance>) => [...days].sort((a, b) => (a.key < b.key ? -1 : 1));
+const sorted = <T extends { key: string }>(rows: Iterable<T>) => [...rows].sort((a, b) => (a.key < b.key ? -1 : 1));
 async function expectCountsMatchMarks(db: TavlaDb) {
-  expect(sorted(await db.attendanceDaily.toArray())).toEqual(sorted(countMarks(await db.attendance.toArray()).values()));
+  const marks = await db.attendance.toArray();
+  expect(sorted<DailyAttendance>(await db.attendanceDaily.toArray())).toEqual(sorted(countMarks(marks).values()));
+  expect(sorted<PersonMonth>(await db.attendanceMonthly.toArray())).toEqual(sorted(countMonths(marks).values()));
 }
 
 describe('daily attendance counts', () => {

@@ -1,33 +1,57 @@
 /**
- * Keeps `attendanceDaily` (domain/dailyCounts.ts: per workplace and day, the
- * number of live marks of each status) equal to a count of `attendance`, in
- * the same IndexedDB transaction as every write of a mark.
+ * Keeps the attendance aggregates equal to a count of `attendance`, in the
+ * same IndexedDB transaction as every write of a mark:
+ * - `attendanceDaily` (domain/dailyCounts.ts): per workplace and day, the
+ *   number of live marks of each status (the trends read these);
+ * - `attendanceMonthly` (domain/monthlyCounts.ts): per workplace, month and
+ *   person, the marks of each status by weekday and the late check-in times
+ *   (the attendance report reads these).
  *
  * It is a Dexie DBCore middleware rather than code in each repository, so no
  * writer can forget it: a check-in, a supervisor's edit, an undo, rows a sync
- * pull applies, a restored backup, an erased person, `clear()` — everything
- * that writes `attendance` goes through `mutate` below. A read-write
- * transaction that names `attendance` is widened to include
- * `attendanceDaily`, so the counts commit or roll back with the marks.
+ * pull applies, an erased person, `clear()` — everything that writes
+ * `attendance` goes through `mutate` below. A read-write transaction that
+ * names `attendance` is widened to include both aggregate tables, so the
+ * counts commit or roll back with the marks. Each write changes only the
+ * rows of the days and months it touches (read, add the difference, put).
  *
- * The table is local (never synced, not in backups): it is rebuilt from the
- * marks when it is created (the version 3 upgrade of an existing device),
- * and whenever the meta entry `attendanceDaily.built` is missing: whoever
- * writes marks around the app (a raw IndexedDB seed, a restore of a copied
- * database) deletes it, and the next reader (`ensureAttendanceDaily`)
- * recounts.
+ * One writer counts for itself: restoring a backup (data/repos/backup.ts)
+ * writes a whole workplace in one transaction, marks that transaction with
+ * `countsRebuiltBy` (the middleware then only passes its writes on) and puts
+ * that workplace's counts, counted once, in the same transaction.
+ *
+ * The tables are local (never synced, not in backups): they are rebuilt from
+ * the marks when they are created (the version 3 and 5 upgrades of an
+ * existing device), and whenever the meta entry `attendanceDaily.built` is
+ * missing: whoever writes marks around the app (a raw IndexedDB seed, a
+ * restore of a copied database) deletes it, and the next reader
+ * (`ensureAttendanceDaily`) recounts both.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
 import type Dexie from 'dexie';
 import { ATTENDANCE_STATUSES } from '../domain/types';
 import { contribution, countMarks, emptyDay, isEmptyDay, type DailyAttendance, type MarkLikeForCount } from '../domain/dailyCounts';
+import { applyContribution, copyMonth, countMonths, emptyMonth, isEmptyMonth, monthContribution, type MarkLikeForMonth, type MonthContribution, type PersonMonth } from '../domain/monthlyCounts';
 
 export const ATTENDANCE = 'attendance';
 export const ATTENDANCE_DAILY = 'attendanceDaily';
+export const ATTENDANCE_MONTHLY = 'attendanceMonthly';
 /** meta key present while `attendanceDaily` is a full count of the marks */
 export const BUILT_KEY = 'attendanceDaily.built';
 
-type Mark = MarkLikeForCount & { id: string };
+type Mark = MarkLikeForCount & MarkLikeForMonth & { id: string };
+
+/** Transactions whose writer keeps the counts itself (see the header); by their DBCore transaction. */
+const selfCounting = new WeakSet<object>();
+
+/**
+ * Marks an open Dexie transaction as one whose writer puts the aggregates of
+ * every mark it writes itself, in the same transaction: the middleware leaves
+ * its attendance writes alone. Only for writers that replace whole workplaces.
+ */
+export function countsRebuiltBy(tx: Transaction): void {
+  selfCounting.add(tx.idbtrans);
+}
 
 /** key → per-status change of one day */
 type Deltas = Map<string, { workplaceId: string; date: string; diff: Partial<Record<string, number>> }>;
@@ -53,8 +77,48 @@ async function applyDeltas(daily: DBCoreTable, trans: DBCoreTransaction, deltas:
     if (isEmptyDay(day)) deletes.push(key);
     else puts.push(day);
   });
-  if (puts.length > 0) await daily.mutate({ type: 'put', trans, values: puts, keys: puts.map((p) => p.key) });
-  if (deletes.length > 0) await daily.mutate({ type: 'delete', trans, keys: deletes });
+  await Promise.all([
+    puts.length > 0 && daily.mutate({ type: 'put', trans, values: puts, keys: puts.map((p) => p.key) }),
+    deletes.length > 0 && daily.mutate({ type: 'delete', trans, keys: deletes }),
+  ]);
+}
+
+/** key → the contributions of one person's month that go (-1) and come (+1) */
+type MonthDeltas = Map<string, { first: MonthContribution; changes: [MonthContribution, 1 | -1][] }>;
+
+function addMonthDelta(deltas: MonthDeltas, mark: Mark | undefined, sign: 1 | -1) {
+  const c = monthContribution(mark);
+  if (!c) return;
+  let d = deltas.get(c.key);
+  if (!d) deltas.set(c.key, (d = { first: c, changes: [] }));
+  d.changes.push([c, sign]);
+}
+
+async function applyMonthDeltas(monthly: DBCoreTable, trans: DBCoreTransaction, deltas: MonthDeltas): Promise<void> {
+  // a mark put back as it was changes nothing: skip the read
+  const changed = [...deltas].filter(([, d]) => {
+    if (d.changes.length !== 2) return true;
+    const [[a, sa], [b, sb]] = d.changes as [[MonthContribution, 1 | -1], [MonthContribution, 1 | -1]];
+    return !(sa === -sb && a.status === b.status && a.weekday === b.weekday && Object.is(a.lateAt, b.lateAt));
+  });
+  if (changed.length === 0) return;
+  const keys = changed.map(([k]) => k);
+  const current = (await monthly.getMany({ trans, keys })) as (PersonMonth | undefined)[];
+  const puts: PersonMonth[] = [];
+  const deletes: string[] = [];
+  changed.forEach(([key, d], i) => {
+    const found = current[i];
+    const row = found ? copyMonth(found) : emptyMonth(d.first.workplaceId, d.first.month, d.first.personId);
+    // in the order of the batch: each step goes from one real state of the marks to the next
+    for (const [c, sign] of d.changes) applyContribution(row, c, sign);
+    if (isEmptyMonth(row)) {
+      if (found) deletes.push(key);
+    } else puts.push(row);
+  });
+  await Promise.all([
+    puts.length > 0 && monthly.mutate({ type: 'put', trans, values: puts, keys: puts.map((p) => p.key) }),
+    deletes.length > 0 && monthly.mutate({ type: 'delete', trans, keys: deletes }),
+  ]);
 }
 
 export const attendanceDailyMiddleware: Middleware<DBCore> = {
@@ -63,7 +127,8 @@ export const attendanceDailyMiddleware: Middleware<DBCore> = {
   create(down) {
     return {
       transaction(stores, mode, options) {
-        const widened = mode === 'readwrite' && stores.includes(ATTENDANCE) && !stores.includes(ATTENDANCE_DAILY) ? [...stores, ATTENDANCE_DAILY] : stores;
+        const widened =
+          mode === 'readwrite' && stores.includes(ATTENDANCE) ? [...new Set([...stores, ATTENDANCE_DAILY, ATTENDANCE_MONTHLY])] : stores;
         return down.transaction(widened, mode, options);
       },
       table(name) {
@@ -73,6 +138,7 @@ export const attendanceDailyMiddleware: Middleware<DBCore> = {
           ...table,
           async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
             const trans = req.trans;
+            if (selfCounting.has(trans)) return table.mutate(req);
             let before: (Mark | undefined)[];
             if (req.type === 'deleteRange') {
               const found = await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } });
@@ -83,21 +149,29 @@ export const attendanceDailyMiddleware: Middleware<DBCore> = {
             }
             const res = await table.mutate(req);
             const deltas: Deltas = new Map();
+            const months: MonthDeltas = new Map();
             if (req.type === 'add' || req.type === 'put') {
               // the same id twice in one batch: the second replaces the first, not the stored row
               const latest = new Map<string, Mark | undefined>();
               req.values.forEach((value: Mark, i) => {
                 if (res.failures[i]) return;
                 const id = (req.keys?.[i] as string | undefined) ?? value.id;
-                addDelta(deltas, latest.has(id) ? latest.get(id) : before[i], -1);
+                const old = latest.has(id) ? latest.get(id) : before[i];
+                addDelta(deltas, old, -1);
                 addDelta(deltas, value, 1);
+                addMonthDelta(months, old, -1);
+                addMonthDelta(months, value, 1);
                 latest.set(id, value);
               });
             } else {
-              for (const old of before) addDelta(deltas, old, -1);
+              for (const old of before) {
+                addDelta(deltas, old, -1);
+                addMonthDelta(months, old, -1);
+              }
             }
-            // looked up here, not above: while an upgrade creates it, the store is not in the schema yet
-            await applyDeltas(down.table(ATTENDANCE_DAILY), trans, deltas);
+            // looked up here, not above: while an upgrade creates them, the stores are not in the schema yet
+            // both in flight at once: a check-in waits for one round of reads and one of writes, not two
+            await Promise.all([applyDeltas(down.table(ATTENDANCE_DAILY), trans, deltas), applyMonthDeltas(down.table(ATTENDANCE_MONTHLY), trans, months)]);
             return res;
           },
         };
@@ -106,13 +180,16 @@ export const attendanceDailyMiddleware: Middleware<DBCore> = {
   },
 };
 
-/** Recounts every day from the marks (in one transaction); gives the number of day rows. */
+/** Recounts every day and every person's month from the marks (in one transaction); gives the number of day rows. */
 export async function rebuildAttendanceDaily(db: Dexie): Promise<number> {
-  return db.transaction('rw', [db.table(ATTENDANCE), db.table(ATTENDANCE_DAILY), db.table('meta')], async () => {
+  return db.transaction('rw', [db.table(ATTENDANCE), db.table(ATTENDANCE_DAILY), db.table(ATTENDANCE_MONTHLY), db.table('meta')], async () => {
     const marks = (await db.table(ATTENDANCE).toArray()) as Mark[];
     const days = [...countMarks(marks).values()];
+    const months = [...countMonths(marks).values()];
     await db.table(ATTENDANCE_DAILY).clear();
+    await db.table(ATTENDANCE_MONTHLY).clear();
     if (days.length > 0) await db.table(ATTENDANCE_DAILY).bulkPut(days);
+    if (months.length > 0) await db.table(ATTENDANCE_MONTHLY).bulkPut(months);
     await db.table('meta').put({ key: BUILT_KEY, value: true });
     return days.length;
   });

@@ -15,6 +15,9 @@
  * - `attendanceDaily`: per workplace and day, the count of marks of each
  *   status (local, derived: kept in the same transaction as every write of a
  *   mark by a middleware, see attendanceDaily.ts); the trends read these.
+ * - `attendanceMonthly`: per workplace, month and person, the marks of each
+ *   status by weekday (local, derived, kept by the same middleware); the
+ *   attendance report reads these.
  *
  * Versions are append-only: never edit a released `version(n)`, add n+1.
  */
@@ -22,6 +25,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { DailyAttendance } from '../domain/dailyCounts';
 import { attendanceDailyMiddleware, BUILT_KEY } from './attendanceDaily';
 import { countMarks } from '../domain/dailyCounts';
+import { countMonths, type PersonMonth } from '../domain/monthlyCounts';
 import type {
   AttendanceMark,
   BlobRecord,
@@ -80,6 +84,7 @@ export class TavlaDb extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   drafts!: EntityTable<Draft, 'key'>;
   attendanceDaily!: EntityTable<DailyAttendance, 'key'>;
+  attendanceMonthly!: EntityTable<PersonMonth, 'key'>;
 
   /** The device's wall clock. Tests give each simulated device its own skew. */
   now: () => number = () => Date.now();
@@ -138,6 +143,13 @@ export class TavlaDb extends Dexie {
       skills: 'id, workplaceId, [workplaceId+personId]',
       surveyAnswers: 'id, workplaceId, [workplaceId+week]',
     });
+    // issue 13 (fast on a cheap tablet): monthly attendance per person for the report, counted from the marks already here
+    this.version(5)
+      .stores({ attendanceMonthly: 'key, [workplaceId+month]' })
+      .upgrade(async (tx) => {
+        const months = countMonths(await tx.table('attendance').toArray());
+        if (months.size > 0) await tx.table('attendanceMonthly').bulkPut([...months.values()]);
+      });
     this.use(attendanceDailyMiddleware);
   }
 }

@@ -35,7 +35,7 @@ export function createRepositories(db: TavlaDb) {
     drafts: draftsRepo(db),
     sync: syncRepo(db),
     // supervisor-only, loaded on first use (see repos/lazy.ts)
-    reports: lazyRepo<ReturnType<typeof reportsRepo>>(() => import('./repos/reports').then((m) => m.reportsRepo(db)), ['people', 'marks', 'trends']),
+    reports: lazyRepo<ReturnType<typeof reportsRepo>>(() => import('./repos/reports').then((m) => m.reportsRepo(db)), ['people', 'marks', 'trends', 'attendanceMonths', 'personMarks']),
     retention: lazyRepo<ReturnType<typeof retentionRepo>>(() => import('./repos/retention').then((m) => m.retentionRepo(db)), ['setMonths', 'sweep']),
     backup: lazyRepo<ReturnType<typeof backupRepo>>(() => import('./repos/backup').then((m) => m.backupRepo(db)), ['exists', 'collect', 'restore']),
     voiceClips: voiceClipsRepo(db),

@@ -102,15 +102,17 @@ async function main() {
     // faces not yet checked in (the data set may have marked some today already); a tap that changes nothing in 5 s is left out
     const buttons = [...document.querySelectorAll<HTMLButtonElement>('.face-button')].filter((b) => !/status-(present|late)/.test(b.className)).slice(0, 50);
     for (const btn of buttons) {
+      // the face shows its status, or (board check-in) is replaced by its confirmation with the status
+      const face = btn.parentElement!;
       const changed = new Promise<number>((resolve) => {
         setTimeout(() => resolve(NaN), 5000);
         const obs = new MutationObserver(() => {
-          if (/status-(present|late)/.test(btn.className)) {
+          if (face.querySelector('.status-present, .status-late')) {
             obs.disconnect();
             requestAnimationFrame(() => resolve(performance.now()));
           }
         });
-        obs.observe(btn, { attributes: true, attributeFilter: ['class'] });
+        obs.observe(face, { attributes: true, attributeFilter: ['class'], childList: true, subtree: true });
       });
       const t0 = performance.now();
       btn.click();

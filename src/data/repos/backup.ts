@@ -10,11 +10,19 @@
  * device never downloaded are listed as `missingBlobs` (the server has them).
  *
  * Restoring is all or nothing: one Dexie transaction over every synced table,
- * `blobs`, `outbox` and `meta`. Nothing in it awaits anything but IndexedDB,
- * so the transaction cannot commit half-way; the caller validates and hashes
- * everything before. A workplace that already exists on the device is only
- * replaced when the caller asks for it (the UI offers replace or cancel);
- * otherwise WorkplaceExistsError is thrown before anything is written.
+ * `blobs`, `outbox`, `meta` and the attendance aggregates. Nothing in it
+ * awaits anything but IndexedDB, so the transaction cannot commit half-way;
+ * the caller validates and hashes everything before. A workplace that already
+ * exists on the device is only replaced when the caller asks for it (the UI
+ * offers replace or cancel); otherwise WorkplaceExistsError is thrown before
+ * anything is written. A row whose id another workplace on this device
+ * already uses is never overwritten: ForeignRowError, nothing written.
+ *
+ * It is built for a year of a busy workplace (12,000 marks, 200 photos) on a
+ * cheap tablet: every table, the blobs and the outbox go in with one bulk
+ * write each, and the attendance aggregates (data/attendanceDaily.ts) are not
+ * kept mark by mark but counted once from the snapshot and put in the same
+ * transaction (`countsRebuiltBy`).
  *
  * Sync semantics of an import: rows are stored exactly as in the file (same
  * field stamps), and for each row the outbox gets one op per distinct stamp
@@ -34,6 +42,9 @@ import { newId, newNodeId } from '../ids';
 import type { BlobRecord, OutboxOp, SyncedRow, SyncedTable } from '../../domain/types';
 import { SYNCED_TABLES } from '../../domain/types';
 import { readClock, saveClock, translateStorageError } from '../writer';
+import { countsRebuiltBy } from '../attendanceDaily';
+import { countMarks } from '../../domain/dailyCounts';
+import { countMonths } from '../../domain/monthlyCounts';
 
 export interface SnapshotBlob {
   hash: string;
@@ -49,6 +60,17 @@ export interface WorkplaceSnapshot {
   blobs: SnapshotBlob[];
   /** hashes rows refer to that were not on the exporting device */
   missingBlobs: string[];
+}
+
+/** A row of the file has the id of a row of another workplace on this device (a hand-made file): nothing is restored. */
+export class ForeignRowError extends Error {
+  constructor(
+    readonly table: SyncedTable,
+    readonly rowId: string,
+  ) {
+    super(`${table}/${rowId} belongs to another workplace on this device`);
+    this.name = 'ForeignRowError';
+  }
 }
 
 export class WorkplaceExistsError extends Error {
@@ -130,6 +152,17 @@ export interface RestoreResult {
 
 export function backupRepo(db: TavlaDb) {
   const allTables = () => [...SYNCED_TABLES.map((n) => db.table(n)), db.blobs, db.outbox, db.meta];
+  /** Inside the restore's transaction: the workplace's daily and monthly attendance counts, from all its marks. */
+  const recountWorkplace = async (workplaceId: string, marks: readonly SyncedRow[]) => {
+    const range = [[workplaceId, Dexie.minKey], [workplaceId, Dexie.maxKey]] as const;
+    await db.attendanceDaily.where('[workplaceId+date]').between(...range, true, true).delete();
+    await db.attendanceMonthly.where('[workplaceId+month]').between(...range, true, true).delete();
+    const rows = marks as unknown as Parameters<typeof countMarks>[0] & Parameters<typeof countMonths>[0];
+    const days = [...countMarks(rows).values()];
+    const months = [...countMonths(rows).values()];
+    if (days.length > 0) await db.attendanceDaily.bulkPut(days);
+    if (months.length > 0) await db.attendanceMonthly.bulkPut(months);
+  };
   return {
     /** Whether any row of the workplace (even its tombstone) is on this device. */
     async exists(workplaceId: string): Promise<boolean> {
@@ -181,7 +214,9 @@ export function backupRepo(db: TavlaDb) {
         uploaded: 0,
       }));
       try {
-        await db.transaction('rw', allTables(), async () => {
+        await db.transaction('rw', [...allTables(), db.attendanceDaily, db.attendanceMonthly], async (tx) => {
+          // the aggregates of this workplace are counted once below, not mark by mark
+          countsRebuiltBy(tx);
           if (await db.workplaces.get(id)) {
             if (!opts.replace) throw new WorkplaceExistsError(id);
             for (const name of SYNCED_TABLES) await rowsOfWorkplace(db, name, id).delete();
@@ -189,13 +224,27 @@ export function backupRepo(db: TavlaDb) {
             await db.outbox.where('workplaceId').equals(id).delete();
             await db.meta.delete(cursorKey(id));
           }
+          // marks of this workplace still here (left by a partly erased workplace): counted with the file's below
+          const marksHere = (await rowsOfWorkplace(db, 'attendance', id).count()) > 0;
           for (const name of SYNCED_TABLES) {
             const list = snapshot.tables[name] ?? [];
-            if (list.length > 0) await db.table(name).bulkPut(list);
+            if (list.length === 0) continue;
+            const t = db.table(name) as Table<SyncedRow, string>;
+            // rows of other workplaces share the key space: never overwrite one (cheap on a device with one workplace)
+            if ((await t.count()) > (await rowsOfWorkplace(db, name, id).count())) {
+              const mine = new Set(await rowsOfWorkplace(db, name, id).primaryKeys());
+              const all = new Set(await t.toCollection().primaryKeys());
+              // (a tombstone has no date: the dated indexes miss it, so look at the row itself)
+              const maybe = list.filter((r) => all.has(r.id) && !mine.has(r.id)).map((r) => r.id);
+              const foreign = (await t.bulkGet(maybe)).find((r) => r && r.workplaceId !== id);
+              if (foreign) throw new ForeignRowError(name, foreign.id);
+            }
+            await t.bulkPut(list);
           }
+          await recountWorkplace(id, marksHere ? await rowsOfWorkplace(db, 'attendance', id).toArray() : (snapshot.tables.attendance ?? []));
           // A blob is content-addressed: if another workplace already stored the same bytes, keep that record.
-          const present = await db.blobs.bulkGet(blobRecords.map((b) => b.hash));
-          const fresh = blobRecords.filter((_, i) => !present[i]);
+          const present = new Set(await db.blobs.where('hash').anyOf(blobRecords.map((b) => b.hash)).primaryKeys());
+          const fresh = blobRecords.filter((b) => !present.has(b.hash));
           if (fresh.length > 0) await db.blobs.bulkPut(fresh);
           if (ops.length > 0) await db.outbox.bulkAdd(ops);
           if (maxStamp) {

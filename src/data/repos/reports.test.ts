@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createRepositories, TavlaDb } from '..';
+import { attendanceReport, groupMonthSummary } from '../../domain/stats';
+import { attendanceReportFromMonths, groupMonthSummaryFromMonths } from '../../domain/monthlyCounts';
 
 describe('report queries', () => {
   it('reuse what they read until the table changes, in this tab or through any writer', async () => {
@@ -24,5 +26,38 @@ describe('report queries', () => {
     const other = await repos.workplaces.create({ name: 'Tvätten', activityType: 'laundry', openingTime: '08:00', pin: '1234' });
     expect(await repos.reports.marks(other.id, '2026-01-01', '2026-02-28')).toEqual([]);
     expect((await repos.reports.trends(other.id, '2026-01-01', '2026-02-28')).deviations).toEqual([]);
+  });
+
+  it('give the report of everyone from kept months and cut months, the same as from the marks, before and after an erasure', async () => {
+    const repos = createRepositories(new TavlaDb(`reports-months-${crypto.randomUUID()}`));
+    const wp = await repos.workplaces.create({ name: 'Verkstan', activityType: 'carpentry', openingTime: '08:00', closingTime: '15:00', pin: '1234' });
+    const ada = await repos.persons.add(wp.id, { firstName: 'Ada', avatar: { kind: 'pictogram', ref: 'person' } });
+    const bo = await repos.persons.add(wp.id, { firstName: 'Bo', avatar: { kind: 'pictogram', ref: 'person' } });
+    const dates = ['2026-01-28', '2026-02-02', '2026-02-16', '2026-03-02', '2026-03-20'];
+    for (const [i, date] of dates.entries()) {
+      await repos.attendance.checkIn(wp.id, ada.id, date, '08:00', Date.parse(`${date}T0${7 + (i % 2)}:${10 + i}:00+01:00`));
+      await repos.attendance.setStatus(wp.id, bo.id, date, i % 2 ? 'sick' : 'present');
+    }
+    const from = '2026-01-15';
+    const to = '2026-03-10';
+    const opts = { from, to, openDays: [1, 2, 3, 4, 5], openingTime: '08:00', closingTime: '15:00' };
+    const expectSameAsMarks = async () => {
+      const ids = (await repos.reports.people(wp.id)).map((p) => p.id);
+      const months = await repos.reports.attendanceMonths(wp.id, from, to);
+      const marks = await repos.reports.marks(wp.id, from, to);
+      expect(attendanceReportFromMonths(ids, months, opts)).toEqual(attendanceReport(ids, marks, opts));
+      expect(groupMonthSummaryFromMonths(months, opts.openDays, from, to)).toEqual(groupMonthSummary(marks, opts.openDays, from, to));
+      return attendanceReportFromMonths(ids, months, opts);
+    };
+    const before = await expectSameAsMarks();
+    expect(before.map((r) => [r.personId, r.marked])).toEqual([
+      [ada.id, 4],
+      [bo.id, 4],
+    ]);
+    expect(before[0]!.counts.late).toBe(2);
+    expect(before[0]!.hours).toBeCloseTo(7 * 2 + (15 * 60 - (8 * 60 + 11)) / 60 + (15 * 60 - (8 * 60 + 13)) / 60);
+    await repos.persons.erase(bo.id);
+    const after = await expectSameAsMarks();
+    expect(after.map((r) => r.personId)).toEqual([ada.id]);
   });
 });

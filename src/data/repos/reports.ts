@@ -2,7 +2,9 @@
  * Read-only queries behind the trends screen and the attendance report.
  * The trends read attendance as daily counts (`attendanceDaily`, a few
  * hundred rows for a year, kept in step with the marks by
- * data/attendanceDaily.ts), not as marks.
+ * data/attendanceDaily.ts), not as marks; the report of everyone reads the
+ * months of each person (`attendanceMonthly`, kept the same way) for the
+ * months the period covers whole, and marks only for a month it cuts.
  * Each reads through the [workplaceId+date] indexes, never a full scan, and
  * returns live rows only (tombstones dropped). Anonymised attendance marks
  * (no person, see domain/retention) are included: they still count for the
@@ -21,6 +23,7 @@ import { monthsBetween } from '../../domain/dates';
 import Dexie from 'dexie';
 import type { TavlaDb } from '../db';
 import type { DailyAttendance } from '../../domain/dailyCounts';
+import { monthsOfMarks, splitPeriod, type PersonMonth } from '../../domain/monthlyCounts';
 import { ensureAttendanceDaily } from '../attendanceDaily';
 import type { AttendanceMark, Deviation, Improvement, Iso, Meeting, Person } from '../../domain/types';
 import { liveRows } from '../../domain/rows';
@@ -119,8 +122,32 @@ export function reportsRepo(db: TavlaDb) {
     return db.attendanceDaily.where('[workplaceId+date]').between([workplaceId, from], [workplaceId, to], true, true).toArray();
   };
 
+  /**
+   * Attendance of from…to as months of each person: the kept months for the
+   * months inside the period, counted from the marks for a month it cuts
+   * (recounted first if the kept counts are missing).
+   */
+  const attendanceMonths = async (workplaceId: string, from: Iso, to: Iso): Promise<PersonMonth[]> => {
+    const { whole, cut } = splitPeriod(from, to);
+    const [kept, marks] = await Promise.all([
+      whole.length === 0
+        ? []
+        : ensureAttendanceDaily(db).then(() =>
+            db.attendanceMonthly.where('[workplaceId+month]').between([workplaceId, whole[0]!], [workplaceId, whole[whole.length - 1]!], true, true).toArray(),
+          ),
+      Promise.all(cut.map((part) => between<AttendanceMark>('attendance', workplaceId, part.from, part.to))),
+    ]);
+    return [...kept, ...marks.flatMap((list) => monthsOfMarks(list, from, to))];
+  };
+
   return {
     people,
+    attendanceMonths,
+    /** One person's live marks of from…to (through the person's index: a few hundred rows). */
+    async personMarks(workplaceId: string, personId: string, from: Iso, to: Iso): Promise<AttendanceMark[]> {
+      const rows = await db.attendance.where('[workplaceId+personId]').equals([workplaceId, personId]).toArray();
+      return liveRows(rows).filter((m) => m.date >= from && m.date <= to);
+    },
     marks(workplaceId: string, from: Iso, to: Iso): Promise<AttendanceMark[]> {
       return between<AttendanceMark>('attendance', workplaceId, from, to);
     },
