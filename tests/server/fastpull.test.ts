@@ -11,50 +11,20 @@
  * memory; another epoch (a restore) is never answered from memory.
  */
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { CHANGES_CHANNEL, KNOWN_CURSOR_MAX_AGE_MS, KnownCursors } from '../../src/server/changes';
-import type { Db, NotifyCallback } from '../../src/server/db/db';
+import type { Db } from '../../src/server/db/db';
 import { pushOps } from '../../src/server/routes/sync/records';
-import { backends, clock, json, op, push, syncHeaders, useServer, workplaceWithDevice } from './helpers';
+import { backends, clock, json, killListenConnection, op, push, spyDb, syncHeaders, useServer, workplaceWithDevice } from './helpers';
 
 /** The tables a pull reads; a fast pull touches none of them. */
 const SYNC_TABLES = /\b(records|workplace_counters|seq_epochs)\b/;
 
-/** A Db that logs every query's SQL and whose LISTEN state and callback a test can drive. */
-function spyDb(db: Db) {
-  const sql: string[] = [];
-  const state: { down: boolean; notify: NotifyCallback | undefined } = { down: false, notify: undefined };
-  const spied: Db = {
-    ...db,
-    query: (text, params) => {
-      sql.push(text);
-      return db.query(text, params);
-    },
-    listening: () => !state.down && db.listening(),
-    listen: async (channel, cb) => {
-      if (channel === CHANGES_CHANNEL) state.notify = cb;
-      return db.listen(channel, cb);
-    },
-  };
-  return {
-    sql,
-    db: spied,
-    set down(v: boolean) {
-      state.down = v;
-    },
-    get notify(): NotifyCallback | undefined {
-      return state.notify;
-    },
-    /** SQL on the sync tables since the last call */
-    syncQueries(): string[] {
-      const hits = sql.filter((s) => SYNC_TABLES.test(s));
-      sql.length = 0;
-      return hits;
-    },
-  };
-}
+const spyOn = (db: Db) => {
+  const spy = spyDb(db, CHANGES_CHANNEL, SYNC_TABLES);
+  return Object.assign(spy, { syncQueries: () => spy.queries() });
+};
 
 async function until(cond: () => boolean, ms = 10_000) {
   const end = Date.now() + ms;
@@ -109,7 +79,7 @@ describe.each(backends)('pull fast path ($name)', (backend) => {
   });
 
   async function setup() {
-    const spy = spyDb(h.db);
+    const spy = spyOn(h.db);
     const app = await h.build({ db: spy.db });
     const w = await workplaceWithDevice(app);
     const res = await push(app, w.deviceToken, [
@@ -248,7 +218,7 @@ describe.each(backends)('pull fast path ($name)', (backend) => {
   });
 
   it('can be turned off (pullFastPath: false, the bench baseline)', async () => {
-    const spy = spyDb(h.db);
+    const spy = spyOn(h.db);
     const app = await h.build({ db: spy.db, pullFastPath: false });
     const w = await workplaceWithDevice(app);
     const { cursor, epoch } = json(await push(app, w.deviceToken, [op(w.workplaceId, 'tasks', 't1', { text: 'Iron the shirts' })]));
@@ -285,14 +255,7 @@ describe.each(backends)('pull fast path ($name)', (backend) => {
     it('turns off the moment the real LISTEN connection dies, and starts empty when it is back', async () => {
       const { spy, app, deviceToken, workplaceId, cursor, epoch } = await setup();
       expect(app.changes.cursors.isCurrent(workplaceId, cursor, epoch)).toBe(true);
-      const admin = new pg.Client({ connectionString: h.info.url });
-      await admin.connect();
-      const killed = await admin.query(
-        `select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and query ilike 'listen%'`,
-        [h.info.schema],
-      );
-      await admin.end();
-      expect(killed.rowCount).toBe(1);
+      expect(await killListenConnection(h)).toBe(1);
       await until(() => !h.db.listening());
       expect(app.changes.cursors.isCurrent(workplaceId, cursor, epoch)).toBe(false);
       await until(() => h.db.listening()); // re-listened

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/server/app';
-import type { Db } from '../../src/server/db/db';
+import type { Db, NotifyCallback } from '../../src/server/db/db';
 import { migrate } from '../../src/server/db/migrate';
 import { openPglite } from '../../src/server/db/pglite';
 import { openPostgres } from '../../src/server/db/postgres';
@@ -173,4 +173,52 @@ export function push(app: FastifyInstance, token: string, ops: OutboxOp[], extra
 
 export function pull(app: FastifyInstance, token: string, cursor = 0, limit?: number) {
   return app.inject({ method: 'GET', url: `/api/sync/pull?cursor=${cursor}${limit ? `&limit=${limit}` : ''}`, headers: syncHeaders(token) });
+}
+
+/**
+ * A Db that logs every query's SQL, whose LISTEN state a test can turn down, and whose callback on
+ * `channel` a test can call; `queries()` gives the SQL on `tables` since the last call.
+ */
+export function spyDb(db: Db, channel: string, tables: RegExp) {
+  const sql: string[] = [];
+  const state: { down: boolean; notify: NotifyCallback | undefined } = { down: false, notify: undefined };
+  const spied: Db = {
+    ...db,
+    query: (text, params) => {
+      sql.push(text);
+      return db.query(text, params);
+    },
+    listening: () => !state.down && db.listening(),
+    listen: async (ch, cb) => {
+      if (ch === channel) state.notify = cb;
+      return db.listen(ch, cb);
+    },
+  };
+  return {
+    sql,
+    db: spied,
+    set down(v: boolean) {
+      state.down = v;
+    },
+    get notify(): NotifyCallback | undefined {
+      return state.notify;
+    },
+    queries(): string[] {
+      const hits = sql.filter((q) => tables.test(q));
+      sql.length = 0;
+      return hits;
+    },
+  };
+}
+
+/** Kills the test server's real LISTEN connection on PostgreSQL (as a network cut would); resolves to how many were killed. */
+export async function killListenConnection(h: Harness): Promise<number | null> {
+  const admin = new pg.Client({ connectionString: h.info.url });
+  await admin.connect();
+  try {
+    const killed = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and query ilike 'listen%'`, [h.info.schema]);
+    return killed.rowCount;
+  } finally {
+    await admin.end();
+  }
 }

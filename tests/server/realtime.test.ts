@@ -7,10 +7,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { buildApp } from '../../src/server/app';
 import type { Db } from '../../src/server/db/db';
-import { backends, bearer, clock, op, push, useServer, workplaceWithDevice } from './helpers';
+import { backends, bearer, clock, killListenConnection, op, push, useServer, workplaceWithDevice } from './helpers';
 import { SseReader } from './sse';
 import { STREAMS_PER_DEVICE } from '../../src/server/limits';
 
@@ -159,14 +158,7 @@ describe.each(backends)('live updates ($name)', (backend) => {
       await push(app, deviceToken, [op(workplaceId, 'tasks', 't1', { text: 'one' })]);
       expect(await sse.nextPoke()).toBe(1);
 
-      const admin = new pg.Client({ connectionString: h.info.url });
-      await admin.connect();
-      const killed = await admin.query(
-        `select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and query ilike 'listen%'`,
-        [h.info.schema],
-      );
-      await admin.end();
-      expect(killed.rowCount).toBe(1);
+      expect(await killListenConnection(h)).toBe(1);
       // the listener reconnects and pokes every stream with the current cursor
       expect(await sse.nextPoke(10_000)).toBe(1);
       await push(app, deviceToken, [op(workplaceId, 'tasks', 't2', { text: 'two' })]);

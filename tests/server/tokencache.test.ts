@@ -11,48 +11,19 @@
  */
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../src/server/admin-commands';
 import { buildApp } from '../../src/server/app';
 import { AUTH_CHANNEL, sha256Hex, TOKEN_CACHE_MAX_AGE_MS, TokenCache, type Caller } from '../../src/server/auth';
-import type { Db, NotifyCallback } from '../../src/server/db/db';
-import { backends, bearer, clock, json, op, pull, push, useServer, workplaceWithDevice } from './helpers';
+import type { Db } from '../../src/server/db/db';
+import { backends, bearer, clock, json, killListenConnection, op, pull, push, spyDb, useServer, workplaceWithDevice } from './helpers';
 
 const TOKEN_TABLES = /\b(device_tokens|sessions)\b/;
 
-/** A Db that logs every query's SQL and whose LISTEN state and revocation callback a test can drive. */
-function spyDb(db: Db) {
-  const sql: string[] = [];
-  const state: { down: boolean; notify: NotifyCallback | undefined } = { down: false, notify: undefined };
-  const spied: Db = {
-    ...db,
-    query: (text, params) => {
-      sql.push(text);
-      return db.query(text, params);
-    },
-    listening: () => !state.down && db.listening(),
-    listen: async (channel, cb) => {
-      if (channel === AUTH_CHANNEL) state.notify = cb;
-      return db.listen(channel, cb);
-    },
-  };
-  return {
-    db: spied,
-    set down(v: boolean) {
-      state.down = v;
-    },
-    get notify(): NotifyCallback | undefined {
-      return state.notify;
-    },
-    /** SQL on the tokens tables since the last call */
-    tokenQueries(): string[] {
-      const hits = sql.filter((s) => TOKEN_TABLES.test(s));
-      sql.length = 0;
-      return hits;
-    },
-  };
-}
+const spyOn = (db: Db) => {
+  const spy = spyDb(db, AUTH_CHANNEL, TOKEN_TABLES);
+  return Object.assign(spy, { tokenQueries: () => spy.queries() });
+};
 
 async function until(cond: () => boolean | Promise<boolean>, ms = 5_000): Promise<number> {
   const start = Date.now();
@@ -146,7 +117,7 @@ describe.each(backends)('token cache ($name)', (backend) => {
 
   /** An app over a spied Db with a workplace whose device token is already cached (its push verified it). */
   async function setup() {
-    const spy = spyDb(h.db);
+    const spy = spyOn(h.db);
     const app = await h.build({ db: spy.db });
     const w = await workplaceWithDevice(app);
     expect((await push(app, w.deviceToken, [op(w.workplaceId, 'tasks', 't1', { text: 'Iron the shirts' })])).statusCode).toBe(200);
@@ -261,7 +232,7 @@ describe.each(backends)('token cache ($name)', (backend) => {
   }
 
   it('can be turned off (tokenCache: false, the bench baseline)', async () => {
-    const spy = spyDb(h.db);
+    const spy = spyOn(h.db);
     const app = await h.build({ db: spy.db, tokenCache: false });
     const w = await workplaceWithDevice(app);
     await pull(app, w.deviceToken);
@@ -303,14 +274,7 @@ describe.each(backends)('token cache ($name)', (backend) => {
     it('turns off the moment the real LISTEN connection dies, and starts empty when it is back', async () => {
       const { spy, app, deviceToken } = await setup();
       expect(app.changes.tokens.size).toBe(2); // the supervisor's session and the device
-      const admin = new pg.Client({ connectionString: h.info.url });
-      await admin.connect();
-      const killed = await admin.query(
-        `select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and query ilike 'listen%'`,
-        [h.info.schema],
-      );
-      await admin.end();
-      expect(killed.rowCount).toBe(1);
+      expect(await killListenConnection(h)).toBe(1);
       await until(() => !h.db.listening());
       spy.tokenQueries();
       expect((await pull(app, deviceToken, 1)).statusCode).toBe(200);
