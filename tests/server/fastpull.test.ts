@@ -11,12 +11,12 @@
  * memory; another epoch (a restore) is never answered from memory.
  */
 import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { CHANGES_CHANNEL, KNOWN_CURSOR_MAX_AGE_MS, KnownCursors } from '../../src/server/changes';
 import type { Db } from '../../src/server/db/db';
 import { pushOps } from '../../src/server/routes/sync/records';
-import { backends, clock, json, killListenConnection, op, push, spyDb, syncHeaders, useServer, workplaceWithDevice } from './helpers';
+import { backends, clock, extraApps, json, killListenConnection, op, push, spyDb, syncHeaders, useServer, workplaceWithDevice } from './helpers';
 
 /** The tables a pull reads; a fast pull touches none of them. */
 const SYNC_TABLES = /\b(records|workplace_counters|seq_epochs)\b/;
@@ -69,14 +69,7 @@ describe('KnownCursors', () => {
 
 describe.each(backends)('pull fast path ($name)', (backend) => {
   const h = useServer(backend);
-  const extra: { app?: FastifyInstance; db?: Db }[] = [];
-
-  afterEach(async () => {
-    for (const e of extra.splice(0)) {
-      await e.app?.close();
-      await e.db?.close();
-    }
-  });
+  const extra = extraApps();
 
   async function setup() {
     const spy = spyOn(h.db);

@@ -222,3 +222,15 @@ export async function killListenConnection(h: Harness): Promise<number | null> {
     await admin.end();
   }
 }
+
+/** Further apps (and their databases) a test opens beside the harness's, closed after each test. */
+export function extraApps(): { app?: FastifyInstance; db?: Db }[] {
+  const extra: { app?: FastifyInstance; db?: Db }[] = [];
+  afterEach(async () => {
+    for (const e of extra.splice(0)) {
+      await e.app?.close();
+      await e.db?.close();
+    }
+  });
+  return extra;
+}

@@ -11,12 +11,12 @@
  */
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAdmin } from '../../src/server/admin-commands';
 import { buildApp } from '../../src/server/app';
 import { AUTH_CHANNEL, sha256Hex, TOKEN_CACHE_MAX_AGE_MS, TokenCache, type Caller } from '../../src/server/auth';
 import type { Db } from '../../src/server/db/db';
-import { backends, bearer, clock, json, killListenConnection, op, pull, push, spyDb, useServer, workplaceWithDevice } from './helpers';
+import { backends, bearer, clock, extraApps, json, killListenConnection, op, pull, push, spyDb, useServer, workplaceWithDevice } from './helpers';
 
 const TOKEN_TABLES = /\b(device_tokens|sessions)\b/;
 
@@ -106,14 +106,7 @@ describe('TokenCache', () => {
 
 describe.each(backends)('token cache ($name)', (backend) => {
   const h = useServer(backend);
-  const extra: { app?: FastifyInstance; db?: Db }[] = [];
-
-  afterEach(async () => {
-    for (const e of extra.splice(0)) {
-      await e.app?.close();
-      await e.db?.close();
-    }
-  });
+  const extra = extraApps();
 
   /** An app over a spied Db with a workplace whose device token is already cached (its push verified it). */
   async function setup() {
