@@ -13,6 +13,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createRepositories, TavlaDb } from '.';
 import { BUILT_KEY, ensureAttendanceDaily, rebuildAttendanceDaily } from './attendanceDaily';
+import { SCHEMA_V1, SCHEMA_V2 } from './db';
 import { countMarks, weeklyRatesFromDays, type DailyAttendance } from '../domain/dailyCounts';
 import { countMonths, type PersonMonth } from '../domain/monthlyCounts';
 import { weeklyAttendanceRates } from '../domain/stats';
@@ -186,25 +187,8 @@ describe('daily attendance counts', () => {
     const name = `daily-upgrade-${crypto.randomUUID()}`;
     const old = new Dexie(name);
     // the schema of versions 1 and 2 (db.ts), as a device installed before version 3 has it
-    old.version(1).stores({
-      workplaces: 'id',
-      persons: 'id, workplaceId',
-      attendance: 'id, [workplaceId+date], [workplaceId+personId], personId',
-      goals: 'id, workplaceId',
-      goalProgress: 'id, goalId, [workplaceId+date]',
-      workAreas: 'id, workplaceId',
-      recurringTasks: 'id, workplaceId',
-      tasks: 'id, [workplaceId+date], recurringId',
-      deviations: 'id, [workplaceId+date], [workplaceId+status], category',
-      improvements: 'id, [workplaceId+status], [workplaceId+date]',
-      pictograms: 'id, workplaceId',
-      blobs: 'hash, workplaceId, uploaded',
-      outbox: 'opId, [table+rowId], workplaceId',
-      meta: 'key',
-      settings: 'key',
-      drafts: 'key',
-    });
-    old.version(2).stores({ meetings: 'id, [workplaceId+date]', voiceClips: 'id, workplaceId, [workplaceId+key]' });
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
     const marks = [
       { id: 'a', workplaceId: 'wp', personId: 'p1', date: '2026-03-02', status: 'present', deleted: 0 },
       { id: 'b', workplaceId: 'wp', personId: 'p2', date: '2026-03-02', status: 'late', deleted: 0 },

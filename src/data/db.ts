@@ -60,6 +60,30 @@ export interface Draft {
   updatedAt: number;
 }
 
+/** The released schemas of versions 1 and 2, as devices installed then have them (upgrade tests open them). */
+export const SCHEMA_V1 = {
+  workplaces: 'id',
+  persons: 'id, workplaceId',
+  attendance: 'id, [workplaceId+date], [workplaceId+personId], personId',
+  goals: 'id, workplaceId',
+  goalProgress: 'id, goalId, [workplaceId+date]',
+  workAreas: 'id, workplaceId',
+  recurringTasks: 'id, workplaceId',
+  tasks: 'id, [workplaceId+date], recurringId',
+  deviations: 'id, [workplaceId+date], [workplaceId+status], category',
+  improvements: 'id, [workplaceId+status], [workplaceId+date]',
+  pictograms: 'id, workplaceId',
+  blobs: 'hash, workplaceId, uploaded',
+  outbox: 'opId, [table+rowId], workplaceId',
+  meta: 'key',
+  settings: 'key',
+  drafts: 'key',
+} as const;
+export const SCHEMA_V2 = {
+  meetings: 'id, [workplaceId+date]',
+  voiceClips: 'id, workplaceId, [workplaceId+key]',
+} as const;
+
 export class TavlaDb extends Dexie {
   workplaces!: EntityTable<Workplace, 'id'>;
   persons!: EntityTable<Person, 'id'>;
@@ -101,29 +125,9 @@ export class TavlaDb extends Dexie {
 
   constructor(name = 'tavla') {
     super(name);
-    this.version(1).stores({
-      workplaces: 'id',
-      persons: 'id, workplaceId',
-      attendance: 'id, [workplaceId+date], [workplaceId+personId], personId',
-      goals: 'id, workplaceId',
-      goalProgress: 'id, goalId, [workplaceId+date]',
-      workAreas: 'id, workplaceId',
-      recurringTasks: 'id, workplaceId',
-      tasks: 'id, [workplaceId+date], recurringId',
-      deviations: 'id, [workplaceId+date], [workplaceId+status], category',
-      improvements: 'id, [workplaceId+status], [workplaceId+date]',
-      pictograms: 'id, workplaceId',
-      blobs: 'hash, workplaceId, uploaded',
-      outbox: 'opId, [table+rowId], workplaceId',
-      meta: 'key',
-      settings: 'key',
-      drafts: 'key',
-    });
+    this.version(1).stores(SCHEMA_V1);
     // Versions are append-only: never edit a released one, add the next.
-    this.version(2).stores({
-      meetings: 'id, [workplaceId+date]',
-      voiceClips: 'id, workplaceId, [workplaceId+key]',
-    });
+    this.version(2).stores(SCHEMA_V2);
     // Daily attendance counts (local, derived): counted from the marks already on the device.
     this.version(3)
       .stores({ attendanceDaily: 'key, [workplaceId+date]' })
