@@ -188,11 +188,16 @@ describe('my way forward', () => {
     await go(page, `/work`);
     const hint = taskCard.locator('.skill-hint');
     await hint.waitFor();
-    const suggested = await hint.locator('.skill-hint-person').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
-    const assigned = await taskCard.locator('.work-person-name').allInnerTexts();
-    // the able people not already on the task, the one who can teach first
-    const expected = ['Mohammed', 'Sara', 'Lina'].filter((n) => !assigned.includes(n));
-    expect(suggested).toEqual(expected.map((n) => `Give Wash clothes to ${n}`));
+    // the able people not already on the task, the one who can teach first (read again until the
+    // skills, the assignees and the hint have all loaded: the hint may show before the last skill arrives)
+    const suggestion = async () => {
+      const suggested = await hint.locator('.skill-hint-person').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+      const assigned = await taskCard.locator('.work-person-name').allInnerTexts();
+      const names = ['Mohammed', 'Sara', 'Lina'].filter((n) => !assigned.includes(n));
+      return { suggested, names, expected: names.map((n) => `Give Wash clothes to ${n}`) };
+    };
+    await expect.poll(async () => { const r = await suggestion(); return r.suggested.join('|') === r.expected.join('|') ? 'ok' : JSON.stringify(r); }).toBe('ok');
+    const expected = (await suggestion()).names;
     const pair = hint.getByRole('button', { name: 'Give Wash clothes to Jonas and Mohammed' });
     expect(await pair.innerText()).toContain('Jonas learns with Mohammed');
     await hint.getByRole('button', { name: `Give Wash clothes to ${expected[0]}` }).click();
