@@ -44,6 +44,16 @@ export function PictoButton(props: ButtonProps) {
   );
 }
 
+/** What a list shows when it has nothing yet: a pictogram and the words, so a non-reader sees it is empty on purpose. */
+export function EmptyNote(props: { pictogram: string; text: string }) {
+  return (
+    <p class="empty">
+      <Pictogram id={props.pictogram} />
+      <span>{props.text}</span>
+    </p>
+  );
+}
+
 export function PictoLink(props: { href: string; pictogram: string; label: string; class?: string; variant?: string }) {
   return (
     <A href={props.href} class={`picto-button ${props.variant ?? 'secondary'} normal ${props.class ?? ''}`} aria-label={props.label}>

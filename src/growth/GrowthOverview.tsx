@@ -11,7 +11,7 @@ import { AdminScreen, AdminSection } from '../core/admin';
 import { useApp } from '../core/context';
 import { useGrowthWords } from '../core/growth/names';
 import { createLive } from '../core/live';
-import { FaceImage, PictoButton, PictoLink } from '../core/ui';
+import { EmptyNote, FaceImage, PictoButton, PictoLink } from '../core/ui';
 import { currentStep, dueFollowUps, followUpStatus, ladderOf, MAX_LADDER_STEPS, type FollowUpStatus } from '../domain/growth';
 import { parseIsoDate } from '../domain/dates';
 import type { FollowUp, LadderStep, PlanGoal, Skill } from '../domain/types';
@@ -90,7 +90,7 @@ export default function GrowthOverview() {
       </div>
 
       <AdminSection id="growth-due-title" pictogram="bell" title={t('growth.due.title')} class="growth-due">
-        <Show when={due().length > 0} fallback={<p class="empty">{t('growth.due.none')}</p>}>
+        <Show when={due().length > 0} fallback={<EmptyNote pictogram="bell" text={t('growth.due.none')} />}>
           <ul class="supervisor-list" role="list">
             <For each={due()}>
               {(d) => (

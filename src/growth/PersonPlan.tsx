@@ -15,7 +15,7 @@ import { AdminForm, createFormAction } from '../core/form';
 import { GoalSteps, LadderView } from '../core/growth/LadderView';
 import { useGrowthWords } from '../core/growth/names';
 import { createLive } from '../core/live';
-import { Dialog, FaceImage, PictoButton, PictoLink } from '../core/ui';
+import { EmptyNote, Dialog, FaceImage, PictoButton, PictoLink } from '../core/ui';
 import { currentStep, describeMove, isGoalReached, ladderMoves, ladderOf, MAX_GOAL_STEPS, suggestNextDate, type LadderMove } from '../domain/growth';
 import { isValidIsoDate, parseIsoDate } from '../domain/dates';
 import type { FollowUp, Person, PlanGoal } from '../domain/types';
@@ -171,7 +171,7 @@ export default function PersonPlan() {
 
   return (
     <AdminScreen title={t('growth.planOf', { name: person()?.firstName ?? '' })} pictogram="plan" class="growth-screen growth-person-screen">
-      <Show when={person()} fallback={<p class="empty">{t('me.notFound')}</p>}>
+      <Show when={person()} fallback={<EmptyNote pictogram="person" text={t('me.notFound')} />}>
         {(p) => (
           <>
             <div class="row growth-person-head">
@@ -184,7 +184,7 @@ export default function PersonPlan() {
               <LadderView ladder={ladder()} current={step()} label={t('growth.ladder')} />
             </AdminSection>
             <AdminSection id="growth-goals-title" pictogram="target" title={t('growth.me.goals')}>
-              <Show when={goals().length > 0} fallback={<p class="empty">{t('growth.goal.none')}</p>}>
+              <Show when={goals().length > 0} fallback={<EmptyNote pictogram="target" text={t('growth.goal.none')} />}>
                 <ul class="supervisor-list" role="list">
                   <For each={goals()}>
                     {(g) => (
@@ -218,7 +218,7 @@ export default function PersonPlan() {
               </Show>
             </AdminSection>
             <AdminSection id="growth-history-title" pictogram="calendar" title={t('growth.history')}>
-              <Show when={followUps().length > 0} fallback={<p class="empty">{t('growth.followUp.none')}</p>}>
+              <Show when={followUps().length > 0} fallback={<EmptyNote pictogram="calendar" text={t('growth.followUp.none')} />}>
                 <ol class="supervisor-list growth-history" role="list">
                   <For each={[...followUps()].reverse()}>
                     {(f) => (

@@ -122,26 +122,8 @@ export function App(props: { repos: Repositories; workplaceId: string | null; la
           <Route path="/improvements" component={guarded(ImprovementsPage)} />
           <Route path="/improvements/new" component={guarded(ProposeIdea)} />
           <Route path="/setup" component={Setup} />
-          <Route
-            path="/supervisor/*"
-            component={() => (
-              <NeedsWorkplace>
-                <NeedsSupervisor>
-                  <Supervisor />
-                </NeedsSupervisor>
-              </NeedsWorkplace>
-            )}
-          />
-          <Route
-            path="/sync"
-            component={() => (
-              <NeedsWorkplace>
-                <NeedsSupervisor>
-                  <SyncScreen />
-                </NeedsSupervisor>
-              </NeedsWorkplace>
-            )}
-          />
+          <Route path="/supervisor/*" component={supervisorOnly(Supervisor)} />
+          <Route path="/sync" component={supervisorOnly(SyncScreen)} />
           {/* --- routes: meeting & history --- */}
           {/* the meeting guards supervisor mode itself: a lock mid-meeting asks for the PIN in place */}
           <Route path="/meeting" component={guarded(MeetingPage)} />

@@ -40,6 +40,15 @@ async function openAsSupervisor(workplaceId: string, tile: string, pin = '1234')
 }
 
 describe('Supervisor: people', () => {
+  it('says an empty list is empty with a pictogram and words, then lists the first person', async () => {
+    await openAsSupervisor(wp.id, 'People');
+    const empty = (await screen.findByText('No people yet')).closest('.empty')!;
+    expect(empty.querySelector('img[data-pictogram="people"]')).not.toBeNull();
+    await seedPeople(repos, wp.id, ['Bo']);
+    expect(await screen.findByRole('button', { name: 'Edit Bo' })).toBeTruthy();
+    expect(screen.queryByText('No people yet')).toBeNull();
+  });
+
   it('adds a person with a first name, avatar and language', async () => {
     await openAsSupervisor(wp.id, 'People');
     fireEvent.click(button('Add a person'));

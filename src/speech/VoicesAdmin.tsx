@@ -11,7 +11,7 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { useApp } from '../core/context';
 import { AdminScreen, AdminSection, ConfirmDialog, useWorkplaceId } from '../core/admin';
-import { FaceImage, PictoButton } from '../core/ui';
+import { EmptyNote, FaceImage, PictoButton } from '../core/ui';
 import type { Person } from '../domain/types';
 import { messageClipKey, personClipKey, pictogramClipKey } from '../domain/voiceClips';
 import { LANGUAGES, languageName, useI18n, type MessageKey } from '../i18n';
@@ -211,7 +211,7 @@ export default function VoicesAdmin() {
             }}
           />
         </label>
-        <Show when={entries().length > 0} fallback={<p class="empty">{t('speech.noMatches')}</p>}>
+        <Show when={entries().length > 0} fallback={<EmptyNote pictogram="microphone" text={t('speech.noMatches')} />}>
           <ul class="supervisor-list voices-list" role="list">
             <For each={entries().slice(0, limit())}>
               {(e) => (

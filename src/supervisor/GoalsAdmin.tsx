@@ -10,7 +10,7 @@ import { collapseSpaces } from '../domain/text';
 import { useI18n } from '../i18n';
 import { createLive } from '../core/live';
 import { useApp } from '../core/context';
-import { Dialog, PictoButton } from '../core/ui';
+import { EmptyNote, Dialog, PictoButton } from '../core/ui';
 import { Field } from '../core/fields';
 import { AdminRow, AdminScreen, ConfirmDialog, FormActions, PictogramField, useWorkplaceId } from '../core/admin';
 import { AdminForm, createFormAction } from '../core/form';
@@ -104,7 +104,7 @@ export default function GoalsAdmin() {
       <div class="row">
         <PictoButton pictogram="plus" label={t('supervisor.goal.add')} variant="primary" onClick={() => setEditing('new')} />
       </div>
-      <Show when={goals().length > 0} fallback={<p class="empty">{t('goals.none')}</p>}>
+      <Show when={goals().length > 0} fallback={<EmptyNote pictogram="target" text={t('goals.none')} />}>
         <ul class="supervisor-list" role="list">
           <For each={goals()}>
             {(g) => (

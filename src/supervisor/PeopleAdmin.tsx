@@ -15,7 +15,7 @@ import { AVATAR_PICTOGRAMS } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
 import { resizeImage } from '../pictograms/resize';
 import { useApp } from '../core/context';
-import { Dialog, FaceImage, PictoButton } from '../core/ui';
+import { EmptyNote, Dialog, FaceImage, PictoButton } from '../core/ui';
 import { Field, FieldError } from '../core/fields';
 import { AdminScreen, ConfirmDialog, FormActions, imageErrorKey, useWorkplaceId } from '../core/admin';
 import { AdminForm, createFormAction } from '../core/form';
@@ -153,7 +153,7 @@ export default function PeopleAdmin() {
       <div class="row">
         <PictoButton pictogram="plus" label={t('person.add')} variant="primary" onClick={() => setEditing('new')} />
       </div>
-      <Show when={people().length > 0} fallback={<p class="empty">{t('person.none')}</p>}>
+      <Show when={people().length > 0} fallback={<EmptyNote pictogram="people" text={t('person.none')} />}>
         <ul class="supervisor-list" role="list">
           <For each={people()}>
             {(p) => (

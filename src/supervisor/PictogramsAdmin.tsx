@@ -11,7 +11,7 @@ import { Pictogram } from '../pictograms/Pictogram';
 import { resizeImage } from '../pictograms/resize';
 import { createLive } from '../core/live';
 import { useApp } from '../core/context';
-import { PictoButton, useBlobUrl } from '../core/ui';
+import { EmptyNote, PictoButton, useBlobUrl } from '../core/ui';
 import { Field, FieldError } from '../core/fields';
 import { AdminScreen, AdminSection, ConfirmDialog, imageErrorKey, SHORT_TEXT_MAX, useWorkplaceId } from '../core/admin';
 import { AdminForm, createFormAction } from '../core/form';
@@ -138,7 +138,7 @@ export default function PictogramsAdmin() {
   return (
     <AdminScreen title={t('supervisor.pictograms')} pictogram="photo">
       <AddPictogram />
-      <Show when={custom().length > 0} fallback={<p class="empty">{t('supervisor.pictogram.none')}</p>}>
+      <Show when={custom().length > 0} fallback={<EmptyNote pictogram="photo" text={t('supervisor.pictogram.none')} />}>
         <ul class="supervisor-custom-grid" role="list">
           <For each={custom()}>{(p) => <CustomTile pictogram={p} onRemove={() => setRemoving(p)} />}</For>
         </ul>

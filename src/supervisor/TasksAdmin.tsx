@@ -11,7 +11,7 @@ import { WEEKDAY_PICTOGRAM } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
 import { createLive } from '../core/live';
 import { useApp } from '../core/context';
-import { Dialog, PictoButton } from '../core/ui';
+import { EmptyNote, Dialog, PictoButton } from '../core/ui';
 import { Field, FieldError, WeekdayToggles } from '../core/fields';
 import { AdminRow, AdminScreen, AdminSection, ConfirmDialog, FormActions, PictogramField, SHORT_TEXT_MAX, useWorkplaceId } from '../core/admin';
 import { AdminForm, createFormAction } from '../core/form';
@@ -202,7 +202,7 @@ export default function TasksAdmin() {
             <PictoButton pictogram="plus" label={t('supervisor.task.addRecurring')} variant="primary" onClick={() => setTaskForm({ mode: 'recurring', task: null })} />
           </div>
         </Show>
-        <Show when={recurring().length > 0} fallback={<p class="empty">{t('supervisor.task.noRecurring')}</p>}>
+        <Show when={recurring().length > 0} fallback={<EmptyNote pictogram="calendar" text={t('supervisor.task.noRecurring')} />}>
           <ul class="supervisor-list" role="list">
             <For each={recurring()}>
               {(r) => (
@@ -239,7 +239,7 @@ export default function TasksAdmin() {
             <PictoButton pictogram="plus" label={t('supervisor.task.addToday')} variant="primary" onClick={() => setTaskForm({ mode: 'today', task: null })} />
           </div>
         </Show>
-        <Show when={today().length > 0} fallback={<p class="empty">{t('work.none')}</p>}>
+        <Show when={today().length > 0} fallback={<EmptyNote pictogram="toolbox" text={t('work.none')} />}>
           <ul class="supervisor-list" role="list">
             <For each={today()}>
               {(task) => (

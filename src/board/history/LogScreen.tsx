@@ -4,7 +4,7 @@
  * the count with a "show all" button, and the entries as cards.
  */
 import { For, Show, type JSX } from 'solid-js';
-import { PictoButton, PictoLink, Screen } from '../../core/ui';
+import { EmptyNote, PictoButton, PictoLink, Screen } from '../../core/ui';
 import type { Person } from '../../domain/types';
 import { useI18n } from '../../i18n';
 import { Pictogram } from '../../pictograms/Pictogram';
@@ -55,7 +55,7 @@ export function LogScreen<T>(props: {
         </p>
         <PictoButton pictogram="undo" label={t('history.showAll')} size="small" onClick={() => props.filters.clear(props.filterNames)} />
       </div>
-      <Show when={props.entries.length > 0} fallback={<p class="empty">{t('history.none')}</p>}>
+      <Show when={props.entries.length > 0} fallback={<EmptyNote pictogram="calendar" text={t('history.none')} />}>
         <ul class="log-cards" role="list">
           <For each={props.entries}>{(entry) => <li>{props.children(entry)}</li>}</For>
         </ul>

@@ -23,7 +23,7 @@ import { useApp } from '../../core/context';
 import { createLive } from '../../core/live';
 import { usePrefs } from '../../core/prefs';
 import { createLockoutCountdown, createLockoutGate } from '../../core/lockout';
-import { FaceImage, PictoButton, Screen } from '../../core/ui';
+import { EmptyNote, FaceImage, PictoButton, Screen } from '../../core/ui';
 import type { AttendanceMark, Person } from '../../domain/types';
 import { addDays, eachDay, isoWeekday, parseIsoDate, startOfIsoWeek } from '../../domain/dates';
 import { periodRange } from '../../domain/goals';
@@ -265,10 +265,7 @@ function OwnWeek(props: { person: Person }) {
         <Show
           when={goals().length > 0}
           fallback={
-            <p class="empty">
-              <Pictogram id="target" />
-              <span>{t('goals.none')}</span>
-            </p>
+            <EmptyNote pictogram="target" text={t('goals.none')} />
           }
         >
           <ul class="me-goal-list" role="list">
@@ -320,10 +317,7 @@ function OwnWeek(props: { person: Person }) {
         <Show
           when={myIdeas().length > 0}
           fallback={
-            <p class="empty">
-              <Pictogram id="idea" />
-              <span>{t('me.noIdeas')}</span>
-            </p>
+            <EmptyNote pictogram="idea" text={t('me.noIdeas')} />
           }
         >
           <ul class="me-idea-list" role="list">

@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n';
 import { Pictogram } from '../../pictograms/Pictogram';
 import { useApp } from '../context';
 import { createLive } from '../live';
-import { FaceImage } from '../ui';
+import { EmptyNote, FaceImage } from '../ui';
 import { useGrowthWords } from './names';
 import './growth.css';
 
@@ -67,7 +67,7 @@ export function SkillsTable(props: {
   const skillAt = (personId: string, taskKey: string) => props.skills.find((s) => s.id === skillId(app.workplaceId() ?? '', personId, taskKey));
 
   return (
-    <Show when={props.tasks.length > 0 && props.people.length > 0} fallback={<p class="empty">{t('growth.skills.none')}</p>}>
+    <Show when={props.tasks.length > 0 && props.people.length > 0} fallback={<EmptyNote pictogram="skill-teach" text={t('growth.skills.none')} />}>
       <div class={`skills-wrap ${props.class ?? ''}`}>
         <table class={`skills-matrix ${props.onTap ? '' : 'is-read-only'}`}>
           <thead>
