@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../data';
 import type { Workplace } from '../domain/types';
 import type { DevicePrefs } from '../core/prefs';
-import { freshRepos, renderApp, seedWorkplace } from '../../tests/helpers/render';
+import { freshRepos, openSupervisorTile, renderApp, seedWorkplace } from '../../tests/helpers/render';
 
 let repos: Repositories;
 let wp: Workplace;
@@ -25,17 +25,7 @@ afterEach(() => {
 
 const stored = () => repos.settings.get<Partial<DevicePrefs>>('devicePrefs', {});
 
-async function openDeviceSettings() {
-  renderApp(repos, wp.id, '/');
-  await screen.findByText(wp.name);
-  fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }));
-  const dialog = await screen.findByRole('dialog');
-  fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: '1234' } });
-  fireEvent.submit(within(dialog).getByLabelText('Enter the PIN').closest('form')!);
-  fireEvent.click(await screen.findByRole('link', { name: 'Manage' }, { timeout: 5000 }));
-  fireEvent.click(await screen.findByRole('link', { name: 'This tablet' }));
-  await screen.findByRole('heading', { level: 1, name: 'This tablet' });
-}
+const openDeviceSettings = () => openSupervisorTile(repos, wp.id, 'This tablet');
 
 describe('This tablet', () => {
   it('is a tile in the supervisor menu with a pictogram, and every control carries one', async () => {

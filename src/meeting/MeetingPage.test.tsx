@@ -11,7 +11,7 @@ import type { Repositories } from '../data';
 import type { Person, Workplace } from '../domain/types';
 import { toIsoDate } from '../domain/dates';
 import { setAgendaStep, defaultAgenda } from '../domain/meeting';
-import { renderApp, renderRoutes, seedWorkplaceWithPeople } from '../../tests/helpers/render';
+import { openSupervisorTile, renderApp, renderRoutes, seedWorkplaceWithPeople, unlockWithPin } from '../../tests/helpers/render';
 import MeetingLog from './MeetingLog';
 import MeetingPage from './MeetingPage';
 
@@ -39,13 +39,10 @@ function renderMeeting(path = '/meeting') {
 }
 
 /** Unlocks through the PIN pad on the meeting's lock screen. */
-async function unlockHere() {
-  fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }, SLOW));
-  const dialog = await screen.findByRole('dialog');
-  fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: '1234' } });
-  fireEvent.submit(within(dialog).getByLabelText('Enter the PIN').closest('form')!);
-  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), SLOW);
-}
+const unlockHere = () => unlockWithPin();
+
+/** Board → Unlock → Manage → Board meeting: the agenda editor. */
+const openAgendaEditor = () => openSupervisorTile(repos, wp.id, 'Board meeting', { heading: 'Meeting agenda' });
 
 /** The step on screen, once it shows `name` (when given). */
 async function stepHeading(name?: string): Promise<HTMLElement> {
@@ -246,10 +243,7 @@ describe('meeting agenda settings', () => {
   it('a supervisor switches a step off, moves one and changes the length; the meeting follows', async () => {
     renderApp(repos, wp.id, '/');
     await screen.findByText(wp.name, {}, SLOW);
-    fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }));
-    const dialog = await screen.findByRole('dialog');
-    fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: '1234' } });
-    fireEvent.submit(within(dialog).getByLabelText('Enter the PIN').closest('form')!);
+    await unlockWithPin();
     expect(await screen.findByRole('link', { name: 'Start meeting' }, SLOW)).toBeTruthy();
     fireEvent.click(screen.getByRole('link', { name: 'Manage' }));
     fireEvent.click(await screen.findByRole('link', { name: 'Board meeting' }, SLOW));
@@ -268,15 +262,7 @@ describe('meeting agenda settings', () => {
   });
 
   it('refuses to save an agenda with every step off, with a message', async () => {
-    renderApp(repos, wp.id, '/');
-    await screen.findByText(wp.name, {}, SLOW);
-    fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }));
-    const dialog = await screen.findByRole('dialog');
-    fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: '1234' } });
-    fireEvent.submit(within(dialog).getByLabelText('Enter the PIN').closest('form')!);
-    fireEvent.click(await screen.findByRole('link', { name: 'Manage' }, SLOW));
-    fireEvent.click(await screen.findByRole('link', { name: 'Board meeting' }, SLOW));
-    await screen.findByRole('heading', { level: 1, name: 'Meeting agenda' }, SLOW);
+    await openAgendaEditor();
     for (const step of ['Attendance', 'Safety and deviations', 'Goals', 'Improvements', "Today's work", 'Closing']) {
       fireEvent.click(screen.getByRole('button', { name: `On: ${step}` }));
     }
@@ -294,18 +280,6 @@ describe('meeting step "who can do what"', () => {
     await repos.growth.setSkill(wp.id, people[0]!.id, dishes.id, 3);
     await repos.growth.setSkill(wp.id, people[1]!.id, dishes.id, 1);
     return dishes;
-  }
-
-  async function openAgendaEditor() {
-    renderApp(repos, wp.id, '/');
-    await screen.findByText(wp.name, {}, SLOW);
-    fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }));
-    const dialog = await screen.findByRole('dialog');
-    fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: '1234' } });
-    fireEvent.submit(within(dialog).getByLabelText('Enter the PIN').closest('form')!);
-    fireEvent.click(await screen.findByRole('link', { name: 'Manage' }, SLOW));
-    fireEvent.click(await screen.findByRole('link', { name: 'Board meeting' }, SLOW));
-    await screen.findByRole('heading', { level: 1, name: 'Meeting agenda' }, SLOW);
   }
 
   it('is not in the default agenda: listed off in the editor, absent from the meeting', async () => {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../data';
 import type { Workplace } from '../domain/types';
 import { addDays, toIsoDate } from '../domain/dates';
-import { freshRepos, renderApp, seedPeople, seedWorkplace } from '../../tests/helpers/render';
+import { freshRepos, openSupervisorTile, seedPeople, seedWorkplace } from '../../tests/helpers/render';
 
 let repos: Repositories;
 let wp: Workplace;
@@ -21,18 +21,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-async function openAsSupervisor(tile: string, heading = tile) {
-  renderApp(repos, wp.id, '/');
-  await screen.findByText(wp.name);
-  fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }));
-  const dialog = await screen.findByRole('dialog');
-  fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: '1234' } });
-  fireEvent.submit(within(dialog).getByLabelText('Enter the PIN').closest('form')!);
-  // the PIN check is a deliberately slow key derivation: on a loaded machine it takes seconds
-  fireEvent.click(await screen.findByRole('link', { name: 'Manage' }, { timeout: 15_000 }));
-  fireEvent.click(await screen.findByRole('link', { name: tile }, { timeout: 5000 }));
-  await screen.findByRole('heading', { level: 1, name: heading }, { timeout: 5000 });
-}
+const openAsSupervisor = (tile: string, heading = tile) => openSupervisorTile(repos, wp.id, tile, { heading });
 
 async function seriousViolations() {
   const result = await axe.run(document.body, { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } });

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../data';
 import type { Workplace } from '../domain/types';
 import { toIsoDate } from '../domain/dates';
-import { renderApp, seedPeople, seedWorkplaceWithPeople } from '../../tests/helpers/render';
+import { openSupervisorTile, seedPeople, seedWorkplaceWithPeople } from '../../tests/helpers/render';
 import { storesSecret } from '../../tests/helpers/values';
 import { wordOfTap } from '../core/speech/screenText';
 
@@ -23,21 +23,12 @@ afterEach(() => cleanup());
 const button = (name: string | RegExp) => screen.getByRole('button', { name });
 const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
-/** Unlocks supervisor mode through the PIN pad and opens a hub tile. */
-async function openAsSupervisor(workplaceId: string, tile: string, pin = '1234') {
-  renderApp(repos, workplaceId, '/');
-  // The PIN is checked against the workplace, so wait until the board shows it.
-  await screen.findByText((await repos.workplaces.get(workplaceId))!.name);
-  fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }));
-  const dialog = await screen.findByRole('dialog');
-  // PIN digits are never spoken on tap
-  expect(wordOfTap(within(dialog).getByRole('button', { name: 'Digit 1' }))).toBeNull();
-  fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: pin } });
-  fireEvent.submit(within(dialog).getByLabelText('Enter the PIN').closest('form')!);
-  fireEvent.click(await screen.findByRole('link', { name: 'Manage' }, { timeout: 5000 }));
-  fireEvent.click(await screen.findByRole('link', { name: tile }));
-  await screen.findByRole('heading', { level: 1, name: tile });
-}
+/** Unlocks supervisor mode through the PIN pad and opens a hub tile; PIN digits are never spoken on tap. */
+const openAsSupervisor = (workplaceId: string, tile: string, pin = '1234') =>
+  openSupervisorTile(repos, workplaceId, tile, {
+    pin,
+    onPad: (pad) => expect(wordOfTap(within(pad).getByRole('button', { name: 'Digit 1' }))).toBeNull(),
+  });
 
 describe('Supervisor: people', () => {
   it('says an empty list is empty with a pictogram and words, then lists the first person', async () => {

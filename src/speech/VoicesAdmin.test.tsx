@@ -6,23 +6,13 @@
 import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { describe, expect, it } from 'vitest';
 import { messageClipKey, personClipKey } from '../domain/voiceClips';
-import { renderApp } from '../../tests/helpers/render';
+import { openSupervisorTile } from '../../tests/helpers/render';
 import { installAudioPlayback, installMicrophone } from '../../tests/helpers/speech';
 import { useSpeechApp } from '../../tests/helpers/speech-app';
 
 const env = useSpeechApp();
 
-async function openVoices() {
-  renderApp(env.repos, env.wp.id, '/', 'en');
-  await screen.findByText(env.wp.name);
-  fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }));
-  const dialog = await screen.findByRole('dialog');
-  fireEvent.input(within(dialog).getByLabelText('Enter the PIN'), { target: { value: '1234' } });
-  fireEvent.submit(within(dialog).getByLabelText('Enter the PIN').closest('form')!);
-  fireEvent.click(await screen.findByRole('link', { name: 'Manage' }, { timeout: 5000 }));
-  fireEvent.click(await screen.findByRole('link', { name: 'Voices' }, { timeout: 5000 }));
-  await screen.findByRole('heading', { level: 1, name: 'Voices' });
-}
+const openVoices = () => openSupervisorTile(env.repos, env.wp.id, 'Voices', { lang: 'en' });
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

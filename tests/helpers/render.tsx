@@ -4,7 +4,7 @@
  * tests drive the UI the way a user does and assert on stored records.
  */
 import { Router } from '@solidjs/router';
-import { render } from '@solidjs/testing-library';
+import { fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import type { JSX } from 'solid-js';
 import { App } from '../../src/shell/App';
 import { AppProvider, createAppStore, type AppStore } from '../../src/core/context';
@@ -49,6 +49,46 @@ export async function seedWorkplaceWithPeople(names: string[] = [], language?: s
 export function renderApp(repos: Repositories, workplaceId: string | null, path = '/', lang = 'en') {
   window.history.pushState({}, '', path);
   return render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />);
+}
+
+/** The PIN check is a deliberately slow key derivation: on a loaded machine it takes seconds. */
+const PIN_WAIT = { timeout: 15_000 };
+
+/**
+ * On a screen with an Unlock button (the board, the meeting's lock screen):
+ * taps Unlock, enters `pin` on the pad and waits until the pad has closed.
+ * `onPad` sees the open pad first (for assertions on it).
+ */
+export async function unlockWithPin(pin = '1234', onPad?: (pad: HTMLElement) => void): Promise<void> {
+  fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }, PIN_WAIT));
+  const pad = await screen.findByRole('dialog');
+  onPad?.(pad);
+  const field = within(pad).getByLabelText('Enter the PIN');
+  fireEvent.input(field, { target: { value: pin } });
+  fireEvent.submit(field.closest('form')!);
+  await waitFor(() => {
+    if (screen.queryByRole('dialog')) throw new Error('the PIN pad is still open');
+  }, PIN_WAIT);
+}
+
+/**
+ * The supervisor's way to a tool: the whole app on the board (in `lang`),
+ * Unlock with the PIN, Manage, then the hub tile `tile`; resolves when the
+ * tool's heading (`heading`, by default the tile's name) is shown.
+ */
+export async function openSupervisorTile(
+  repos: Repositories,
+  workplaceId: string,
+  tile: string,
+  opts: { heading?: string; lang?: string; pin?: string; onPad?: (pad: HTMLElement) => void } = {},
+): Promise<void> {
+  renderApp(repos, workplaceId, '/', opts.lang);
+  // The PIN is checked against the workplace, so wait until the board shows it.
+  await screen.findByText((await repos.workplaces.get(workplaceId))!.name, {}, PIN_WAIT);
+  await unlockWithPin(opts.pin, opts.onPad);
+  fireEvent.click(await screen.findByRole('link', { name: 'Manage' }, PIN_WAIT));
+  fireEvent.click(await screen.findByRole('link', { name: tile }, PIN_WAIT));
+  await screen.findByRole('heading', { level: 1, name: opts.heading ?? tile }, PIN_WAIT);
 }
 
 /**

@@ -4,7 +4,7 @@
  * asserting that only your own records are shown and that a wrong picture
  * code is refused and locks the pad.
  */
-import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
+import { cleanup, screen, waitFor, within } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../data';
@@ -12,7 +12,7 @@ import type { Person, Workplace } from '../../domain/types';
 import { toIsoDate } from '../../domain/dates';
 import { wordOfTap } from '../../core/speech/screenText';
 import { hashPicturePin, verifyPicturePin } from '../../domain/picturePin';
-import { renderApp, seedWorkplaceWithPeople } from '../../../tests/helpers/render';
+import { openSupervisorTile, renderApp, seedWorkplaceWithPeople } from '../../../tests/helpers/render';
 
 const SLOW = { timeout: 5000 };
 let repos: Repositories;
@@ -191,14 +191,7 @@ describe('picture code', () => {
   });
 
   it('can be set and removed by the supervisor in People', async () => {
-    renderApp(repos, wp.id, '/');
-    await screen.findByText(wp.name, {}, SLOW);
-    fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }));
-    const pinDialog = await screen.findByRole('dialog');
-    fireEvent.input(within(pinDialog).getByLabelText('Enter the PIN'), { target: { value: '1234' } });
-    fireEvent.submit(within(pinDialog).getByLabelText('Enter the PIN').closest('form')!);
-    fireEvent.click(await screen.findByRole('link', { name: 'Manage' }, SLOW));
-    fireEvent.click(await screen.findByRole('link', { name: 'People' }, SLOW));
+    await openSupervisorTile(repos, wp.id, 'People');
     const user = userEvent.setup();
 
     const boButton = await screen.findByRole('button', { name: 'Picture code: Bo' }, SLOW);
