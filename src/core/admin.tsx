@@ -10,7 +10,7 @@ import type { PictogramCategory } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
 import { PictogramPicker } from '../pictograms/PictogramPicker';
 import { useApp } from './context';
-import { Dialog, PictoButton, Screen } from './ui';
+import { Dialog, PictoButton, Screen, TitledSection } from './ui';
 import './forms.css';
 import './supervisor.css';
 
@@ -71,13 +71,9 @@ export function ConfirmDialog(props: {
 /** A titled part of a supervisor screen: its heading (pictogram and words) names the region. */
 export function AdminSection(props: ParentProps<{ id: string; pictogram: string; title: JSX.Element; class?: string; speakOff?: boolean }>) {
   return (
-    <section class={`supervisor-section ${props.class ?? ''}`} aria-labelledby={props.id} data-speak-off={props.speakOff ? '' : undefined}>
-      <h2 id={props.id}>
-        <Pictogram id={props.pictogram} />
-        <span>{props.title}</span>
-      </h2>
+    <TitledSection id={props.id} pictogram={props.pictogram} title={props.title} class={`supervisor-section ${props.class ?? ''}`} speakOff={props.speakOff}>
       {props.children}
-    </section>
+    </TitledSection>
   );
 }
 

@@ -44,6 +44,21 @@ export function PictoButton(props: ButtonProps) {
   );
 }
 
+/** A titled part of a screen: its heading (pictogram and words) names the region. */
+export function TitledSection(
+  props: ParentProps<{ id: string; pictogram: string; title: JSX.Element; class?: string; headingClass?: string; iconClass?: string; speakOff?: boolean }>,
+) {
+  return (
+    <section class={props.class} aria-labelledby={props.id} data-speak-off={props.speakOff ? '' : undefined}>
+      <h2 id={props.id} class={props.headingClass}>
+        <Pictogram id={props.pictogram} class={props.iconClass} />
+        <span>{props.title}</span>
+      </h2>
+      {props.children}
+    </section>
+  );
+}
+
 /** What a list shows when it has nothing yet: a pictogram and the words, so a non-reader sees it is empty on purpose. */
 export function EmptyNote(props: { pictogram: string; text: string }) {
   return (

@@ -13,7 +13,7 @@ import { createResource, For, Show } from 'solid-js';
 import { AdminScreen } from '../core/admin';
 import { useApp } from '../core/context';
 import { usePrefs, type DevicePrefs } from '../core/prefs';
-import { PictoButton } from '../core/ui';
+import { PictoButton, TitledSection } from '../core/ui';
 import { useI18n, type MessageKey } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
 import { IDLE_SECONDS_CHOICES } from './kiosk';
@@ -96,11 +96,7 @@ export default function DeviceSettings() {
           </For>
         </ul>
 
-        <section class="device-group" aria-labelledby="device-text-size">
-          <h2 id="device-text-size" class="device-group-title">
-            <Pictogram id="search" />
-            <span>{t('kiosk.device.textSize')}</span>
-          </h2>
+        <TitledSection id="device-text-size" pictogram="search" title={t('kiosk.device.textSize')} class="device-group" headingClass="device-group-title">
           <div class="device-choices">
             <For each={TEXT_SIZES}>
               {(size) => (
@@ -115,13 +111,9 @@ export default function DeviceSettings() {
               )}
             </For>
           </div>
-        </section>
+        </TitledSection>
 
-        <section class="device-group" aria-labelledby="device-idle">
-          <h2 id="device-idle" class="device-group-title">
-            <Pictogram id="clock" />
-            <span>{t('kiosk.device.idle')}</span>
-          </h2>
+        <TitledSection id="device-idle" pictogram="clock" title={t('kiosk.device.idle')} class="device-group" headingClass="device-group-title">
           <div class="device-choices">
             <For each={IDLE_SECONDS_CHOICES}>
               {(s) => (
@@ -136,13 +128,9 @@ export default function DeviceSettings() {
               )}
             </For>
           </div>
-        </section>
+        </TitledSection>
 
-        <section class="device-group" aria-labelledby="device-reload">
-          <h2 id="device-reload" class="device-group-title">
-            <Pictogram id="sync" />
-            <span>{t('kiosk.device.reloadHour')}</span>
-          </h2>
+        <TitledSection id="device-reload" pictogram="sync" title={t('kiosk.device.reloadHour')} class="device-group" headingClass="device-group-title">
           <div class="device-choices">
             <PictoButton pictogram="minus" label={t('kiosk.device.earlier')} onClick={() => stepHour(-1)} />
             <output class="device-hour" aria-live="polite" aria-labelledby="device-reload">
@@ -150,13 +138,9 @@ export default function DeviceSettings() {
             </output>
             <PictoButton pictogram="plus" label={t('kiosk.device.later')} onClick={() => stepHour(1)} />
           </div>
-        </section>
+        </TitledSection>
 
-        <section class="device-group device-status" aria-labelledby="device-status">
-          <h2 id="device-status" class="device-group-title">
-            <Pictogram id="tablet" />
-            <span>{t('kiosk.device.status')}</span>
-          </h2>
+        <TitledSection id="device-status" pictogram="tablet" title={t('kiosk.device.status')} class="device-group device-status" headingClass="device-group-title">
           <p>
             <Pictogram id={wakeMessage().pictogram} />
             <span>{t(wakeMessage().message)}</span>
@@ -169,7 +153,7 @@ export default function DeviceSettings() {
               </p>
             )}
           </Show>
-        </section>
+        </TitledSection>
       </div>
     </AdminScreen>
   );

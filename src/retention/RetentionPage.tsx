@@ -10,7 +10,7 @@ import { PictoButton } from '../core/ui';
 import { parseIsoDate } from '../domain/dates';
 import { RETENTION_CHOICES, retentionCutoff, retentionMonthsOf } from '../domain/retention';
 import { useI18n } from '../i18n';
-import { Pictogram } from '../pictograms/Pictogram';
+import { AdminSection } from '../core/admin';
 import { ToolScreen } from '../core/tools';
 import type { SweepResult } from '../data/repos/retention';
 
@@ -47,11 +47,7 @@ export default function RetentionPage() {
 
   return (
     <ToolScreen title={t('retention.title')} pictogram="lock" class="retention-screen">
-      <section class="supervisor-section" aria-labelledby="retention-what">
-        <h2 id="retention-what">
-          <Pictogram id="info" />
-          <span>{t('retention.whatTitle')}</span>
-        </h2>
+      <AdminSection id="retention-what" pictogram="info" title={t('retention.whatTitle')}>
         <ul class="retention-explain">
           <li>{t('retention.explainKept')}</li>
           <li>{t('retention.explainAnonymised')}</li>
@@ -59,13 +55,9 @@ export default function RetentionPage() {
           <li>{t('retention.explainWhen')}</li>
           <li>{t('retention.explainBackup')}</li>
         </ul>
-      </section>
+      </AdminSection>
 
-      <section class="supervisor-section" aria-labelledby="retention-choice">
-        <h2 id="retention-choice">
-          <Pictogram id="calendar" />
-          <span>{t('retention.choose')}</span>
-        </h2>
+      <AdminSection id="retention-choice" pictogram="calendar" title={t('retention.choose')}>
         <div class="report-choice" role="group" aria-labelledby="retention-choice">
           <For each={RETENTION_CHOICES}>
             {(n) => (
@@ -82,18 +74,14 @@ export default function RetentionPage() {
         <p class="retention-now" data-testid="retention-now">
           {t('retention.current', { n: months(), date: cutoffText() })}
         </p>
-      </section>
+      </AdminSection>
 
-      <section class="supervisor-section" aria-labelledby="retention-run">
-        <h2 id="retention-run">
-          <Pictogram id="play" />
-          <span>{t('retention.runTitle')}</span>
-        </h2>
+      <AdminSection id="retention-run" pictogram="play" title={t('retention.runTitle')}>
         <div class="row">
           <PictoButton pictogram="play" label={t('retention.run')} disabled={busy()} onClick={() => void sweepNow()} />
         </div>
         <Show when={result()}>{(r) => <p role="status">{t('retention.doneCount', { n: total(r()) })}</p>}</Show>
-      </section>
+      </AdminSection>
     </ToolScreen>
   );
 }

@@ -6,7 +6,7 @@ import { For, Show } from 'solid-js';
 import { useI18n } from '../i18n';
 import { PICTOGRAM_CREDITS } from '../pictograms/credits';
 import { Pictogram } from '../pictograms/Pictogram';
-import { Screen } from '../core/ui';
+import { Screen, TitledSection } from '../core/ui';
 import './about.css';
 
 /** The app's version; keep in step with package.json. */
@@ -21,11 +21,7 @@ export default function About() {
         <Pictogram id="tablet" />
         <span>{t('about.version', { version: APP_VERSION })}</span>
       </p>
-      <section class="about-credits" aria-labelledby="about-credits-title">
-        <h2 id="about-credits-title">
-          <Pictogram id="photo" />
-          <span>{t('about.credits')}</span>
-        </h2>
+      <TitledSection id="about-credits-title" pictogram="photo" title={t('about.credits')} class="about-credits">
         <ul role="list">
           <For each={PICTOGRAM_CREDITS}>
             {(c) => (
@@ -48,7 +44,7 @@ export default function About() {
             )}
           </For>
         </ul>
-      </section>
+      </TitledSection>
     </Screen>
   );
 }

@@ -6,6 +6,7 @@
 import { useApp } from '../core/context';
 import { usePrefs, type DevicePrefs } from '../core/prefs';
 import { PictoButton } from '../core/ui';
+import { AdminSection } from '../core/admin';
 import { useI18n } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
 import { clampRate, MAX_RATE, MIN_RATE } from '../core/speech/speech';
@@ -20,11 +21,7 @@ export function SpeechSettings() {
     void app.run(() => prefs.set(key, value));
 
   return (
-    <section class="supervisor-section speech-settings" aria-labelledby="speech-settings-title">
-      <h2 id="speech-settings-title">
-        <Pictogram id="speaker" />
-        <span>{t('speech.settings')}</span>
-      </h2>
+    <AdminSection id="speech-settings-title" pictogram="speaker" title={t('speech.settings')} class="speech-settings">
       <div class="speech-rate">
         <label class="speech-rate-label" for="speech-rate">
           <Pictogram id="clock" class="tavla-field-icon" />
@@ -60,6 +57,6 @@ export function SpeechSettings() {
           onClick={() => set('bilingual', !prefs.prefs().bilingual)}
         />
       </div>
-    </section>
+    </AdminSection>
   );
 }

@@ -11,7 +11,7 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { useApp } from '../core/context';
 import { createLive } from '../core/live';
-import { PictoButton, Screen } from '../core/ui';
+import { PictoButton, Screen, TitledSection } from '../core/ui';
 import { useI18n, type MessageKey } from '../i18n';
 import { Pictogram } from '../pictograms/Pictogram';
 import { ApiError, createApi, type InviteResponse } from '../sync/api';
@@ -167,11 +167,7 @@ export default function SyncScreen() {
         )}
       </Show>
       <Show when={!session()}>
-        <section class="sync-card" aria-labelledby="sync-login-title">
-          <h2 id="sync-login-title">
-            <Pictogram id="person" class="title-icon" />
-            <span>{pairing() ? t('sync.loginToPair') : t('sync.connectTitle')}</span>
-          </h2>
+        <TitledSection id="sync-login-title" pictogram="person" title={pairing() ? t('sync.loginToPair') : t('sync.connectTitle')} class="sync-card" iconClass="title-icon">
           <Show when={!pairing()}>
             <p>{t('sync.connectText')}</p>
             <label class="field">
@@ -198,14 +194,10 @@ export default function SyncScreen() {
             <PictoButton pictogram="unlock" label={t('sync.login')} variant="primary" disabled={busy()} onClick={() => void signIn(false)} />
             <PictoButton pictogram="plus" label={t('sync.createAccount')} disabled={busy()} onClick={() => void signIn(true)} />
           </div>
-        </section>
+        </TitledSection>
       </Show>
       <Show when={session()}>
-        <section class="sync-card" aria-labelledby="sync-session-title">
-          <h2 id="sync-session-title">
-            <Pictogram id="person" class="title-icon" />
-            <span>{t('sync.signedIn')}</span>
-          </h2>
+        <TitledSection id="sync-session-title" pictogram="person" title={t('sync.signedIn')} class="sync-card" iconClass="title-icon">
           <div class="row">
             <PictoButton pictogram="people" label={t('sync.inviteColleague')} disabled={busy()} onClick={() => void inviteColleague()} />
             <PictoButton pictogram="lock" label={t('sync.logout')} disabled={busy()} onClick={() => void logout(false)} />
@@ -219,15 +211,11 @@ export default function SyncScreen() {
               </div>
             )}
           </Show>
-        </section>
+        </TitledSection>
       </Show>
       <Show when={pairing()}>
         {(p) => (
-          <section class="sync-card" aria-labelledby="sync-paired-title">
-            <h2 id="sync-paired-title">
-              <Pictogram id="synced" class="title-icon" />
-              <span>{t('sync.connectedTo', { server: p().baseUrl })}</span>
-            </h2>
+          <TitledSection id="sync-paired-title" pictogram="synced" title={t('sync.connectedTo', { server: p().baseUrl })} class="sync-card" iconClass="title-icon">
             <div class="row">
               <Show when={session()}>
                 <PictoButton pictogram="qr-code" label={t('sync.pairTablet')} variant="primary" disabled={busy()} onClick={() => void newCode()} />
@@ -283,7 +271,7 @@ export default function SyncScreen() {
                 </For>
               </ul>
             </Show>
-          </section>
+          </TitledSection>
         )}
       </Show>
     </Screen>

@@ -13,7 +13,7 @@ import { useApp } from '../../core/context';
 import { GoalSteps, LadderView } from '../../core/growth/LadderView';
 import { useGrowthWords } from '../../core/growth/names';
 import { createLive } from '../../core/live';
-import { PictoButton } from '../../core/ui';
+import { PictoButton, TitledSection } from '../../core/ui';
 import { canClaimSkill, currentStep, isGoalReached, ladderOf, latestFollowUp, levelOf, SKILL_PICTOGRAM, skillTasks } from '../../domain/growth';
 import { parseIsoDate } from '../../domain/dates';
 import type { FollowUp, Person, PlanGoal, RecurringTask, Skill } from '../../domain/types';
@@ -56,11 +56,7 @@ export function MyGrowth(props: { person: Person }) {
 
   return (
     <Show when={followUps.ready() && (followUps().length > 0 || goals().length > 0 || skills().length > 0)}>
-      <section class="me-section me-plan" aria-labelledby="me-plan-title">
-        <h2 id="me-plan-title" class="me-section-title">
-          <Pictogram id="plan" />
-          <span>{t('growth.me.plan')}</span>
-        </h2>
+      <TitledSection id="me-plan-title" pictogram="plan" title={t('growth.me.plan')} class="me-section me-plan" headingClass="me-section-title">
         <LadderView ladder={ladder()} current={step()} label={t('growth.ladder')} />
         <Show when={latest()}>
           {(f) => (
@@ -126,13 +122,9 @@ export function MyGrowth(props: { person: Person }) {
             </For>
           </ul>
         </Show>
-      </section>
+      </TitledSection>
       <Show when={tasks().length > 0 && skills().length > 0}>
-        <section class="me-section me-skills" aria-labelledby="me-skills-title">
-          <h2 id="me-skills-title" class="me-section-title">
-            <Pictogram id="skill-teach" />
-            <span>{t('growth.me.skills')}</span>
-          </h2>
+        <TitledSection id="me-skills-title" pictogram="skill-teach" title={t('growth.me.skills')} class="me-section me-skills" headingClass="me-section-title">
           <ul class="me-skill-list" role="list">
             <For each={tasks()}>
               {(r) => {
@@ -163,7 +155,7 @@ export function MyGrowth(props: { person: Person }) {
               }}
             </For>
           </ul>
-        </section>
+        </TitledSection>
       </Show>
     </Show>
   );

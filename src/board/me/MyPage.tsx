@@ -23,7 +23,7 @@ import { useApp } from '../../core/context';
 import { createLive } from '../../core/live';
 import { usePrefs } from '../../core/prefs';
 import { createLockoutCountdown, createLockoutGate } from '../../core/lockout';
-import { EmptyNote, FaceImage, PictoButton, Screen } from '../../core/ui';
+import { EmptyNote, FaceImage, PictoButton, Screen, TitledSection } from '../../core/ui';
 import type { AttendanceMark, Person } from '../../domain/types';
 import { addDays, eachDay, isoWeekday, parseIsoDate, startOfIsoWeek } from '../../domain/dates';
 import { periodRange } from '../../domain/goals';
@@ -233,11 +233,7 @@ function OwnWeek(props: { person: Person }) {
 
       <MyGrowth person={props.person} />
 
-      <section class="me-section me-week" aria-labelledby="me-week-title">
-        <h2 id="me-week-title" class="me-section-title">
-          <Pictogram id="calendar" />
-          <span>{t('me.week')}</span>
-        </h2>
+      <TitledSection id="me-week-title" pictogram="calendar" title={t('me.week')} class="me-section me-week" headingClass="me-section-title">
         <ul class="me-days" role="list">
           <For each={days()}>
             {(day) => (
@@ -255,13 +251,9 @@ function OwnWeek(props: { person: Person }) {
             )}
           </For>
         </ul>
-      </section>
+      </TitledSection>
 
-      <section class="me-section me-goals" aria-labelledby="me-goals-title">
-        <h2 id="me-goals-title" class="me-section-title">
-          <Pictogram id="target" />
-          <span>{t('me.goals')}</span>
-        </h2>
+      <TitledSection id="me-goals-title" pictogram="target" title={t('me.goals')} class="me-section me-goals" headingClass="me-section-title">
         <Show
           when={goals().length > 0}
           fallback={
@@ -307,13 +299,9 @@ function OwnWeek(props: { person: Person }) {
             </For>
           </ul>
         </Show>
-      </section>
+      </TitledSection>
 
-      <section class="me-section me-ideas" aria-labelledby="me-ideas-title">
-        <h2 id="me-ideas-title" class="me-section-title">
-          <Pictogram id="idea" />
-          <span>{t('me.ideas')}</span>
-        </h2>
+      <TitledSection id="me-ideas-title" pictogram="idea" title={t('me.ideas')} class="me-section me-ideas" headingClass="me-section-title">
         <Show
           when={myIdeas().length > 0}
           fallback={
@@ -338,7 +326,7 @@ function OwnWeek(props: { person: Person }) {
             </For>
           </ul>
         </Show>
-      </section>
+      </TitledSection>
 
       <Show when={settingPin()}>
         <PicturePinDialog
