@@ -184,6 +184,29 @@ describe('backup round trip', () => {
     expect(await device.db.outbox.count()).toBe(0);
   });
 
+  it('reads a file zipped again by another tool (a comment, deflated photos), with or without the browser inflating', async () => {
+    const source = freshRepos();
+    const { wp, photo } = await busyWorkplace(source);
+    const file = await encodeBackup(await source.backup.collect(wp.id));
+    const expected = await decodeBackup(file);
+    const rezipped = zipSync(
+      Object.fromEntries(Object.entries(unzipSync(file)).map(([name, bytes]) => [name, [bytes, { level: 9, comment: 'from a file manager' }]])),
+      { comment: 'made again elsewhere' },
+    );
+    const read = await decodeBackup(rezipped);
+    expect(read.snapshot.tables).toEqual(expected.snapshot.tables);
+    const bytes = await bytesOf(read.snapshot.blobs.find((b) => b.hash === photo)!.data);
+    expect(Array.from(bytes)).toEqual(Array(2000).fill(7));
+    // a browser without DecompressionStream: the same, inflated in JavaScript
+    const native = globalThis.DecompressionStream;
+    try {
+      (globalThis as { DecompressionStream?: unknown }).DecompressionStream = undefined;
+      expect((await decodeBackup(rezipped)).snapshot.tables).toEqual(expected.snapshot.tables);
+    } finally {
+      globalThis.DecompressionStream = native;
+    }
+  });
+
   it('lists photos the exporting device never downloaded instead of failing', async () => {
     const source = freshRepos();
     const { wp, photo } = await busyWorkplace(source);
