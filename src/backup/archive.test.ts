@@ -10,6 +10,7 @@ import { countMonths } from '../domain/monthlyCounts';
 import { rebuildAttendanceDaily } from '../data/attendanceDaily';
 import { blobRefs } from '../sync/shared/blobRefs';
 import { writeRecord } from '../data/writer';
+import { materializeRestoreOps, readRestoreQueue, RESTORE_QUEUE_PREFIX } from '../data/restoreQueue';
 import { SYNCED_TABLES, type AttendanceMark, type SyncedRow, type VoiceClip } from '../domain/types';
 import { applyOp, type MergeableRow } from '../sync/shared/merge';
 import { BACKUP_VERSION, BackupError, DATA_PATH, decodeBackup, encodeBackup, MANIFEST_PATH } from './archive';
@@ -47,6 +48,9 @@ async function busyWorkplace(repos: Repositories) {
   return { wp, ada: ada!, bo: bo!, face, photo, clip };
 }
 
+const rowsOf = async (repos: Repositories, table: (typeof SYNCED_TABLES)[number], workplaceId: string) =>
+  (await repos.db.table(table).toArray()).filter((r: SyncedRow) => r.workplaceId === workplaceId) as SyncedRow[];
+
 async function everything(repos: Repositories, workplaceId: string) {
   const snap = await repos.backup.collect(workplaceId);
   const blobs = await Promise.all(snap.blobs.map(async (b) => ({ hash: b.hash, type: b.type, size: b.size, createdAt: b.createdAt, bytes: Array.from(await bytesOf(b.data)) })));
@@ -74,7 +78,8 @@ async function wholeDevice(repos: Repositories) {
 }
 
 async function nothingStored(repos: Repositories) {
-  const counts = await Promise.all([...SYNCED_TABLES.map((t) => repos.db.table(t).count()), repos.db.blobs.count(), repos.db.outbox.count()]);
+  const queues = repos.db.meta.where('key').startsWith(RESTORE_QUEUE_PREFIX).count();
+  const counts = await Promise.all([...SYNCED_TABLES.map((t) => repos.db.table(t).count()), repos.db.blobs.count(), repos.db.outbox.count(), queues]);
   return counts.every((n) => n === 0);
 }
 
@@ -115,8 +120,17 @@ describe('backup round trip', () => {
     const { snapshot } = await decodeBackup(await encodeBackup(await source.backup.collect(wp.id)));
     const target = freshRepos();
     const result = await target.backup.restore(snapshot);
+    // the rows wait in the restore queue, and become ops as the engine asks for them (a few at a time here)
+    expect(await target.db.outbox.count()).toBe(0);
+    expect(await target.sync.pendingCount(wp.id)).toBe(result.rows);
+    let steps = 0;
+    while ((await materializeRestoreOps(target.db, wp.id, 3)) > 0) steps++;
+    expect(steps).toBeGreaterThan(3);
+    expect(await readRestoreQueue(target.db, wp.id)).toBeUndefined();
     const ops = await target.db.outbox.toArray();
-    expect(ops).toHaveLength(result.ops);
+    const perRow = Object.values(snapshot.tables).flat().reduce((n, r) => n + new Set(Object.values(r._clock)).size, 0);
+    expect(ops).toHaveLength(perRow); // one op per row and stamp, none twice
+    expect(await target.sync.pendingCount(wp.id)).toBe(perRow);
     const rebuilt = new Map<string, MergeableRow>();
     for (const op of ops.sort(() => Math.random() - 0.5)) {
       const key = `${op.table}/${op.rowId}`;
@@ -129,6 +143,68 @@ describe('backup round trip', () => {
     const clock = (await target.db.meta.get('hlc'))!.value as { millis: number };
     const newest = Math.max(...Object.values(snapshot.tables).flat().flatMap((r) => Object.values(r._clock).map((s) => Number(s.slice(0, 15)))));
     expect(clock.millis).toBeGreaterThanOrEqual(newest);
+  });
+
+  it('sends the restored rows as they are when sent: edits and erasures since the restore included, no other workplace', async () => {
+    const source = freshRepos();
+    const { wp, ada, bo } = await busyWorkplace(source);
+    const { snapshot } = await decodeBackup(await encodeBackup(await source.backup.collect(wp.id)));
+    const device = freshRepos();
+    const other = await seedWorkplace(device, { name: 'Tvätten' });
+    const [dana] = await seedPeople(device, other.id, ['Dana']);
+    await device.db.outbox.clear(); // the other workplace's own ops are not what this test looks at
+    await device.backup.restore(snapshot);
+    await device.persons.update(bo.id, { firstName: 'Bosse' });
+    await device.persons.erase(ada.id);
+    while ((await materializeRestoreOps(device.db, wp.id, 2)) > 0);
+    const ops = await device.db.outbox.toArray();
+    expect(ops.every((o) => o.workplaceId === wp.id)).toBe(true);
+    expect(ops.some((o) => o.rowId === dana!.id)).toBe(false);
+    // what a server merging every op (in any order) ends with: the rows on this device now
+    const rebuilt = new Map<string, MergeableRow>();
+    for (const op of ops.sort(() => Math.random() - 0.5)) rebuilt.set(`${op.table}/${op.rowId}`, applyOp(rebuilt.get(`${op.table}/${op.rowId}`), op));
+    for (const table of SYNCED_TABLES) {
+      for (const row of await rowsOf(device, table, wp.id)) expect(rebuilt.get(`${table}/${row.id}`), `${table}/${row.id}`).toEqual(row);
+    }
+    expect(rebuilt.get(`persons/${bo.id}`)).toMatchObject({ firstName: 'Bosse' });
+    // an erased person's name never leaves the tablet
+    expect(JSON.stringify(ops)).not.toContain('Ada');
+  });
+
+  it('forgets restored rows not sent yet when the workplace is removed from the device', async () => {
+    const source = freshRepos();
+    const { wp } = await busyWorkplace(source);
+    const { snapshot } = await decodeBackup(await encodeBackup(await source.backup.collect(wp.id)));
+    const device = freshRepos();
+    await device.backup.restore(snapshot);
+    expect(await readRestoreQueue(device.db, wp.id)).toBeDefined();
+    await device.workplaces.eraseFromDevice(wp.id);
+    expect(await readRestoreQueue(device.db, wp.id)).toBeUndefined();
+    expect(await materializeRestoreOps(device.db, wp.id, 10)).toBe(0);
+    expect(await device.db.outbox.count()).toBe(0);
+  });
+
+  it('reads a file zipped again by another tool (a comment, deflated photos), with or without the browser inflating', async () => {
+    const source = freshRepos();
+    const { wp, photo } = await busyWorkplace(source);
+    const file = await encodeBackup(await source.backup.collect(wp.id));
+    const expected = await decodeBackup(file);
+    const rezipped = zipSync(
+      Object.fromEntries(Object.entries(unzipSync(file)).map(([name, bytes]) => [name, [bytes, { level: 9, comment: 'from a file manager' }]])),
+      { comment: 'made again elsewhere' },
+    );
+    const read = await decodeBackup(rezipped);
+    expect(read.snapshot.tables).toEqual(expected.snapshot.tables);
+    const bytes = await bytesOf(read.snapshot.blobs.find((b) => b.hash === photo)!.data);
+    expect(Array.from(bytes)).toEqual(Array(2000).fill(7));
+    // a browser without DecompressionStream: the same, inflated in JavaScript
+    const native = globalThis.DecompressionStream;
+    try {
+      (globalThis as { DecompressionStream?: unknown }).DecompressionStream = undefined;
+      expect((await decodeBackup(rezipped)).snapshot.tables).toEqual(expected.snapshot.tables);
+    } finally {
+      globalThis.DecompressionStream = native;
+    }
   });
 
   it('lists photos the exporting device never downloaded instead of failing', async () => {
@@ -333,6 +409,7 @@ describe('importing a workplace that is already on the device', () => {
     await expect(repos.backup.restore(snapshot)).rejects.toBeInstanceOf(WorkplaceExistsError);
     expect(await everything(repos, wp.id)).toEqual(before);
     expect(await repos.db.outbox.count()).toBe(outbox);
+    expect(await readRestoreQueue(repos.db, wp.id)).toBeUndefined();
   });
 
   it('replaces it when asked: the backup as it was, later additions gone, pull cursor reset', async () => {

@@ -27,6 +27,9 @@ import { ATTENDANCE_PICTOGRAM } from '../pictograms/catalog';
 import { Pictogram } from '../pictograms/Pictogram';
 import { downloadFile, ToolScreen } from '../core/tools';
 import { cachedDateFormat, cachedNumberFormat } from './format';
+// The reports repository is a chunk of its own, loaded on first use (data/index.ts): imported here, it
+// loads beside this page's chunk instead of after the page has rendered and asked for its data.
+import '../data/repos/reports';
 import { safeFileName, toCsv, type CsvValue } from '../core/csv';
 import { isValidPeriod, monthPeriod, periodFromParams, shiftPeriod, weekPeriod, type Period, type PeriodKind } from './period';
 

@@ -28,6 +28,9 @@ import { Pictogram } from '../pictograms/Pictogram';
 import { Chart, niceMax } from './charts';
 import { ToolScreen } from '../core/tools';
 import { cachedDateFormat, cachedNumberFormat } from './format';
+// The reports repository is a chunk of its own, loaded on first use (data/index.ts): imported here, it
+// loads beside this page's chunk instead of after the page has rendered and asked for its data.
+import '../data/repos/reports';
 
 const RANGES = [3, 6, 12] as const;
 const DEFAULT_RANGE = 12;

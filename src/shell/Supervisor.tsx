@@ -6,7 +6,7 @@
  * board's first bundle.
  */
 import { useLocation, useParams } from '@solidjs/router';
-import { For, lazy, Match, Switch } from 'solid-js';
+import { For, lazy, Match, onCleanup, Switch } from 'solid-js';
 import { useI18n, type MessageKey } from '../i18n';
 import { useApp } from '../core/context';
 import { PictoButton, PictoLink, Screen } from '../core/ui';
@@ -47,9 +47,27 @@ export const SUPERVISOR_SCREENS = [
   { path: '/growth/survey', label: 'growth.survey.title', pictogram: 'survey' },
 ] as const satisfies readonly { path: string; label: MessageKey; pictogram: string }[];
 
+/**
+ * The report screens are lazily loaded chunks (App.tsx); from the hub, where they are opened, their code is
+ * fetched once the hub is idle, so the tap on a tile waits for the data and the charts only, not the download.
+ */
+function prefetchReportScreens(): () => void {
+  const load = () => {
+    void import('../reports/TrendsPage');
+    void import('../reports/AttendanceReportPage');
+  };
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(load, { timeout: 2_000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(load, 200);
+  return () => clearTimeout(timer);
+}
+
 function Hub() {
   const app = useApp();
   const { t } = useI18n();
+  onCleanup(prefetchReportScreens());
   return (
     <Screen
       title={t('supervisor.manage')}

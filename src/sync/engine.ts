@@ -9,6 +9,8 @@
  *
  * The outbox is read in batches along its primary key (op ids sort by
  * creation), at most PUSH_BATCH ops or PUSH_BATCH_BYTES each, never whole.
+ * The rows of a restored backup join the outbox as ops batch by batch, when
+ * the outbox holds less than a batch (data/restoreQueue.ts).
  *
  * An op the server refuses for good (400: a field it does not know, 413: a
  * row too large) must not block every op behind it. A refused batch is
@@ -40,6 +42,7 @@ import type { TavlaDb } from '../data/db';
 import type { OutboxOp, SyncedRow } from '../domain/types';
 import { SYNCED_TABLES } from '../domain/types';
 import { readClock, saveClock } from '../data/writer';
+import { materializeRestoreOps, restoreQueueSize } from '../data/restoreQueue';
 import { newNodeId } from '../data/ids';
 import { REJECTED_KEY, readRejected, type RejectedOp, type SyncProblem } from '../data/syncState';
 import { formatHlc, initialClock, isHlc, parseHlc, recv, ClockDriftError } from './shared/hlc';
@@ -186,7 +189,9 @@ export function createSyncEngine(opts: EngineOptions) {
     /** the batch size; halved while the server refuses a batch, back to full once the refused op is set aside */
     let limit = PUSH_BATCH;
     for (;;) {
-      const ops = await nextBatch(limit);
+      let ops = await nextBatch(limit);
+      // a restored workplace's rows become ops as they are sent (data/restoreQueue.ts)
+      while (ops.length < limit && (await materializeRestoreOps(db, workplaceId, limit - ops.length, now())) > 0) ops = await nextBatch(limit);
       if (ops.length === 0) return { pushed, requests, caughtUp };
       await uploadBlobs(ops);
       const clock = await readClock(db);
@@ -305,7 +310,8 @@ export function createSyncEngine(opts: EngineOptions) {
       const { pulled, cursor, requests } = await pull();
       return { pushed: p.pushed, pulled, cursor, requests: p.requests + requests };
     },
-    pendingCount: () => db.outbox.where('workplaceId').equals(workplaceId).count(),
+    /** ops waiting, and restored rows not yet made into ops */
+    pendingCount: async () => (await db.outbox.where('workplaceId').equals(workplaceId).count()) + (await restoreQueueSize(db, workplaceId)),
     /** ops the server refused for good, with its reasons */
     rejected: (): Promise<RejectedOp[]> => readRejected(db, workplaceId),
   };

@@ -11,7 +11,10 @@ import type { FastifyInstance } from 'fastify';
 import { createRepositories } from '../data';
 import { TavlaDb } from '../data/db';
 import { injectFetch, type RecordedRequest } from '../../tests/helpers/injectFetch';
-import { op, pgliteBackend, push, useServer, workplaceWithDevice, json } from '../../tests/server/helpers';
+import { op, pgliteBackend, pull, push, useServer, workplaceWithDevice, json } from '../../tests/server/helpers';
+import { SYNCED_TABLES, type SyncedRow, type SyncedTable } from '../domain/types';
+import { formatHlc } from './shared/hlc';
+import { PUSH_BATCH } from './engine';
 import { requestSync, startSyncRunner, STATUS_KEY, savePairing, type EventSourceLike, type SyncStatus } from './runner';
 
 class FakeEventSource implements EventSourceLike {
@@ -119,6 +122,24 @@ describe('sync runner', { timeout: 40_000 }, () => {
     await until(async () => (await t.status())!.lastSyncAt !== before);
     expect(since(t.net.log, n)).toEqual(['GET /api/sync/pull']);
     expect(t.statusWrites() - writes).toBe(1);
+  });
+
+  it('pushes a restored backup in batches after the restore, and its ops joining the outbox start no further round', async () => {
+    const app = await h.build({ now: () => Date.now() }); // the tablet's clock is the real one
+    const t = await tablet(app);
+    const n = t.net.log.length;
+    const stampNow = formatHlc({ millis: Date.now() - 60_000, counter: 0, node: 'oldtablet' });
+    const row = (id: string, fields: Record<string, unknown>) =>
+      ({ id, workplaceId: t.workplaceId, ...fields, createdAt: 1, updatedAt: 1, deleted: 0, _clock: Object.fromEntries([...Object.keys(fields), 'createdAt', 'updatedAt', 'deleted'].map((k) => [k, stampNow])) }) as unknown as SyncedRow;
+    const tables = Object.fromEntries(SYNCED_TABLES.map((name) => [name, [] as SyncedRow[]])) as Record<SyncedTable, SyncedRow[]>;
+    tables.workplaces.push(row(t.workplaceId, { name: 'Restored' }));
+    for (let i = 0; i < PUSH_BATCH + 50; i++) tables.goals.push(row(`g-${i}`, { text: `goal ${i}` }));
+    await t.repos.backup.restore({ workplaceId: t.workplaceId, tables, blobs: [], missingBlobs: [] });
+    await until(async () => (await t.repos.sync.pendingCount(t.workplaceId)) === 0);
+    await sleep(DEBOUNCE_WAIT);
+    expect(since(t.net.log, n)).toEqual(['POST /api/sync/push', 'POST /api/sync/push']);
+    const server = json(await pull(app, t.deviceToken)).rows as { table: string }[];
+    expect(server.filter((r) => r.table === 'goals')).toHaveLength(PUSH_BATCH + 50);
   });
 
   it('opens the event stream with a single-use ticket, never the token, and a fresh ticket after an error', async () => {

@@ -29,6 +29,7 @@ import { liveQuery } from 'dexie';
 import type { TavlaDb } from '../data/db';
 import { createSyncEngine, SyncError, type SyncProblem } from './engine';
 import { onBlobWanted } from '../data/wantedBlobs';
+import { restoredRowsWaiting } from '../data/restoreQueue';
 import { SCHEMA_QUERY, SCHEMA_VERSION, TICKET_QUERY, type PokeEvent } from './shared/protocol';
 
 export { PAIRING_KEY, STATUS_KEY, readPairing, savePairing, type Pairing, type SyncStatus } from '../data/syncState';
@@ -266,12 +267,15 @@ export function startSyncRunner(db: TavlaDb, env: RunnerEnv = {}): () => void {
       channel = new BroadcastChannel(SYNC_CHANNEL);
       channel.onmessage = onRequest;
     }
-    let last: number | undefined;
-    outboxSub = liveQuery(() => db.outbox.count()).subscribe({
-      next: (count) => {
+    let last: { ops: number; restored: number } | undefined;
+    // A restored backup's rows wait in a restore queue (data/restoreQueue.ts) and join the outbox as a
+    // round pushes them: a new queue starts a round, those ops joining the outbox (queue shrinking) do not.
+    const pending = () => db.transaction('r', db.outbox, db.meta, async () => ({ ops: await db.outbox.count(), restored: await restoredRowsWaiting(db) }));
+    outboxSub = liveQuery(pending).subscribe({
+      next: (now) => {
         // a new local write starts a round; the outbox emptying after an ack does not
-        if (last !== undefined && count > last) schedule(DEBOUNCE_MS);
-        last = count;
+        if (last !== undefined && (now.restored > last.restored || (now.ops > last.ops && now.restored === last.restored))) schedule(DEBOUNCE_MS);
+        last = now;
       },
     });
     // Pairing changes (a new token) start a round at once.

@@ -163,8 +163,13 @@ export async function benchReports(browser: Browser, baseUrl: string): Promise<R
           req.onsuccess = () => resolve(req.result);
         });
       }
+      // restored rows wait in a restore queue (src/data/restoreQueue.ts) and become outbox ops as they are pushed
+      out.queued = await new Promise<number>((resolve) => {
+        const req = db.transaction('meta').objectStore('meta').getAll(IDBKeyRange.bound('restoreQueue:', 'restoreQueue:\uffff'));
+        req.onsuccess = () => resolve(req.result.reduce((n: number, e: { value: { remaining: number } }) => n + e.value.remaining, 0));
+      });
       db.close();
-      return out as { attendance: number; blobs: number; outbox: number };
+      return out as { attendance: number; blobs: number; outbox: number; queued: number };
     });
 
     const mb = (size / 1024 / 1024).toFixed(1);
@@ -172,7 +177,7 @@ export async function benchReports(browser: Browser, baseUrl: string): Promise<R
       [`open trends (1 year, ${charts} charts), first / median of next 5`, `${trends[0]!.toFixed(0)} ms / ${median(trends.slice(1)).toFixed(0)} ms`, '≤ 500 ms'],
       [`attendance report ${reportPeople} people × ${reportMarks} months, first / median of next 5`, `${reports[0]!.toFixed(0)} ms / ${median(reports.slice(1)).toFixed(0)} ms`, '≤ 300 ms'],
       [`export whole workplace (${PHOTOS} photos)`, `${(exportMs / 1000).toFixed(1)} s, ${mb} MB`, ''],
-      [`import it on a fresh tablet (${imported.attendance} marks, ${imported.blobs} photos, ${imported.outbox} ops)`, `${(importMs / 1000).toFixed(1)} s, ${mb} MB`, '≤ 3 s'],
+      [`import it on a fresh tablet (${imported.attendance} marks, ${imported.blobs} photos, ${imported.outbox} ops + ${imported.queued} rows queued to sync)`, `${(importMs / 1000).toFixed(1)} s, ${mb} MB`, '≤ 3 s'],
       ['… of which reading and checking the file / storing it', `${(phases.decode / 1000).toFixed(1)} s / ${(phases.store / 1000).toFixed(1)} s`, ''],
     ];
   } finally {

@@ -19,14 +19,18 @@
  * already uses is never overwritten: ForeignRowError, nothing written.
  *
  * It is built for a year of a busy workplace (12,000 marks, 200 photos) on a
- * cheap tablet: every table, the blobs and the outbox go in with one bulk
- * write each, and the attendance aggregates (data/attendanceDaily.ts) are not
- * kept mark by mark but counted once from the snapshot and put in the same
+ * cheap tablet: every table and the blobs go in with one bulk write each,
+ * and the attendance aggregates (data/attendanceDaily.ts) are not kept mark
+ * by mark but counted once from the snapshot and put in the same
  * transaction (`countsRebuiltBy`).
  *
  * Sync semantics of an import: rows are stored exactly as in the file (same
- * field stamps), and for each row the outbox gets one op per distinct stamp
- * carrying the fields written at that stamp. Pushed to a server, those ops
+ * field stamps), and each row is to reach the server as one op per distinct
+ * stamp carrying the fields written at that stamp. Those ops are not written
+ * here: the restore stores a restore queue (data/restoreQueue.ts) and the
+ * sync engine turns the rows into outbox ops batch by batch as it pushes
+ * them (about as many ops as rows: writing them all here took as long as
+ * writing the rows). Pushed to a server, those ops
  * rebuild the rows on a server that never saw the workplace, and change
  * nothing where the server already has the same or newer writes (merge is
  * per field by stamp, so an old backup never overwrites newer edits). The
@@ -38,8 +42,9 @@ import { blobRefs } from '../../sync/shared/blobRefs';
 import Dexie, { type Collection, type Table } from 'dexie';
 import { initialClock, recv } from '../../sync/shared/hlc';
 import type { TavlaDb } from '../db';
-import { newId, newNodeId } from '../ids';
-import type { BlobRecord, OutboxOp, SyncedRow, SyncedTable } from '../../domain/types';
+import { newNodeId } from '../ids';
+import type { BlobRecord, SyncedRow, SyncedTable } from '../../domain/types';
+import { RESTORE_QUEUE_KEY, type RestoreQueue } from '../restoreQueue';
 import { SYNCED_TABLES } from '../../domain/types';
 import { readClock, saveClock, translateStorageError } from '../writer';
 import { countsRebuiltBy } from '../attendanceDaily';
@@ -125,29 +130,9 @@ export function referencedBlobs(tables: Partial<Record<SyncedTable, readonly Syn
 /** The pull cursor key of the sync engine (src/sync/engine.ts). */
 const cursorKey = (workplaceId: string) => `syncCursor:${workplaceId}`;
 
-/**
- * The outbox ops that rebuild a row elsewhere: one per distinct field stamp,
- * with the fields written at that stamp. Unstamped fields (identity) travel
- * in the op itself.
- */
-export function opsForRow(table: SyncedTable, row: SyncedRow, now: number): OutboxOp[] {
-  const byStamp = new Map<string, Record<string, unknown>>();
-  const r = row as unknown as Record<string, unknown>;
-  for (const [field, stamp] of Object.entries(row._clock ?? {})) {
-    if (field === 'id' || field === 'workplaceId' || !(field in r)) continue;
-    let fields = byStamp.get(stamp);
-    if (!fields) byStamp.set(stamp, (fields = {}));
-    fields[field] = r[field];
-  }
-  return [...byStamp.entries()]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([hlc, fields]) => ({ opId: newId(), table, rowId: row.id, workplaceId: row.workplaceId, fields, hlc, createdAt: now }));
-}
-
 export interface RestoreResult {
   rows: number;
   blobs: number;
-  ops: number;
 }
 
 export function backupRepo(db: TavlaDb) {
@@ -194,16 +179,16 @@ export function backupRepo(db: TavlaDb) {
       const id = snapshot.workplaceId;
       const now = db.now();
       // Everything that is not IndexedDB happens before the transaction opens.
-      const ops: OutboxOp[] = [];
       let maxStamp = '';
       let rows = 0;
+      const queued: SyncedTable[] = [];
       for (const name of SYNCED_TABLES) {
-        for (const row of snapshot.tables[name] ?? []) {
-          rows++;
-          ops.push(...opsForRow(name, row, now));
-          for (const s of Object.values(row._clock ?? {})) if (s > maxStamp) maxStamp = s;
-        }
+        const list = snapshot.tables[name] ?? [];
+        if (list.length > 0) queued.push(name);
+        rows += list.length;
+        for (const row of list) for (const s of Object.values(row._clock ?? {})) if (s > maxStamp) maxStamp = s;
       }
+      const queue: RestoreQueue = { tables: queued, after: null, remaining: rows };
       const blobRecords: BlobRecord[] = snapshot.blobs.map((b) => ({
         hash: b.hash,
         workplaceId: id,
@@ -246,7 +231,9 @@ export function backupRepo(db: TavlaDb) {
           const present = new Set(await db.blobs.where('hash').anyOf(blobRecords.map((b) => b.hash)).primaryKeys());
           const fresh = blobRecords.filter((b) => !present.has(b.hash));
           if (fresh.length > 0) await db.blobs.bulkPut(fresh);
-          if (ops.length > 0) await db.outbox.bulkAdd(ops);
+          // the rows' ops are made as they are pushed (see the header)
+          if (queued.length > 0) await db.meta.put({ key: RESTORE_QUEUE_KEY(id), value: queue });
+          else await db.meta.delete(RESTORE_QUEUE_KEY(id));
           if (maxStamp) {
             const state = (await readClock(db)) ?? initialClock(newNodeId());
             await saveClock(db, recv(state, maxStamp, now));
@@ -255,7 +242,7 @@ export function backupRepo(db: TavlaDb) {
       } catch (err) {
         throw translateStorageError(err);
       }
-      return { rows, blobs: blobRecords.length, ops: ops.length };
+      return { rows, blobs: blobRecords.length };
     },
   };
 }

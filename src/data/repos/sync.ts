@@ -1,5 +1,6 @@
 /** What the UI may read and set of the device's sync state (the runner writes the status). */
 import type { TavlaDb } from '../db';
+import { restoreQueueSize } from '../restoreQueue';
 import { PAIRING_KEY, REJECTED_KEY, STATUS_KEY, readRejected, savePairing, type Pairing, type RejectedOp, type SyncStatus } from '../syncState';
 
 export function syncRepo(db: TavlaDb) {
@@ -10,8 +11,9 @@ export function syncRepo(db: TavlaDb) {
     async pairing(): Promise<Pairing | null> {
       return ((await db.meta.get(PAIRING_KEY))?.value as Pairing | undefined) ?? null;
     },
-    pendingCount(workplaceId: string): Promise<number> {
-      return db.outbox.where('workplaceId').equals(workplaceId).count();
+    /** changes waiting to be sent: outbox ops, and restored rows not yet made into ops (data/restoreQueue.ts) */
+    async pendingCount(workplaceId: string): Promise<number> {
+      return (await db.outbox.where('workplaceId').equals(workplaceId).count()) + (await restoreQueueSize(db, workplaceId));
     },
     /** Changes the server refused for good; they stay on this device (see src/sync/engine.ts). */
     rejected(workplaceId: string): Promise<RejectedOp[]> {

@@ -5,6 +5,7 @@ import { newId } from '../ids';
 import type { ActivityType, DeviationCategory, Workplace } from '../../domain/types';
 import { DEVIATION_CATEGORIES, SYNCED_TABLES } from '../../domain/types';
 import { translateStorageError, updateRecord, writeRecord } from '../writer';
+import { RESTORE_QUEUE_KEY } from '../restoreQueue';
 
 export interface NewWorkplace {
   name: string;
@@ -41,11 +42,11 @@ export function workplacesRepo(db: TavlaDb) {
     },
     /**
      * Removes every row of a workplace from this device — records, blobs and
-     * unsent outbox ops — in one transaction, without tombstones: nothing is
+     * unsent outbox ops (and restored rows waiting to be sent) — in one transaction, without tombstones: nothing is
      * sent to the server. Used to leave the demo.
      */
     async eraseFromDevice(id: string): Promise<void> {
-      const tables = [...SYNCED_TABLES.map((n) => db.table(n)), db.blobs, db.outbox];
+      const tables = [...SYNCED_TABLES.map((n) => db.table(n)), db.blobs, db.outbox, db.meta];
       try {
         await db.transaction('rw', tables, async () => {
           for (const name of SYNCED_TABLES) {
@@ -54,6 +55,7 @@ export function workplacesRepo(db: TavlaDb) {
           }
           await db.blobs.where('workplaceId').equals(id).delete();
           await db.outbox.where('workplaceId').equals(id).delete();
+          await db.meta.delete(RESTORE_QUEUE_KEY(id)); // restored rows not sent yet: nothing to send now
         });
       } catch (err) {
         throw translateStorageError(err);
