@@ -27,6 +27,10 @@ async function boot() {
   // Each language is a lazy chunk: start the likely one (`?lang=`, else Swedish) while the database opens.
   const guessed = languageLoaded(initialLanguage(null));
   const db = new TavlaDb();
+  // No database yet is a first visit, which opens the setup wizard (a lazy chunk): fetch it while the database is created.
+  void indexedDB.databases?.().then((dbs) => {
+    if (!dbs.some((d) => d.name === db.name)) void import('./setup/Setup').catch(() => undefined);
+  }, () => undefined);
   try {
     await db.open();
   } catch (err) {
@@ -43,6 +47,8 @@ async function boot() {
     repos.settings.get<string | null>('language', null),
   ]);
   const lang = initialLanguage(savedLang);
+  // A device without a workplace opens the setup wizard (a lazy chunk): fetch it with the catalogue, not after the first render.
+  const firstScreen = workplaceId ? Promise.resolve() : import('./setup/Setup').then(() => undefined, () => undefined);
   // The picture paint-snapshot.js may have painted must be this workplace's, in this language (src/core/snapshot.ts);
   // from now on any change to the workplace, its people or the settings drops it until the board saves a fresh one.
   const snapshotFits = checkSnapshotAtBoot(workplaceId, lang);
@@ -69,7 +75,8 @@ async function boot() {
     root.replaceChildren(); // the splash of index.html (or a picture that does not fit: another workplace or language)
     render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, root);
   }
-  // Sync is not needed to draw the board: load it after the first render.
+  // Sync is not needed to draw the first screen: load it after the first render (and the wizard's chunk, on a first visit).
+  await firstScreen;
   void import('./sync/runner').then((m) => m.startSyncRunner(db));
   // Daily attendance counts marked missing (marks written around the app) are recounted in the background.
   void ensureAttendanceDaily(db).catch((err: unknown) => console.warn('attendance counts not rebuilt', err));
