@@ -37,6 +37,29 @@ describe('first run', () => {
   });
 });
 
+describe('the first paint', () => {
+  it('needs no stylesheet: the entry styles are in the page, never fetched, and no lazy screen adds them again', async () => {
+    const s = await e2e.session();
+    const { page } = s;
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'stylesheet') fetched.push(new URL(r.url()).pathname);
+    });
+    await startDemo(page, e2e.url); // the welcome page (the wizard, a lazy screen), then the board
+    await page.getByRole('region', { name: 'Goals' }).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Goals', level: 1 }).waitFor(); // another lazy screen
+    const inlined = await page.evaluate(() => [...document.querySelectorAll('style[data-href]')].map((el) => el.getAttribute('data-href') ?? ''));
+    expect(inlined.length).toBeGreaterThan(0);
+    expect(fetched.filter((href) => inlined.includes(href))).toEqual([]);
+    const applied = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter((l) => !l.disabled).map((l) => new URL(l.href).pathname),
+    );
+    expect(applied.filter((href) => inlined.includes(href))).toEqual([]);
+    // the lazy screens' own styles still arrive as files
+    expect(fetched.length).toBeGreaterThan(0);
+  });
+});
+
 describe('participants', () => {
   it('check in with one tap on their face and can undo it', async () => {
     const s = await e2e.session();
