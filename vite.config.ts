@@ -13,6 +13,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { bundleGuard } from './scripts/bundle-guard';
 import { firstVisitHtml } from './scripts/inline-css';
+import { welcomeShell } from './scripts/welcome-shell';
 
 const ICON_DIR = join(import.meta.dirname, 'icons');
 
@@ -43,6 +44,7 @@ export default defineConfig({
     solid(),
     appIcons(),
     bundleGuard(),
+    welcomeShell(),
     // the default language's catalogue: every first visit needs it before its first screen
     firstVisitHtml(['src/i18n/sv.ts', 'src/i18n/pictograms.sv.ts']),
     VitePWA({

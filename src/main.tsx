@@ -12,9 +12,12 @@ import { translateStorageError, StorageUnavailableError } from './data/writer';
 import { App } from './shell/App';
 import { StorageProblem } from './shell/StorageProblem';
 import { initialLanguage } from './core/boot';
-import { checkSnapshotAtBoot, LIVE_ATTR, onBoardLive, SNAPSHOT_ATTR, watchSnapshotInvalidation } from './core/snapshot';
+import { checkSnapshotAtBoot, LIVE_ATTR, onBoardLive, rememberDevice, SNAPSHOT_ATTR, watchSnapshotInvalidation } from './core/snapshot';
 import { loadLanguage } from './i18n';
 import './core/styles.css';
+// the wizard's styles are in the page (inlined by the build): the first visit's welcome words, painted before any script
+// (public/paint-snapshot.js), already have the welcome's look
+import './setup/setup.css';
 
 /** The longest the board's picture stays up once the app has started rendering. */
 const LIVE_WAIT_MS = 1500;
@@ -53,6 +56,8 @@ async function boot() {
   // from now on any change to the workplace, its people or the settings drops it until the board saves a fresh one.
   const snapshotFits = checkSnapshotAtBoot(workplaceId, lang);
   watchSnapshotInvalidation(db.name);
+  // what the next start's first paint may know before the app loads (a first visit's welcome, or not)
+  rememberDevice({ workplace: workplaceId !== null, lang });
   // A language chosen by `?lang=` is the device's choice from now on.
   if (lang !== savedLang) void repos.settings.set('language', lang).catch(() => undefined);
   await languageLoaded(lang);
@@ -72,7 +77,9 @@ async function boot() {
     const timer = setTimeout(show, LIVE_WAIT_MS);
     render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, live);
   } else {
-    root.replaceChildren(); // the splash of index.html (or a picture that does not fit: another workplace or language)
+    // The first visit's welcome words stay up until the wizard's chunk is here: no blank page in between.
+    if (root.querySelector('[data-welcome-shell]')) await firstScreen;
+    root.replaceChildren(); // the splash of index.html, the welcome words (or a picture that does not fit: another workplace or language)
     render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, root);
   }
   // Sync is not needed to draw the first screen: load it after the first render (and the wizard's chunk, on a first visit).
