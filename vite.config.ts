@@ -12,6 +12,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { bundleGuard } from './scripts/bundle-guard';
+import { firstVisitHtml } from './scripts/inline-css';
+import { welcomeShell } from './scripts/welcome-shell';
 
 const ICON_DIR = join(import.meta.dirname, 'icons');
 
@@ -42,6 +44,9 @@ export default defineConfig({
     solid(),
     appIcons(),
     bundleGuard(),
+    welcomeShell(),
+    // the default language's catalogue: every first visit needs it before its first screen
+    firstVisitHtml(['src/i18n/sv.ts', 'src/i18n/pictograms.sv.ts']),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -12,9 +12,12 @@ import { translateStorageError, StorageUnavailableError } from './data/writer';
 import { App } from './shell/App';
 import { StorageProblem } from './shell/StorageProblem';
 import { initialLanguage } from './core/boot';
-import { checkSnapshotAtBoot, LIVE_ATTR, onBoardLive, SNAPSHOT_ATTR, watchSnapshotInvalidation } from './core/snapshot';
+import { checkSnapshotAtBoot, LIVE_ATTR, onBoardLive, rememberDevice, SNAPSHOT_ATTR, watchSnapshotInvalidation } from './core/snapshot';
 import { loadLanguage } from './i18n';
 import './core/styles.css';
+// the wizard's styles are in the page (inlined by the build): the first visit's welcome words, painted before any script
+// (public/paint-snapshot.js), already have the welcome's look
+import './setup/setup.css';
 
 /** The longest the board's picture stays up once the app has started rendering. */
 const LIVE_WAIT_MS = 1500;
@@ -27,6 +30,10 @@ async function boot() {
   // Each language is a lazy chunk: start the likely one (`?lang=`, else Swedish) while the database opens.
   const guessed = languageLoaded(initialLanguage(null));
   const db = new TavlaDb();
+  // No database yet is a first visit, which opens the setup wizard (a lazy chunk): fetch it while the database is created.
+  void indexedDB.databases?.().then((dbs) => {
+    if (!dbs.some((d) => d.name === db.name)) void import('./setup/Setup').catch(() => undefined);
+  }, () => undefined);
   try {
     await db.open();
   } catch (err) {
@@ -43,10 +50,14 @@ async function boot() {
     repos.settings.get<string | null>('language', null),
   ]);
   const lang = initialLanguage(savedLang);
+  // A device without a workplace opens the setup wizard (a lazy chunk): fetch it with the catalogue, not after the first render.
+  const firstScreen = workplaceId ? Promise.resolve() : import('./setup/Setup').then(() => undefined, () => undefined);
   // The picture paint-snapshot.js may have painted must be this workplace's, in this language (src/core/snapshot.ts);
   // from now on any change to the workplace, its people or the settings drops it until the board saves a fresh one.
   const snapshotFits = checkSnapshotAtBoot(workplaceId, lang);
   watchSnapshotInvalidation(db.name);
+  // what the next start's first paint may know before the app loads (a first visit's welcome, or not)
+  rememberDevice({ workplace: workplaceId !== null, lang });
   // A language chosen by `?lang=` is the device's choice from now on.
   if (lang !== savedLang) void repos.settings.set('language', lang).catch(() => undefined);
   await languageLoaded(lang);
@@ -66,10 +77,13 @@ async function boot() {
     const timer = setTimeout(show, LIVE_WAIT_MS);
     render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, live);
   } else {
-    root.replaceChildren(); // the splash of index.html (or a picture that does not fit: another workplace or language)
+    // The first visit's welcome words stay up until the wizard's chunk is here: no blank page in between.
+    if (root.querySelector('[data-welcome-shell]')) await firstScreen;
+    root.replaceChildren(); // the splash of index.html, the welcome words (or a picture that does not fit: another workplace or language)
     render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, root);
   }
-  // Sync is not needed to draw the board: load it after the first render.
+  // Sync is not needed to draw the first screen: load it after the first render (and the wizard's chunk, on a first visit).
+  await firstScreen;
   void import('./sync/runner').then((m) => m.startSyncRunner(db));
   // Daily attendance counts marked missing (marks written around the app) are recounted in the background.
   void ensureAttendanceDaily(db).catch((err: unknown) => console.warn('attendance counts not rebuilt', err));

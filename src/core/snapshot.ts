@@ -180,6 +180,33 @@ export function saveBoardSnapshot(root: Element, facts: SnapshotFacts, now: numb
   }
 }
 
+/** What paint-snapshot.js knows of the device before the app loads: whether it has a workplace, its language. */
+export const DEVICE_KEY = 'tavla:device';
+
+export interface DeviceFacts {
+  /** a workplace may exist: no first-visit welcome before the app (never cleared to false but at boot) */
+  workplace: boolean;
+  lang: string;
+}
+
+/** Boot (main.tsx) records the device's facts for the next start's first paint (public/paint-snapshot.js). */
+export function rememberDevice(facts: DeviceFacts, store: Store | null = storage()): void {
+  try {
+    store?.setItem(DEVICE_KEY, JSON.stringify(facts));
+  } catch {
+    /* storage full or off: the next start shows the splash or the welcome, as on a first visit */
+  }
+}
+
+function markWorkplace(store: Store | null = storage()): void {
+  try {
+    const facts = JSON.parse(store?.getItem(DEVICE_KEY) ?? 'null') as Partial<DeviceFacts> | null;
+    if (facts?.workplace !== true) rememberDevice({ workplace: true, lang: typeof facts?.lang === 'string' ? facts.lang : '' }, store);
+  } catch {
+    rememberDevice({ workplace: true, lang: '' }, store);
+  }
+}
+
 /** Tables whose change may make the picture untrue or private: drop it (the board saves a fresh one). */
 const INVALIDATING = new Set(['workplaces', 'persons', 'blobs', 'settings']);
 let watching = false;
@@ -192,6 +219,8 @@ export function watchSnapshotInvalidation(dbName: string): void {
     for (const part of Object.keys(parts)) {
       const m = /^idb:\/\/(.+)\/([^/]+)\/[^/]*$/.exec(part);
       if (m && m[1] === dbName && INVALIDATING.has(m[2]!)) {
+        // a workplace written (set up, paired, restored): the next start is no first visit
+        if (Object.keys(parts).some((q) => q.startsWith(`idb://${dbName}/workplaces/`))) markWorkplace();
         clearBoardSnapshot();
         return;
       }

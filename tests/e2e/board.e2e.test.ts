@@ -37,6 +37,59 @@ describe('first run', () => {
   });
 });
 
+describe('the first paint', () => {
+  it('needs no stylesheet: the entry styles are in the page, never fetched, and no lazy screen adds them again', async () => {
+    const s = await e2e.session();
+    const { page } = s;
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'stylesheet') fetched.push(new URL(r.url()).pathname);
+    });
+    await startDemo(page, e2e.url); // the welcome page (the wizard, a lazy screen), then the board
+    await page.getByRole('region', { name: 'Goals' }).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Goals', level: 1 }).waitFor(); // another lazy screen
+    const inlined = await page.evaluate(() => [...document.querySelectorAll('style[data-href]')].map((el) => el.getAttribute('data-href') ?? ''));
+    expect(inlined.length).toBeGreaterThan(0);
+    expect(fetched.filter((href) => inlined.includes(href))).toEqual([]);
+    const applied = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter((l) => !l.disabled).map((l) => new URL(l.href).pathname),
+    );
+    expect(applied.filter((href) => inlined.includes(href))).toEqual([]);
+    // the lazy screens' own styles still arrive as files
+    expect(fetched.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the first visit before the app', () => {
+  it('shows the welcome words in its language before any module runs, then the real welcome; never on a device with a board', async () => {
+    const s = await e2e.session(undefined, undefined, 'block'); // no service worker: every module request meets the route
+    const { page } = s;
+    // the app's modules held back: what the page paints by itself
+    await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    await page.goto(`${e2e.url}/`);
+    const shell = page.locator('#root > [data-welcome-shell]');
+    await expect.poll(() => shell.locator('.setup-lead').textContent()).toBe('En tavla för tavelmötet. Välj hur du vill börja.');
+    expect(await shell.getAttribute('aria-hidden')).toBe('true');
+    expect(await page.getByRole('button').count()).toBe(0); // words only, no controls
+    await page.goto(`${e2e.url}/?lang=ar`);
+    await expect.poll(() => shell.locator('h1').textContent()).toBe('أهلًا بك في Tavla');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    // with the app: the real welcome takes its place, in the same language
+    await page.unroute(/\/assets\/.*\.js$/);
+    await page.goto(`${e2e.url}/?lang=en`);
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.getByRole('region', { name: 'Attendance' }).locator('img').nth(2).waitFor();
+    expect(await shell.count()).toBe(0);
+    // a device with a workplace never sees the welcome before the app (the splash, or its board's picture)
+    await page.evaluate(() => localStorage.removeItem('tavla:board-snapshot'));
+    await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    await page.goto(`${e2e.url}/`);
+    await page.waitForLoadState('load');
+    expect(await page.locator('#root > .boot-splash').count()).toBe(1);
+    expect(await shell.count()).toBe(0);
+  });
+});
+
 describe('participants', () => {
   it('check in with one tap on their face and can undo it', async () => {
     const s = await e2e.session();
