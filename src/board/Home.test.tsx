@@ -8,9 +8,10 @@
  */
 import { Route } from '@solidjs/router';
 import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Repositories } from '../data';
-import type { Person, Workplace } from '../domain/types';
+import type { AttendanceMark, Person, Workplace } from '../domain/types';
+import { StorageFullError } from '../data/writer';
 import { toIsoDate } from '../domain/dates';
 import { GUARD_MS } from '../core/board/checkIn';
 import { setPersonalPicturesOnly } from '../core/personal';
@@ -69,6 +70,44 @@ describe('check-in on the home board', () => {
     expect(['present', 'late']).toContain(await statusOf(people[1]!));
     expect(within(attendance()).getByRole('button', { name: 'Undo: Bo' })).toBeTruthy();
     await within(attendance()).findByText('1 of 2 here', {}, SLOW);
+  });
+
+  it('the face is its confirmation before the write has committed: busy, its undo refused, then saved', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const write = repos.attendance.checkIn.bind(repos.attendance);
+    vi.spyOn(repos.attendance, 'checkIn').mockImplementation(async (...args) => {
+      await held;
+      return write(...args);
+    });
+    renderApp(repos, wp.id, '/');
+    fireEvent.click(await within(await screen.findByRole('region', { name: 'Attendance' }, SLOW)).findByRole('button', { name: 'Amina' }, SLOW));
+    // the same frame as the tap: no wait for the database
+    const tile = attendance().querySelector('.checkin-confirm')!;
+    expect(tile).toBeTruthy();
+    expect(tile.className).toMatch(/status-(present|late)/);
+    expect(tile.querySelector('[role="status"]')!.getAttribute('aria-busy')).toBe('true');
+    const undo = within(tile as HTMLElement).getByRole('button', { name: 'Undo: Amina' }) as HTMLButtonElement;
+    expect(undo.disabled).toBe(true);
+    expect(await statusOf(people[0]!)).toBeNull();
+    release();
+    await waitFor(() => expect(tile.querySelector('[role="status"]')!.hasAttribute('aria-busy')).toBe(false));
+    expect(['present', 'late']).toContain(await statusOf(people[0]!));
+    await wait(GUARD_MS + 100);
+    expect(undo.disabled).toBe(false);
+  });
+
+  it('a check-in that fails to save takes its confirmation back and says so', async () => {
+    let fail!: (err: unknown) => void;
+    vi.spyOn(repos.attendance, 'checkIn').mockImplementation(() => new Promise<AttendanceMark>((_, reject) => (fail = reject)));
+    renderApp(repos, wp.id, '/');
+    fireEvent.click(await within(await screen.findByRole('region', { name: 'Attendance' }, SLOW)).findByRole('button', { name: 'Amina' }, SLOW));
+    expect(attendance().querySelector('.checkin-confirm')).toBeTruthy();
+    fail(new StorageFullError());
+    expect(await screen.findByRole('alert', {}, SLOW)).toHaveProperty('textContent', expect.stringContaining('Storage is full'));
+    await within(attendance()).findByRole('button', { name: 'Amina' }, SLOW);
+    expect(attendance().querySelector('.checkin-confirm')).toBeNull();
+    expect(await statusOf(people[0]!)).toBeNull();
   });
 
   it('an unlocked supervisor marks someone sick from the board in two taps', async () => {
