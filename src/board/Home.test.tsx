@@ -138,6 +138,38 @@ describe('the section summaries', () => {
   });
 });
 
+describe("today's board reads", () => {
+  it('opens every section at once: no query waits for another one’s result; the ideas are only counted', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const hold = <A extends unknown[], R>(fn: (...a: A) => Promise<R>) => async (...a: A) => {
+      await held;
+      return fn(...a);
+    };
+    const persons = hold(repos.persons.list.bind(repos.persons));
+    const goals = hold(repos.goals.list.bind(repos.goals));
+    vi.spyOn(repos.persons, 'list').mockImplementation(persons);
+    vi.spyOn(repos.goals, 'list').mockImplementation(goals);
+    const spies = [
+      vi.spyOn(repos.attendance, 'forDay'),
+      vi.spyOn(repos.goals, 'progressBetween'),
+      vi.spyOn(repos.work, 'areas'),
+      vi.spyOn(repos.work, 'tasksFor'),
+      vi.spyOn(repos.deviations, 'forBoard'),
+      vi.spyOn(repos.improvements, 'countByStatus'),
+    ];
+    const all = vi.spyOn(repos.improvements, 'all');
+    await repos.improvements.propose(wp.id, { date: today() });
+    renderApp(repos, wp.id, '/');
+    // people and goals are still being read: every other section's query is open already
+    await waitFor(() => spies.forEach((spy) => expect(spy).toHaveBeenCalled()), SLOW);
+    release();
+    await within(await screen.findByRole('region', { name: 'Attendance' }, SLOW)).findByText('0 of 2 here', {}, SLOW);
+    await within(screen.getByRole('region', { name: 'Improvements' })).findByText('1 idea, 0 in progress, 0 done', {}, SLOW);
+    expect(all).not.toHaveBeenCalled();
+  });
+});
+
 describe('the header for participants', () => {
   it('shows the sync pictogram without the count of waiting changes', async () => {
     await repos.attendance.checkIn(wp.id, people[0]!.id, today(), wp.openingTime);
