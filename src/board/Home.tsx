@@ -101,8 +101,8 @@ export default function Home(props: HomeProps) {
   /** a past day the workplace was closed (and nobody marked): History says closed, not "not here yet" */
   const closedDay = () => !!props.date && !(app.workplace()?.openDays ?? []).includes(isoWeekday(day())) && board.marks().length === 0;
   // a past day needs every deviation to reconstruct the day; today's board only the open and the month's
-  // eslint-disable-next-line solid/reactivity -- a Home is either today's board or one past day for its lifetime
   // today's board shows only how many ideas are in each column: counted by the index, no idea read
+  // eslint-disable-next-line solid/reactivity -- a Home is either today's board or one past day for its lifetime
   const board = createBoardData(day, { deviations: props.date ? 'all' : 'board', improvements: props.date ? 'all' : 'counts' });
   const goals = createGoalViews(board);
   // A past day shows deviations and ideas as they stood then (see domain/history.ts).
