@@ -8,9 +8,10 @@
  */
 import { Route } from '@solidjs/router';
 import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Repositories } from '../data';
-import type { Person, Workplace } from '../domain/types';
+import type { AttendanceMark, Person, Workplace } from '../domain/types';
+import { StorageFullError } from '../data/writer';
 import { toIsoDate } from '../domain/dates';
 import { GUARD_MS } from '../core/board/checkIn';
 import { setPersonalPicturesOnly } from '../core/personal';
@@ -71,6 +72,44 @@ describe('check-in on the home board', () => {
     await within(attendance()).findByText('1 of 2 here', {}, SLOW);
   });
 
+  it('the face is its confirmation before the write has committed: busy, its undo refused, then saved', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const write = repos.attendance.checkIn.bind(repos.attendance);
+    vi.spyOn(repos.attendance, 'checkIn').mockImplementation(async (...args) => {
+      await held;
+      return write(...args);
+    });
+    renderApp(repos, wp.id, '/');
+    fireEvent.click(await within(await screen.findByRole('region', { name: 'Attendance' }, SLOW)).findByRole('button', { name: 'Amina' }, SLOW));
+    // the same frame as the tap: no wait for the database
+    const tile = attendance().querySelector('.checkin-confirm')!;
+    expect(tile).toBeTruthy();
+    expect(tile.className).toMatch(/status-(present|late)/);
+    expect(tile.querySelector('[role="status"]')!.getAttribute('aria-busy')).toBe('true');
+    const undo = within(tile as HTMLElement).getByRole('button', { name: 'Undo: Amina' }) as HTMLButtonElement;
+    expect(undo.disabled).toBe(true);
+    expect(await statusOf(people[0]!)).toBeNull();
+    release();
+    await waitFor(() => expect(tile.querySelector('[role="status"]')!.hasAttribute('aria-busy')).toBe(false));
+    expect(['present', 'late']).toContain(await statusOf(people[0]!));
+    await wait(GUARD_MS + 100);
+    expect(undo.disabled).toBe(false);
+  });
+
+  it('a check-in that fails to save takes its confirmation back and says so', async () => {
+    let fail!: (err: unknown) => void;
+    vi.spyOn(repos.attendance, 'checkIn').mockImplementation(() => new Promise<AttendanceMark>((_, reject) => (fail = reject)));
+    renderApp(repos, wp.id, '/');
+    fireEvent.click(await within(await screen.findByRole('region', { name: 'Attendance' }, SLOW)).findByRole('button', { name: 'Amina' }, SLOW));
+    expect(attendance().querySelector('.checkin-confirm')).toBeTruthy();
+    fail(new StorageFullError());
+    expect(await screen.findByRole('alert', {}, SLOW)).toHaveProperty('textContent', expect.stringContaining('Storage is full'));
+    await within(attendance()).findByRole('button', { name: 'Amina' }, SLOW);
+    expect(attendance().querySelector('.checkin-confirm')).toBeNull();
+    expect(await statusOf(people[0]!)).toBeNull();
+  });
+
   it('an unlocked supervisor marks someone sick from the board in two taps', async () => {
     const { store } = renderRoutes(repos, wp.id, '/', () => <Route path="/" component={() => <Home />} />);
     await store().unlock('1234');
@@ -96,6 +135,38 @@ describe('the section summaries', () => {
     observer.disconnect();
     expect([...seen].filter((text) => text && text !== '1 of 2 here')).toEqual([]);
     expect(summary.getAttribute('aria-busy')).toBeNull();
+  });
+});
+
+describe("today's board reads", () => {
+  it('opens every section at once: no query waits for another one’s result; the ideas are only counted', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const hold = <A extends unknown[], R>(fn: (...a: A) => Promise<R>) => async (...a: A) => {
+      await held;
+      return fn(...a);
+    };
+    const persons = hold(repos.persons.list.bind(repos.persons));
+    const goals = hold(repos.goals.list.bind(repos.goals));
+    vi.spyOn(repos.persons, 'list').mockImplementation(persons);
+    vi.spyOn(repos.goals, 'list').mockImplementation(goals);
+    const spies = [
+      vi.spyOn(repos.attendance, 'forDay'),
+      vi.spyOn(repos.goals, 'progressBetween'),
+      vi.spyOn(repos.work, 'areas'),
+      vi.spyOn(repos.work, 'tasksFor'),
+      vi.spyOn(repos.deviations, 'forBoard'),
+      vi.spyOn(repos.improvements, 'countByStatus'),
+    ];
+    const all = vi.spyOn(repos.improvements, 'all');
+    await repos.improvements.propose(wp.id, { date: today() });
+    renderApp(repos, wp.id, '/');
+    // people and goals are still being read: every other section's query is open already
+    await waitFor(() => spies.forEach((spy) => expect(spy).toHaveBeenCalled()), SLOW);
+    release();
+    await within(await screen.findByRole('region', { name: 'Attendance' }, SLOW)).findByText('0 of 2 here', {}, SLOW);
+    await within(screen.getByRole('region', { name: 'Improvements' })).findByText('1 idea, 0 in progress, 0 done', {}, SLOW);
+    expect(all).not.toHaveBeenCalled();
   });
 });
 

@@ -22,7 +22,7 @@ import { SafetyCross } from '../core/board/SafetyCross';
 import { BilingualLabel } from '../core/speech/BilingualLabel';
 import { CheckInFaces, StatusDialog } from '../core/board/FaceGrid';
 import { createCheckIns } from '../core/board/checkIn';
-import type { AttendanceStatus, Person } from '../domain/types';
+import type { AttendanceStatus, ImprovementStatus, Person } from '../domain/types';
 import { swedishMessages as sv } from '../i18n/tools/swedish';
 import { boardIsLive, keepBoardSnapshot } from '../core/snapshot';
 
@@ -101,12 +101,13 @@ export default function Home(props: HomeProps) {
   /** a past day the workplace was closed (and nobody marked): History says closed, not "not here yet" */
   const closedDay = () => !!props.date && !(app.workplace()?.openDays ?? []).includes(isoWeekday(day())) && board.marks().length === 0;
   // a past day needs every deviation to reconstruct the day; today's board only the open and the month's
+  // today's board shows only how many ideas are in each column: counted by the index, no idea read
   // eslint-disable-next-line solid/reactivity -- a Home is either today's board or one past day for its lifetime
-  const board = createBoardData(day, { deviations: props.date ? 'all' : 'board' });
+  const board = createBoardData(day, { deviations: props.date ? 'all' : 'board', improvements: props.date ? 'all' : 'counts' });
   const goals = createGoalViews(board);
   // A past day shows deviations and ideas as they stood then (see domain/history.ts).
   const deviations = createMemo(() => (props.date ? deviationsOn(board.deviations(), day()) : board.deviations()));
-  const improvements = createMemo(() => (props.date ? improvementsOn(board.improvements(), day()) : board.improvements()));
+  const improvements = createMemo(() => (props.date ? improvementsOn(board.improvements(), day()) : []));
 
   const here = createMemo(() => board.people().filter((p) => {
     const s = board.markOf().get(p.id)?.status;
@@ -122,12 +123,14 @@ export default function Home(props: HomeProps) {
     await app.run(() => app.repos.attendance.setStatus(wp.id, p.id, app.today(), status));
   };
   // a section shows its counts only once its own data is in: never "0 of 8 here" while the marks load
-  const attendanceReady = () => board.people.ready() && board.marks.ready();
-  const goalsReady = () => board.goals.ready() && board.progress.ready();
+  // (both read at once: `&&` would open the second query only after the first one's result)
+  const attendanceReady = () => [board.people.ready(), board.marks.ready()].every(Boolean);
+  const goalsReady = () => [board.goals.ready(), board.progress.ready()].every(Boolean);
   const openDeviations = createMemo(() => deviations().filter((d) => d.status !== 'solved'));
   const newDeviations = createMemo(() => openDeviations().filter((d) => d.status === 'new').length);
   const doneTasks = createMemo(() => board.tasks().filter((x) => x.doneAt).length);
-  const ideaCount = (s: string) => improvements().filter((i) => i.status === s).length;
+  const ideaCount = (s: ImprovementStatus) => (props.date ? improvements().filter((i) => i.status === s).length : board.ideaCounts()[s]);
+  const ideasReady = () => (props.date ? board.improvements.ready() : board.ideaCounts.ready());
   const weekday = () => isoWeekday(day());
   // A performance mark for the benchmark: the first frame with every section's data.
   createEffect(() => {
@@ -297,7 +300,7 @@ export default function Home(props: HomeProps) {
           key="improvements"
           href="/improvements"
           title="section.improvements"
-          summary={board.improvements.ready() ? t('board.ideasSummary', { ideas: ideaCount('idea') + ideaCount('planned'), doing: ideaCount('doing'), done: ideaCount('done') }) : undefined}
+          summary={ideasReady() ? t('board.ideasSummary', { ideas: ideaCount('idea') + ideaCount('planned'), doing: ideaCount('doing'), done: ideaCount('done') }) : undefined}
           action={<PictoLink href="/improvements/new" pictogram={NEW_IDEA_PICTOGRAM} label={t('improvements.new')} variant="primary" class="new-idea" />}
           readOnly={props.readOnly}
         >

@@ -189,7 +189,8 @@ export function CheckInFaces(props: {
               >
                 {(r) => (
                   <div class={`checkin-confirm status-${r().status}`} data-person-id={p.id}>
-                    <div class="checkin-confirm-face" role="status">
+                    {/* busy while the check-in is being saved: announced once it is (core/board/checkIn.ts) */}
+                    <div class="checkin-confirm-face" role="status" aria-busy={r().saving ? 'true' : undefined}>
                       <FaceImage person={p} />
                       <Pictogram id="check" class="checkin-tick" />
                       <span class="sr-only">{t(r().status === 'late' ? 'attendance.checkedInLate' : 'attendance.checkedIn', { name: p.firstName })}</span>

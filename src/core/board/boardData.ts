@@ -11,13 +11,15 @@
 import { createMemo, getOwner, runWithOwner, type Accessor } from 'solid-js';
 import { useApp } from '../context';
 import { createLive, type Live } from '../live';
-import type { AttendanceMark, Deviation, Goal, GoalProgress, Improvement, Task, WorkArea } from '../../domain/types';
+import { IMPROVEMENT_STATUSES, type AttendanceMark, type Deviation, type Goal, type GoalProgress, type Improvement, type ImprovementStatus, type Task, type WorkArea } from '../../domain/types';
 import { summarizeAttendance } from '../../domain/attendance';
 import { addDays, startOfIsoWeek } from '../../domain/dates';
 
 export interface BoardDataOptions {
   /** 'board': only what today's home board shows (open deviations and the month's); default 'all' */
   deviations?: 'all' | 'board';
+  /** 'counts': the screen shows only how many ideas are in each column (`ideaCounts`), never the ideas; default 'all' */
+  improvements?: 'all' | 'counts';
 }
 
 export function createBoardData(date?: Accessor<string>, options: BoardDataOptions = {}) {
@@ -53,6 +55,19 @@ export function createBoardData(date?: Accessor<string>, options: BoardDataOptio
       : createLive(wp, (id) => repos.deviations.all(id), [] as Deviation[]),
   );
   const improvements = lazyLive(() => createLive(wp, (id) => repos.improvements.all(id), [] as Improvement[]));
+  const noIdeas = Object.fromEntries(IMPROVEMENT_STATUSES.map((s) => [s, 0])) as Record<ImprovementStatus, number>;
+  const countedIdeas = onDemand(() =>
+    createMemo(() => {
+      const out = { ...noIdeas };
+      for (const i of improvements()) out[i.status] += 1;
+      return out;
+    }),
+  );
+  /** ideas per column: counted by the index ('counts'), else from the ideas read anyway */
+  const ideaCounts: Live<Record<ImprovementStatus, number>> =
+    options.improvements === 'counts'
+      ? lazyLive(() => createLive(wp, (id) => repos.improvements.countByStatus(id), noIdeas))
+      : Object.assign(() => countedIdeas()(), { ready: () => improvements.ready() });
 
   const markOf = onDemand(() => createMemo(() => new Map(marks().map((m) => [m.personId, m]))));
   const attendance = onDemand(() =>
@@ -64,8 +79,9 @@ export function createBoardData(date?: Accessor<string>, options: BoardDataOptio
     ),
   );
 
-  /** true once every section's first result is in (the board is fully rendered after this); opens them all */
-  const ready = () => [people, marks, goals, progress, areas, tasks, deviations, improvements].every((l) => l.ready());
+  const sections = [people, marks, goals, progress, areas, tasks, deviations, options.improvements === 'counts' ? ideaCounts : improvements];
+  /** true once every section's first result is in (the board is fully rendered after this); opens them all at once (no waterfall) */
+  const ready = () => sections.map((l) => l.ready()).every(Boolean);
 
   return {
     ready,
@@ -81,6 +97,7 @@ export function createBoardData(date?: Accessor<string>, options: BoardDataOptio
     tasks,
     deviations,
     improvements,
+    ideaCounts,
   };
 }
 

@@ -8,6 +8,14 @@
  * The person's name is spoken: by the tap itself (speak-on-tap finds the
  * face), or here when speak-on-tap is turned off.
  *
+ * The face turns into its confirmation in the same frame as the tap, with
+ * the status the write is storing, while that one transaction commits: the
+ * tap never waits for the database. Until it has committed the confirmation
+ * is marked busy (screen readers announce it once saved) and its undo is
+ * refused; if the write fails, the face goes back to the untapped face at
+ * once and the error notice says so (app.run) — a check-in that was not
+ * saved never stays on screen. The sound ("saved") plays when it is saved.
+ *
  * The undo is refused for the first GUARD_MS (a double tap on one's own
  * face must not take the check-in back), and the tap's sound is played here
  * because the confirmation is not a notice.
@@ -18,7 +26,7 @@ import { usePrefsOptional } from '../prefs';
 import { playConfirmation } from '../sound';
 import { useSpeechOptional } from '../speech/SpeechProvider';
 import type { AttendanceStatus, Person } from '../../domain/types';
-import { isHere } from '../../domain/attendance';
+import { checkInStatus, isHere } from '../../domain/attendance';
 import { ATTENDANCE_PICTOGRAM } from '../../pictograms/catalog';
 
 /** How long a check-in can be undone on the face. */
@@ -33,6 +41,8 @@ export interface RecentCheckIn {
   at: number;
   /** the day it was made for (undo takes back exactly that mark) */
   date: string;
+  /** true while the check-in's write has not committed yet (shown already, see the header) */
+  saving?: boolean;
 }
 
 export interface CheckIns {
@@ -83,13 +93,23 @@ export function createCheckIns(statusOf: (p: Person) => AttendanceStatus | null)
       if (!recent().has(p.id)) app.notify({ kind: 'info', pictogram: ATTENDANCE_PICTOGRAM.present, message: 'attendance.alreadyHere', params: { name: p.firstName } });
       return;
     }
+    if (recent().get(p.id)?.saving) return; // this face's check-in is being saved
     const date = app.today();
-    const mark = await app.run(() => app.repos.attendance.checkIn(wp.id, p.id, date, wp.openingTime));
-    if (!mark) return;
+    const at = app.clock.now();
+    // shown at once, in the status the repository stores for this instant (domain/attendance.ts); the undo waits for the save
     forget(p.id);
-    const status = mark.status === 'late' ? 'late' : 'present';
-    setRecent((m) => new Map(m).set(p.id, { personId: p.id, status, at: app.clock.now(), date }));
+    setRecent((m) => new Map(m).set(p.id, { personId: p.id, status: checkInStatus(at, wp.openingTime), at, date, saving: true }));
     setGuard((s) => new Set(s).add(p.id));
+    const mark = await app.run(() => app.repos.attendance.checkIn(wp.id, p.id, date, wp.openingTime, at));
+    const shown = recent().get(p.id);
+    if (!mark) {
+      // not saved: the confirmation goes (app.run has shown the error notice)
+      if (shown?.at === at) forget(p.id);
+      return;
+    }
+    if (shown?.at !== at) return; // the screen has moved on (its owner cleaned up)
+    const status = mark.status === 'late' ? 'late' : 'present';
+    setRecent((m) => new Map(m).set(p.id, { personId: p.id, status, at, date }));
     timers.set(p.id, [
       setTimeout(() => setGuard((s) => {
         const next = new Set(s);
@@ -106,7 +126,7 @@ export function createCheckIns(statusOf: (p: Person) => AttendanceStatus | null)
   const undo = async (p: Person) => {
     const wp = app.workplace();
     const r = recent().get(p.id);
-    if (!wp || !r || guard().has(p.id)) return;
+    if (!wp || !r || r.saving || guard().has(p.id)) return;
     forget(p.id);
     const ok = await app.run(async () => {
       await app.repos.attendance.undoCheckIn(wp.id, p.id, r.date);

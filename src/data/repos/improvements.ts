@@ -2,7 +2,7 @@
 import { moveIdea } from '../../domain/pdca';
 import type { TavlaDb } from '../db';
 import { newId } from '../ids';
-import type { Improvement, ImprovementStatus, Iso } from '../../domain/types';
+import { IMPROVEMENT_STATUSES, type Improvement, type ImprovementStatus, type Iso } from '../../domain/types';
 import { deleteRecord, inWriteTx, updateRecord, writeRecord } from '../writer';
 import { liveRows } from '../../domain/rows';
 
@@ -51,6 +51,16 @@ export function improvementsRepo(db: TavlaDb) {
     },
     remove(id: string) {
       return deleteRecord<Improvement>(db, 'improvements', id);
+    },
+    /**
+     * How many of the workplace's ideas are in each column, counted by the
+     * status index without reading a row (the home board shows only these; a
+     * year holds a thousand done ideas). A deleted idea is a tombstone without
+     * a status (writer.ts, merge.ts), so the index holds no deleted ideas.
+     */
+    async countByStatus(workplaceId: string): Promise<Record<ImprovementStatus, number>> {
+      const counts = await Promise.all(IMPROVEMENT_STATUSES.map((s) => db.improvements.where('[workplaceId+status]').equals([workplaceId, s]).count()));
+      return Object.fromEntries(IMPROVEMENT_STATUSES.map((s, i) => [s, counts[i]!])) as Record<ImprovementStatus, number>;
     },
     async all(workplaceId: string): Promise<Improvement[]> {
       const rows = await db.improvements.where('[workplaceId+date]').between([workplaceId, ''], [workplaceId, '\uffff']).toArray();
