@@ -87,11 +87,14 @@ describe('check-in on the home board', () => {
     expect(tile).toBeTruthy();
     expect(tile.className).toMatch(/status-(present|late)/);
     expect(tile.querySelector('[role="status"]')!.getAttribute('aria-busy')).toBe('true');
+    // its words ("Welcome, …") say it is saved: not before the write has committed
+    expect(within(tile as HTMLElement).queryByText(/Welcome, Amina!/)).toBeNull();
     const undo = within(tile as HTMLElement).getByRole('button', { name: 'Undo: Amina' }) as HTMLButtonElement;
     expect(undo.disabled).toBe(true);
     expect(await statusOf(people[0]!)).toBeNull();
     release();
     await waitFor(() => expect(tile.querySelector('[role="status"]')!.hasAttribute('aria-busy')).toBe(false));
+    expect(within(tile as HTMLElement).getByText(/Welcome, Amina!/)).toBeTruthy();
     expect(['present', 'late']).toContain(await statusOf(people[0]!));
     await wait(GUARD_MS + 100);
     expect(undo.disabled).toBe(false);

@@ -189,11 +189,13 @@ export function CheckInFaces(props: {
               >
                 {(r) => (
                   <div class={`checkin-confirm status-${r().status}`} data-person-id={p.id}>
-                    {/* busy while the check-in is being saved: announced once it is (core/board/checkIn.ts) */}
+                    {/* busy while the check-in is being saved; its words (announced) only once it is (core/board/checkIn.ts) */}
                     <div class="checkin-confirm-face" role="status" aria-busy={r().saving ? 'true' : undefined}>
                       <FaceImage person={p} />
                       <Pictogram id="check" class="checkin-tick" />
-                      <span class="sr-only">{t(r().status === 'late' ? 'attendance.checkedInLate' : 'attendance.checkedIn', { name: p.firstName })}</span>
+                      <Show when={!r().saving}>
+                        <span class="sr-only">{t(r().status === 'late' ? 'attendance.checkedInLate' : 'attendance.checkedIn', { name: p.firstName })}</span>
+                      </Show>
                     </div>
                     <PictoButton
                       pictogram="undo"

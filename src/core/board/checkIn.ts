@@ -11,7 +11,7 @@
  * The face turns into its confirmation in the same frame as the tap, with
  * the status the write is storing, while that one transaction commits: the
  * tap never waits for the database. Until it has committed the confirmation
- * is marked busy (screen readers announce it once saved) and its undo is
+ * is marked busy, its words ("Welcome, …") wait for the save and its undo is
  * refused; if the write fails, the face goes back to the untapped face at
  * once and the error notice says so (app.run) — a check-in that was not
  * saved never stays on screen. The sound ("saved") plays when it is saved.
