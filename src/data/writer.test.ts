@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TavlaDb } from './db';
 import { createRepositories } from './index';
-import { deleteRecord, StorageFullError, translateStorageError, writeRecord } from './writer';
+import { deleteRecord, readClock, saveClock, StorageFullError, translateStorageError, writeRecord, writeRecordsInBulk, type BulkWrite } from './writer';
+import { initialClock } from '../sync/shared/hlc';
 import type { Person } from '../domain/types';
 import { storesSecret } from '../../tests/helpers/values';
 
@@ -172,5 +173,59 @@ describe('repositories', () => {
     expect(JSON.stringify(await db.outbox.toArray())).not.toContain('Aya');
     expect(await db.blobs.get(hash)).toBeUndefined();
     expect(await repos.persons.list('wp')).toEqual([]);
+  });
+});
+
+describe('writeRecordsInBulk', () => {
+  /** the same device twice: the same clock and time, so stamps can be compared */
+  const twin = async () => {
+    const { db } = fresh();
+    let t = 1_700_000_000_000;
+    db.now = () => (t += 1000);
+    await saveClock(db, initialClock('node-a'));
+    return db;
+  };
+  const writes: BulkWrite[] = [
+    { table: 'persons', workplaceId: 'wp1', id: 'p1', patch: { firstName: 'Aya', language: 'sv', active: 1, order: 'a' } },
+    { table: 'tasks', workplaceId: 'wp1', id: 't1', patch: { pictogramId: 'broom', date: '2026-03-11', assignees: [], doneAt: null, doneBy: null } },
+    { table: 'persons', workplaceId: 'wp1', id: 'p2', patch: { firstName: 'Sara', language: 'sv', active: 1, order: 'b' } },
+    { table: 'tasks', workplaceId: 'wp1', id: 't1', patch: { assignees: ['p1'] } },
+    // nothing changes: no tick, no op field
+    { table: 'persons', workplaceId: 'wp1', id: 'p2', patch: { firstName: 'Sara' } },
+    { table: 'tasks', workplaceId: 'wp1', id: 't1', patch: { doneAt: 1_700_000_000_500, doneBy: 'p1' }, now: 1_700_000_000_500 },
+    { table: 'attendance', workplaceId: 'wp1', id: 'a1', patch: { personId: 'p1', date: '2026-03-11', status: 'present', checkedInAt: 5, setBy: 'self' } },
+    { table: 'persons', workplaceId: 'wp1', id: 'p3', patch: { firstName: 'Old', language: 'sv', active: 1, order: 'c' } },
+    { table: 'persons', workplaceId: 'wp1', id: 'p3', patch: { deleted: 1 } },
+  ];
+  const contents = async (db: TavlaDb) => ({
+    persons: await db.persons.orderBy('id').toArray(),
+    tasks: await db.tasks.toArray(),
+    attendance: await db.attendance.toArray(),
+    daily: await db.table('attendanceDaily').toArray(),
+    ops: (await db.outbox.toArray()).map(({ opId: _opId, ...op }) => op).sort((a, b) => a.rowId.localeCompare(b.rowId)),
+    clock: await readClock(db),
+  });
+
+  it('stores the same rows, stamps, outbox ops and attendance counts as writeRecord one write after another', async () => {
+    const one = await twin();
+    for (const w of writes) await writeRecord(one, w.table, w.workplaceId, w.id, w.patch, { now: w.now });
+    const bulk = await twin();
+    await writeRecordsInBulk(bulk, writes);
+    const expected = await contents(one);
+    expect(expected.ops.map((o) => o.rowId)).toEqual(['a1', 'p1', 'p2', 'p3', 't1']);
+    expect(await contents(bulk)).toEqual(expected);
+  });
+
+  it('joins the fields of ops still waiting in the outbox, as writeRecord does', async () => {
+    const one = await twin();
+    const bulk = await twin();
+    for (const db of [one, bulk]) await writeRecord<Person>(db, 'persons', 'wp1', 'p1', { firstName: 'Aya', language: 'sv' });
+    const later: BulkWrite[] = [{ table: 'persons', workplaceId: 'wp1', id: 'p1', patch: { language: 'ar' } }];
+    await writeRecord<Person>(one, 'persons', 'wp1', 'p1', { language: 'ar' });
+    await writeRecordsInBulk(bulk, later);
+    const got = await contents(bulk);
+    expect(got.ops).toHaveLength(1);
+    expect(Object.keys(got.ops[0]!.fields).sort()).toEqual(['createdAt', 'deleted', 'firstName', 'language', 'updatedAt']);
+    expect(got).toEqual(await contents(one));
   });
 });

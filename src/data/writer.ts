@@ -230,3 +230,107 @@ export async function deleteRecord<T extends SyncedRow>(
   if (Dexie.currentTransaction) return run();
   return inWriteTx(db, [name], run);
 }
+
+/** One write of a batch for `writeRecordsInBulk`: what `writeRecord(db, table, workplaceId, id, patch, { now })` takes. */
+export interface BulkWrite {
+  table: SyncedTable;
+  workplaceId: string;
+  id: string;
+  patch: Record<string, unknown> & { deleted?: 0 | 1 };
+  /** the event's time; clamped to the device clock (db.stamp) */
+  now?: number;
+}
+
+/**
+ * Many writes in one transaction, with the outcome of calling `writeRecord`
+ * for each in turn — the same rows, field stamps and one coalesced outbox op
+ * per row (a row written several times carries every pending field, stamped
+ * with its last tick) — but with a handful of bulk requests instead of six
+ * awaited requests per write: the rows and their pending ops are read once,
+ * the clock is ticked in memory and saved once, and the rows and ops are put
+ * in bulk. For writers of many rows at once (the demo). Returns the rows as
+ * written, by `${table}/${id}`.
+ */
+export async function writeRecordsInBulk(db: TavlaDb, writes: readonly BulkWrite[]): Promise<Map<string, SyncedRow>> {
+  const tables = [...new Set(writes.map((w) => w.table))];
+  const key = (name: string, id: string) => `${name}/${id}`;
+  return inWriteTx(db, tables, async () => {
+    const rows = new Map<string, SyncedRow>();
+    const ids = new Map<SyncedTable, string[]>();
+    for (const w of writes) {
+      const list = ids.get(w.table) ?? [];
+      if (!list.includes(w.id)) list.push(w.id);
+      ids.set(w.table, list);
+    }
+    for (const [name, list] of ids) {
+      const found = await table<SyncedRow>(db, name).bulkGet(list);
+      found.forEach((row, i) => {
+        if (row) rows.set(key(name, list[i]!), row);
+      });
+    }
+    const pendingOps = await db.outbox
+      .where('[table+rowId]')
+      .anyOf([...ids].flatMap(([name, list]) => list.map((id) => [name, id])))
+      .toArray();
+    let clock = (await readClock(db)) ?? initialClock(newNodeId());
+    /** per written row: the fields its op carries, its last tick and write, the first op's time */
+    const ops = new Map<string, { name: SyncedTable; workplaceId: string; id: string; fields: Set<string>; hlc: string; changed: Record<string, unknown>; createdAt: number; stale: string[] }>();
+    for (const w of writes) {
+      const k = key(w.table, w.id);
+      const now = db.stamp(w.now);
+      const existing = rows.get(k);
+      const changed: Record<string, unknown> = {};
+      for (const [f, v] of Object.entries(w.patch)) {
+        if (v === undefined) continue;
+        if (existing && JSON.stringify((existing as unknown as Record<string, unknown>)[f]) === JSON.stringify(v)) continue;
+        changed[f] = v;
+      }
+      if (existing && Object.keys(changed).length === 0) continue;
+      if (existing?.deleted === 1 && changed.deleted !== 0) continue; // a tombstone stays dead
+      clock = send(clock, now);
+      const hlc = formatHlc(clock);
+      if (!existing) {
+        changed.createdAt = now;
+        changed.deleted = changed.deleted ?? 0;
+      }
+      changed.updatedAt = now;
+      delete changed.id;
+      delete changed.workplaceId;
+      let op = ops.get(k);
+      if (!op) {
+        const pending = pendingOps.filter((o) => o.table === w.table && o.rowId === w.id && o.workplaceId === w.workplaceId);
+        const fields = new Set<string>();
+        for (const o of pending) for (const f of Object.keys(o.fields)) if (f !== 'id' && f !== 'workplaceId') fields.add(f);
+        op = { name: w.table, workplaceId: w.workplaceId, id: w.id, fields, hlc, changed, createdAt: pending[0]?.createdAt ?? now, stale: pending.map((o) => o.opId) };
+        ops.set(k, op);
+      }
+      for (const f of Object.keys(changed)) op.fields.add(f);
+      op.hlc = hlc;
+      op.changed = changed;
+      const stamps = { ...(existing?._clock ?? {}) };
+      for (const f of op.fields) stamps[f] = hlc;
+      let row = { ...(existing ?? { id: w.id }), ...changed, workplaceId: w.workplaceId, _clock: stamps } as SyncedRow;
+      if (row.deleted === 1) row = tombstone(row);
+      rows.set(k, row);
+    }
+    if (ops.size === 0) return rows;
+    const byTable = new Map<SyncedTable, SyncedRow[]>();
+    const outbox: OutboxOp[] = [];
+    for (const [k, op] of ops) {
+      const row = rows.get(k)!;
+      byTable.set(op.name, [...(byTable.get(op.name) ?? []), row]);
+      const fields: Record<string, unknown> = {};
+      for (const f of op.fields) {
+        const v = Object.hasOwn(op.changed, f) ? op.changed[f] : (row as unknown as Record<string, unknown>)[f];
+        if (v !== undefined) fields[f] = v;
+      }
+      outbox.push({ opId: newId(), table: op.name, rowId: op.id, workplaceId: op.workplaceId, fields, hlc: op.hlc, createdAt: op.createdAt });
+    }
+    for (const [name, list] of byTable) await table<SyncedRow>(db, name).bulkPut(list);
+    const stale = [...ops.values()].flatMap((o) => o.stale);
+    if (stale.length) await db.outbox.bulkDelete(stale);
+    await db.outbox.bulkAdd(outbox);
+    await saveClock(db, clock);
+    return rows;
+  });
+}

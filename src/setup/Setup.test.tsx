@@ -157,6 +157,13 @@ describe('Setup wizard', () => {
     const wp = (await repos.db.workplaces.toArray())[0]!;
     expect(wp.demo).toBe(true);
     expect(await repos.persons.list(wp.id)).toHaveLength(8);
+    // the past days follow once the board is on screen, and then the demo says it is ready
+    expect(await screen.findByText('The demo is ready. The PIN is 1234.', undefined, { timeout: 8000 })).toBeTruthy();
+    expect(document.documentElement.dataset.demoSeeding).toBeUndefined();
+    // two weeks of marks: ten open days with everyone marked (today has only the early few)
+    const perDay = new Map<string, number>();
+    for (const m of await repos.attendance.between(wp.id, '0000-01-01', '9999-12-31')) perDay.set(m.date, (perDay.get(m.date) ?? 0) + 1);
+    expect([...perDay.values()].filter((n) => n === 8)).toHaveLength(10);
   });
 
   it('has no serious accessibility violations on the welcome and on each step', async () => {

@@ -8,7 +8,7 @@
 import { Navigate, useNavigate } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { applyTemplate } from './templates';
-import { seedDemo } from './demo';
+import { startDemo } from './demo';
 import { ACTIVITY_TYPES, type ActivityType } from '../domain/types';
 import { collapseSpaces, normalizeFirstName } from '../domain/text';
 import { defaultPersonLanguage, distinctAvatar } from '../domain/avatars';
@@ -143,15 +143,23 @@ function Wizard() {
   const tryDemo = async () => {
     if (busy()) return;
     setBusy(true);
-    const ok = await app.run(async () => {
-      const wp = await seedDemo(app.repos, { today: app.today(), lang: i18n.lang() });
-      await app.setWorkplaceId(wp.id);
-      return true;
+    // what today's board shows is stored first, and the board opens on it; the history follows
+    const demo = await app.run(async () => {
+      const started = await startDemo(app.repos, { today: app.today(), lang: i18n.lang() });
+      await app.setWorkplaceId(started.workplace.id);
+      return started;
     });
     setBusy(false);
-    if (!ok) return;
-    app.notify({ kind: 'success', pictogram: 'info', message: 'setup.demoStarted' });
+    if (!demo) return;
     navigate('/', { replace: true });
+    // The past days are written once the board is on screen and the page idles (they would slow its
+    // first render); "the demo is ready" (and its sound) then. Meanwhile the page says so (data-demo-seeding).
+    const root = document.documentElement;
+    root.dataset.demoSeeding = '';
+    await new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 3000 }) : setTimeout(resolve, 200)));
+    const done = await app.run(() => demo.writeHistory());
+    delete root.dataset.demoSeeding;
+    if (done) app.notify({ kind: 'success', pictogram: 'info', message: 'setup.demoStarted' });
   };
 
   const personResult = () => normalizeFirstName(personName());

@@ -4,7 +4,8 @@ import { verifyPin } from '../domain/pin';
 import { createRepositories } from '../data/index';
 import { TavlaDb } from '../data/db';
 import { currentStep, DEFAULT_LADDER, dueFollowUps, ladderOf, skillTasks } from '../domain/growth';
-import { DEMO_HISTORY_DAYS, seedDemo } from './demo';
+import { DEMO_HISTORY_DAYS, seedDemo, startDemo } from './demo';
+import { startOfIsoWeek } from '../domain/dates';
 import { SYNCED_TABLES } from '../domain/types';
 
 const freshRepos = () => createRepositories(new TavlaDb(`test-${crypto.randomUUID()}`));
@@ -122,6 +123,66 @@ describe('seedDemo', () => {
     expect(await repos.growth.followUps(wp.id, fatima.id)).toEqual([]);
     expect(await repos.growth.goals(wp.id, fatima.id)).toEqual([]);
     expect(await repos.growth.skillsOf(wp.id, fatima.id)).toEqual([]);
+  });
+
+  it("stores everything today's board shows first; the history adds past days only", async () => {
+    const repos = freshRepos();
+    const started = await startDemo(repos, { today: TODAY, lang: 'sv', now: NOW });
+    const id = started.workplace.id;
+    expect(started.workplace.demo).toBe(true);
+    /** what the board reads (core/board/boardData.ts), rows as stored */
+    const board = async () => ({
+      workplace: (({ name, openingTime, openDays, pinHash, deviationCategories }) => ({ name, openingTime, openDays, pinHash, deviationCategories }))((await repos.workplaces.get(id))!),
+      people: await repos.persons.list(id),
+      marks: await repos.attendance.forDay(id, TODAY),
+      goals: await repos.goals.list(id),
+      progress: await repos.goals.progressBetween(id, startOfIsoWeek(TODAY), addDays(startOfIsoWeek(TODAY), 6)),
+      areas: await repos.work.areas(id),
+      tasks: await repos.work.tasksFor(id, TODAY),
+      deviations: await repos.deviations.forBoard(id, TODAY),
+      ideas: await repos.improvements.all(id),
+    });
+    const before = await board();
+    expect(before.people).toHaveLength(8);
+    expect(before.marks.length).toBeGreaterThan(0);
+    expect(before.tasks.every((t) => t.assignees.length === 1)).toBe(true);
+    expect(before.tasks.some((t) => t.doneAt)).toBe(true);
+    expect(before.progress.length).toBeGreaterThan(0);
+    expect(new Set(before.deviations.map((d) => d.status))).toEqual(new Set(['new', 'handling', 'solved']));
+    expect(before.ideas).toHaveLength(5);
+    expect(await repos.attendance.between(id, addDays(TODAY, -DEMO_HISTORY_DAYS), addDays(TODAY, -1))).toEqual([]);
+
+    const wp = await started.writeHistory();
+    expect(await started.writeHistory()).toEqual(wp); // once
+    expect(await board()).toEqual(before);
+    expect(await repos.attendance.between(id, addDays(TODAY, -DEMO_HISTORY_DAYS), addDays(TODAY, -1))).toHaveLength(10 * 8);
+    expect(wp.ladderSteps).toEqual(DEFAULT_LADDER);
+  });
+
+  it("writes rows as the repositories do: the day's tasks under their derived ids, one outbox op per row, counts that match the marks", async () => {
+    const { repos, wp } = await seeded();
+    // the board's own filling of a day finds every task already there
+    for (let back = 0; back <= DEMO_HISTORY_DAYS; back++) expect(await repos.work.fillDay(wp.id, addDays(TODAY, -back))).toBe(0);
+    const ops = await repos.db.outbox.where('workplaceId').equals(wp.id).toArray();
+    const keys = ops.map((o) => `${o.table}/${o.rowId}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    let rows = 0;
+    for (const name of SYNCED_TABLES) {
+      const stored = (await repos.db.table(name).toArray()) as { id: string; workplaceId: string; _clock: Record<string, string> }[];
+      for (const r of stored.filter((x) => x.workplaceId === wp.id)) {
+        rows++;
+        const op = ops.find((o) => o.table === name && o.rowId === r.id)!;
+        expect(op, `${name}/${r.id}`).toBeTruthy();
+        for (const f of Object.keys(op.fields)) expect(r._clock[f]).toBe(op.hlc);
+      }
+    }
+    expect(rows).toBe(ops.length);
+    // the daily attendance counts (kept beside the marks) agree with the marks
+    const daily = (await repos.db.table('attendanceDaily').toArray()) as { date: string; workplaceId: string; present?: number; late?: number }[];
+    const marks = await repos.attendance.between(wp.id, addDays(TODAY, -DEMO_HISTORY_DAYS), TODAY);
+    for (const d of daily.filter((x) => x.workplaceId === wp.id)) {
+      expect(d.present ?? 0, d.date).toBe(marks.filter((m) => m.date === d.date && m.status === 'present').length);
+    }
   });
 
   it('is deterministic for the same day', async () => {

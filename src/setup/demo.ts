@@ -20,11 +20,19 @@
  * exactly what it was; the people are ones the e2e tests leave alone.
  *
  * Everything random comes from a seeded PRNG, so the same `today` and time
- * of day always give the same board (tests rely on it). Writes go through the repositories
- * like any other (so the demo syncs and erases like real data), batched in a
- * few transactions: creating the workplace hashes the PIN (WebCrypto) and
- * the template loads its language, and neither may run inside an IndexedDB
- * transaction, so those come first and the rest is one transaction.
+ * of day always give the same board (tests rely on it).
+ *
+ * It is written in two parts so "Try the demo" shows the board at once
+ * (issue 13): first everything today's board shows — the workplace, its
+ * template, the people, today's marks, tasks and goal taps, the deviations and
+ * the ideas — in one transaction of bulk writes (`writeRecordsInBulk`: the
+ * same rows and outbox ops as the repositories' one-by-one writes, so the demo
+ * syncs and erases like real data), then the history the board does not show
+ * (the past days' marks and tasks, in bulk, and the growth samples, through
+ * the repositories). The board is true as soon as the first part is stored:
+ * the second only adds past days and personal data. The PIN is hashed
+ * (WebCrypto) while the language loads, before the first transaction (no
+ * awaiting anything but IndexedDB inside one).
  */
 import { addDays, isoWeekday, minutesOfDay, parseIsoDate } from '../domain/dates';
 import { DEFAULT_LADDER, skillTasks } from '../domain/growth';
@@ -32,11 +40,18 @@ import { previousOpenDay } from '../domain/meeting';
 import type { MessageKey } from '../i18n';
 import { loadLanguage, makeTranslator } from '../i18n';
 import type { Repositories } from '../data/index';
-import { applyTemplate } from './templates';
-import type { AttendanceStatus, DeviationCategory, DeviationStatus, ImprovementStatus, Iso, Person, SkillLevel, Workplace } from '../domain/types';
-import { SYNCED_TABLES } from '../domain/types';
-import { inWriteTx } from '../data/writer';
+import { fitWeekdays, templateGoalKey, TEMPLATES } from './templates';
+import type { AttendanceStatus, DeviationCategory, DeviationStatus, Goal, ImprovementStatus, Iso, RecurringTask, SkillLevel, SyncedTable, Workplace } from '../domain/types';
+import { DEVIATION_CATEGORIES, SYNCED_TABLES } from '../domain/types';
+import { inWriteTx, writeRecordsInBulk, type BulkWrite } from '../data/writer';
+import { newId } from '../data/ids';
 import { seededRandom } from '../domain/random';
+import { hashPin } from '../domain/pin';
+import { attendanceId, checkInStatus } from '../domain/attendance';
+import { recurringTaskId, tasksDueOn } from '../domain/recurring';
+import { orderAfter } from '../domain/order';
+import { changeDeviationStatus } from '../domain/deviations';
+import { moveIdea } from '../domain/pdca';
 
 export const DEMO_PIN = '1234';
 export const DEMO_HISTORY_DAYS = 14;
@@ -158,40 +173,178 @@ export interface SeedDemoOptions {
   now?: number;
 }
 
-/** Creates the demo workplace with its people and history; returns the workplace. */
+/** Creates the demo workplace with its people and history; returns the workplace (once everything is stored). */
 export async function seedDemo(repos: Repositories, opts: SeedDemoOptions): Promise<Workplace> {
+  const started = await startDemo(repos, opts);
+  return started.writeHistory();
+}
+
+export interface StartedDemo {
+  /** the workplace, with everything today's board shows stored */
+  workplace: Workplace;
+  /** writes the rest (past days, growth samples; once: a second call returns the first's promise); the workplace as it is then */
+  writeHistory: () => Promise<Workplace>;
+}
+
+/**
+ * Writes what today's board shows (one transaction); the history is written
+ * when the caller asks (after the board is on screen: it would compete with
+ * rendering it).
+ */
+export async function startDemo(repos: Repositories, opts: SeedDemoOptions): Promise<StartedDemo> {
   const { today } = opts;
   const now = repos.db.stamp(opts.now);
-  const t = makeTranslator(await loadLanguage(opts.lang));
+  const [messages, pin] = await Promise.all([loadLanguage(opts.lang), hashPin(DEMO_PIN)]);
+  const t = makeTranslator(messages);
   const random = seededRandom(0x7a71a);
-  const wp = await repos.workplaces.create({
-    name: t('demo.workplaceName'),
-    activityType: 'laundry',
-    openingTime: '07:30',
-    closingTime: '15:00',
-    openDays: [1, 2, 3, 4, 5],
-    pin: DEMO_PIN,
-    demo: true,
-  });
-  await applyTemplate(repos, wp.id, 'laundry', opts.lang);
-  const opening = minutesOfDay(wp.openingTime);
+  const wpId = newId();
+  const openDays = [1, 2, 3, 4, 5];
+  const openingTime = '07:30';
+  const opening = minutesOfDay(openingTime);
   const at = (date: Iso, minutes: number) => parseIsoDate(date).getTime() + minutes * 60_000;
-  const isOpen = (date: Iso) => wp.openDays.includes(isoWeekday(date));
+  const isOpen = (date: Iso) => openDays.includes(isoWeekday(date));
   /** has this moment of the demo's story come yet? */
   const happened = (date: Iso, minutes: number) => at(date, minutes) <= now;
   /** the day of an event `daysAgo`: today's comes on the previous open day while its time has not come */
   const eventDay = (daysAgo: number, minutes: number): Iso => {
     const date = addDays(today, -daysAgo);
-    return happened(date, minutes) ? date : previousOpenDay(date, wp.openDays);
+    return happened(date, minutes) ? date : previousOpenDay(date, openDays);
   };
 
-  let created = wp;
-  await inWriteTx(repos.db, [...SYNCED_TABLES], async () => {
-    const people: Person[] = [];
-    for (const p of DEMO_PEOPLE) {
-      people.push(await repos.persons.add(wp.id, { firstName: p.firstName, avatar: { kind: 'pictogram', ref: p.avatar }, language: p.language }));
-    }
+  const writes: BulkWrite[] = [];
+  const write = (table: SyncedTable, id: string, patch: BulkWrite['patch'], when?: number) => writes.push({ table, workplaceId: wpId, id, patch, now: when });
 
+  // The workplace and its template (as workplaces.create and applyTemplate write them).
+  write('workplaces', wpId, {
+    name: t('demo.workplaceName').trim(),
+    activityType: 'laundry',
+    openingTime,
+    closingTime: '15:00',
+    openDays,
+    pinHash: pin.hash,
+    pinSalt: pin.salt,
+    demo: true,
+    deviationCategories: [...DEVIATION_CATEGORIES],
+  });
+  const template = TEMPLATES.laundry;
+  write('workplaces', wpId, { deviationCategories: [...template.deviationCategories] });
+  const areaOrders: { order: string }[] = [];
+  const recurring: RecurringTask[] = [];
+  for (const area of template.areas) {
+    const areaId = newId();
+    const order = orderAfter(areaOrders);
+    areaOrders.push({ order });
+    write('workAreas', areaId, { pictogramId: area.pictogramId, text: '', order });
+    for (const tk of area.tasks) {
+      const fields = { workAreaId: areaId, pictogramId: tk.pictogramId, text: '', weekdays: fitWeekdays(tk.weekdays, openDays), assignees: [] as string[], active: 1 as const };
+      const id = newId();
+      write('recurringTasks', id, fields);
+      recurring.push({ id, workplaceId: wpId, ...fields } as RecurringTask);
+    }
+  }
+  const goalOrders: { order: string }[] = [];
+  const goals: { id: string; target: Goal['target'] }[] = [];
+  for (const g of template.goals) {
+    const id = newId();
+    const order = orderAfter(goalOrders);
+    goalOrders.push({ order });
+    write('goals', id, { pictogramId: g.pictogramId, text: t(templateGoalKey(g.key)).trim(), period: g.period, target: g.target, active: 1, order });
+    goals.push({ id, target: g.target });
+  }
+
+  // The people (as persons.add writes them).
+  const people: { id: string }[] = [];
+  const personOrders: { order: string }[] = [];
+  for (const p of DEMO_PEOPLE) {
+    const id = newId();
+    const order = orderAfter(personOrders);
+    personOrders.push({ order });
+    write('persons', id, { firstName: p.firstName, avatar: { kind: 'pictogram', ref: p.avatar }, language: p.language, active: 1, order });
+    people.push({ id });
+  }
+  /** attendance.checkIn and setStatus */
+  const checkIn = (personId: string, date: Iso, when: number) => {
+    const stamp = repos.db.stamp(when);
+    write('attendance', attendanceId(personId, date), { personId, date, status: checkInStatus(stamp, openingTime), checkedInAt: stamp, setBy: 'self' }, stamp);
+  };
+  const setStatus = (personId: string, date: Iso, status: AttendanceStatus, when: number) =>
+    write('attendance', attendanceId(personId, date), { personId, date, status, setBy: 'supervisor' }, when);
+  /** work.fillDay, then each task shared out (updateTask) and perhaps done (markDone); `done` decides per task */
+  const fillDay = (date: Iso, back: number, done: (i: number) => boolean) => {
+    const due = tasksDueOn(recurring, date)
+      .map((r) => ({ r, id: recurringTaskId(r.id, date) }))
+      // in the order tasksFor reads them: by id
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const { r, id } of due) {
+      write('tasks', id, { workAreaId: r.workAreaId, pictogramId: r.pictogramId, text: r.text, date, assignees: r.assignees, doneAt: null, doneBy: null, recurringId: r.id });
+    }
+    for (const [i, { id }] of due.entries()) {
+      const who = people[(i + back) % people.length]!;
+      write('tasks', id, { assignees: [who.id] });
+      const doneAt = opening + 30 + i * 5;
+      if (done(i) && happened(date, doneAt)) {
+        const stamp = repos.db.stamp(at(date, doneAt));
+        write('tasks', id, { doneAt: stamp, doneBy: who.id }, stamp);
+      }
+    }
+  };
+
+  // This morning three people arrive before opening (once they have); the rest can try checking in.
+  if (isOpen(today)) {
+    for (const [i, p] of people.slice(0, 3).entries()) {
+      const arrival = opening - 10 + i * 3;
+      if (happened(today, arrival)) checkIn(p.id, today, at(today, arrival));
+    }
+    if (happened(today, opening - 30)) setStatus(people[7]!.id, today, 'sick', at(today, opening - 30));
+    // today's tasks, shared out, a few done once the day is under way
+    fillDay(today, 0, (i) => i % 3 === 0);
+  }
+
+  // Goals under way once the day is: some taps today, credited to whoever tapped.
+  if (isOpen(today) && happened(today, opening + 30)) {
+    for (const g of goals) {
+      if (g.target.kind !== 'count') continue;
+      const taps = Math.max(1, Math.floor(g.target.target * 0.4));
+      for (let i = 0; i < taps; i++) write('goalProgress', newId(), { goalId: g.id, date: today, amount: 1, personId: people[i % people.length]!.id });
+    }
+  }
+
+  for (const d of DEVIATIONS) {
+    const date = eventDay(d.daysAgo, opening + 45);
+    const id = newId();
+    write('deviations', id, { category: d.category, date, pictogramId: d.pictogramId, photo: null, text: t(d.text).trim(), reportedBy: people[d.reporter]!.id, status: 'new', responsibleId: null, action: '', solvedAt: null }, at(date, opening + 45));
+    const extra = {
+      responsibleId: d.responsible === undefined ? undefined : people[d.responsible]!.id,
+      action: d.action ? t(d.action) : undefined,
+    };
+    if (d.status !== 'new') {
+      const when = repos.db.stamp(at(date, opening + 60));
+      write('deviations', id, changeDeviationStatus({ status: 'new' }, 'handling', { now: when, ...extra }), when);
+    }
+    if (d.status === 'solved') {
+      const when = repos.db.stamp(at(addDays(date, 1), opening + 60));
+      write('deviations', id, changeDeviationStatus({ status: 'handling' }, 'solved', { now: when }), when);
+    }
+  }
+
+  for (const idea of IDEAS) {
+    const date = eventDay(idea.daysAgo, opening + 20);
+    const id = newId();
+    const proposed = repos.db.stamp(at(date, opening + 20));
+    write('improvements', id, { date, pictogramId: idea.pictogramId, photo: null, text: t(idea.text).trim(), proposedBy: people[idea.proposer]!.id, status: 'idea', reason: '', movedAt: proposed }, proposed);
+    for (let step = 1; step <= FLOW.indexOf(idea.status); step++) {
+      const when = repos.db.stamp(at(date, opening + 20 + step * 60));
+      write('improvements', id, moveIdea({ status: FLOW[step - 1]! }, FLOW[step]!, { now: when }), when);
+    }
+  }
+
+  const stored = await writeRecordsInBulk(repos.db, writes);
+  const workplace = stored.get(`workplaces/${wpId}`) as Workplace;
+
+  // The history the board does not show: past days (bulk, in the order the random numbers were always drawn), then growth.
+  let history: Promise<Workplace> | undefined;
+  const writeHistory = async () => {
+    writes.length = 0;
     // Two weeks of attendance, open days only.
     for (let back = DEMO_HISTORY_DAYS; back >= 1; back--) {
       const date = addDays(today, -back);
@@ -200,96 +353,53 @@ export async function seedDemo(repos: Repositories, opts: SeedDemoOptions): Prom
         const status = pickStatus(random());
         if (status === 'present' || status === 'late') {
           const minutes = status === 'present' ? opening - 5 - Math.floor(random() * 20) : opening + 5 + Math.floor(random() * 40);
-          await repos.attendance.checkIn(wp.id, p.id, date, wp.openingTime, at(date, minutes));
+          checkIn(p.id, date, at(date, minutes));
         } else {
-          await repos.attendance.setStatus(wp.id, p.id, date, status, at(date, opening + 15));
+          setStatus(p.id, date, status, at(date, opening + 15));
         }
       }
     }
-    // This morning three people arrive before opening (once they have); the rest can try checking in.
-    if (isOpen(today)) {
-      for (const [i, p] of people.slice(0, 3).entries()) {
-        const arrival = opening - 10 + i * 3;
-        if (happened(today, arrival)) await repos.attendance.checkIn(wp.id, p.id, today, wp.openingTime, at(today, arrival));
-      }
-      if (happened(today, opening - 30)) await repos.attendance.setStatus(wp.id, people[7]!.id, today, 'sick', at(today, opening - 30));
-    }
-
-    // The past open days' tasks, nearly all done (History shows them), and today's, shared out,
-    // a few done once the day is under way.
-    for (let back = DEMO_HISTORY_DAYS; back >= 0; back--) {
+    // The past open days' tasks, nearly all done (History shows them).
+    for (let back = DEMO_HISTORY_DAYS; back >= 1; back--) {
       const date = addDays(today, -back);
       if (!isOpen(date)) continue;
-      await repos.work.fillDay(wp.id, date);
-      const tasks = await repos.work.tasksFor(wp.id, date);
-      for (const [i, task] of tasks.entries()) {
-        const who = people[(i + back) % people.length]!;
-        await repos.work.updateTask(task.id, { assignees: [who.id] });
-        const doneAt = opening + 30 + i * 5;
-        const done = back === 0 ? i % 3 === 0 : random() < 0.9;
-        if (done && happened(date, doneAt)) await repos.work.markDone(task.id, who.id, at(date, doneAt));
-      }
+      fillDay(date, back, () => random() < 0.9);
     }
-
-    // Goals under way once the day is: some taps today, credited to whoever tapped.
-    const goals = await repos.goals.list(wp.id);
-    if (isOpen(today) && happened(today, opening + 30)) {
-      for (const g of goals) {
-        if (g.target.kind !== 'count') continue;
-        const taps = Math.max(1, Math.floor(g.target.target * 0.4));
-        for (let i = 0; i < taps; i++) await repos.goals.addProgress(wp.id, g.id, today, 1, people[i % people.length]!.id);
-      }
-    }
-
-    for (const d of DEVIATIONS) {
-      const date = eventDay(d.daysAgo, opening + 45);
-      const dev = await repos.deviations.report(wp.id, { category: d.category, date, pictogramId: d.pictogramId, text: t(d.text), reportedBy: people[d.reporter]!.id }, undefined, at(date, opening + 45));
-      const extra = {
-        responsibleId: d.responsible === undefined ? undefined : people[d.responsible]!.id,
-        action: d.action ? t(d.action) : undefined,
-      };
-      if (d.status !== 'new') await repos.deviations.setStatus(dev.id, 'handling', extra, at(date, opening + 60));
-      if (d.status === 'solved') await repos.deviations.setStatus(dev.id, 'solved', {}, at(addDays(date, 1), opening + 60));
-    }
-
-    for (const idea of IDEAS) {
-      const date = eventDay(idea.daysAgo, opening + 20);
-      const row = await repos.improvements.propose(wp.id, { date, pictogramId: idea.pictogramId, text: t(idea.text), proposedBy: people[idea.proposer]!.id }, undefined, at(date, opening + 20));
-      for (let step = 1; step <= FLOW.indexOf(idea.status); step++) {
-        await repos.improvements.move(row.id, FLOW[step]!, {}, at(date, opening + 20 + step * 60));
-      }
-    }
+    await writeRecordsInBulk(repos.db, writes);
 
     // My way forward: the ladder, two plans and a few skills (personal data, never on the board).
-    created = await repos.growth.setLadder(wp.id, DEFAULT_LADDER);
-    for (const plan of DEMO_PLANS) {
-      const date = addDays(today, -plan.daysAgo);
-      const when = at(date, opening + 120);
-      const personId = people[plan.person]!.id;
-      await repos.growth.recordFollowUp(
-        wp.id,
-        {
-          personId,
-          date,
-          step: plan.step,
-          nextPictogramId: plan.nextPictogramId,
-          nextDate: addDays(today, plan.nextInDays),
-          goals: plan.goals.map((g) => ({ pictogramId: g.pictogramId, text: '', steps: g.steps })),
-        },
-        undefined,
-        when,
-      );
-      const goals = await repos.growth.goals(wp.id, personId);
-      for (const g of plan.goals) {
-        const row = goals.find((r) => r.pictogramId === g.pictogramId)!;
-        for (let star = 1; star <= g.stars; star++) await repos.growth.confirmGoalStep(row.id, when + star * 60_000);
+    return inWriteTx(repos.db, [...SYNCED_TABLES], async () => {
+      const created = await repos.growth.setLadder(wpId, DEFAULT_LADDER);
+      for (const plan of DEMO_PLANS) {
+        const date = addDays(today, -plan.daysAgo);
+        const when = at(date, opening + 120);
+        const personId = people[plan.person]!.id;
+        await repos.growth.recordFollowUp(
+          wpId,
+          {
+            personId,
+            date,
+            step: plan.step,
+            nextPictogramId: plan.nextPictogramId,
+            nextDate: addDays(today, plan.nextInDays),
+            goals: plan.goals.map((g) => ({ pictogramId: g.pictogramId, text: '', steps: g.steps })),
+          },
+          undefined,
+          when,
+        );
+        const goals = await repos.growth.goals(wpId, personId);
+        for (const g of plan.goals) {
+          const row = goals.find((r) => r.pictogramId === g.pictogramId)!;
+          for (let star = 1; star <= g.stars; star++) await repos.growth.confirmGoalStep(row.id, when + star * 60_000);
+        }
       }
-    }
-    const kinds = skillTasks(await repos.work.recurring(wp.id));
-    for (const sk of DEMO_SKILLS) {
-      const kind = kinds.find((r) => r.pictogramId === sk.task);
-      if (kind) await repos.growth.setSkill(wp.id, people[sk.person]!.id, kind.id, sk.level);
-    }
-  });
-  return created;
+      const kinds = skillTasks(await repos.work.recurring(wpId));
+      for (const sk of DEMO_SKILLS) {
+        const kind = kinds.find((r) => r.pictogramId === sk.task);
+        if (kind) await repos.growth.setSkill(wpId, people[sk.person]!.id, kind.id, sk.level);
+      }
+      return created;
+    });
+  };
+  return { workplace, writeHistory: () => (history ??= writeHistory()) };
 }

@@ -184,6 +184,8 @@ export async function startDemo(page: Page, baseUrl: string, lang = 'en'): Promi
   await attendance.waitFor();
   // the demo's people are on the board (their faces), not just the empty frame
   await attendance.locator('img').nth(2).waitFor();
+  // and its past days are stored too (src/setup/Setup.tsx writes them after opening the board)
+  await page.waitForFunction(() => !('demoSeeding' in document.documentElement.dataset));
 }
 
 /**
