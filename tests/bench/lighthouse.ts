@@ -75,6 +75,8 @@ async function startDemo(url: string, port: number): Promise<void> {
     // the board's attendance section with the demo's people (their faces), as the e2e harness waits for
     await page.waitForSelector('section.section-attendance img:nth-of-type(1)', { timeout: 60_000 });
     await page.waitForFunction(() => document.querySelectorAll('section.section-attendance img').length >= 3, { timeout: 60_000 });
+    // the demo's past days are written once the board is on screen (src/setup/Setup.tsx): the audited board has them all
+    await page.waitForFunction(() => !('demoSeeding' in document.documentElement.dataset), { timeout: 60_000 });
     // a tablet that has shown the board keeps its picture for the next start (src/core/snapshot.ts)
     await page.waitForFunction(() => localStorage.getItem('tavla:board-snapshot') !== null, { timeout: 30_000 }).catch(() => undefined);
     await page.evaluate(async () => {
