@@ -110,6 +110,49 @@ function table<T extends SyncedRow>(db: TavlaDb, name: SyncedTable): Table<T, st
 }
 
 /**
+ * What a write changes on a row: the fields of `patch` that differ from
+ * `existing` (all of them for a new row, which also gets createdAt and
+ * deleted), plus updatedAt; null when it changes nothing or would revive a
+ * tombstone. Identity (id, workplaceId) is never a stamped field: the op
+ * carries it, as the server expects.
+ */
+function changedFields(existing: SyncedRow | undefined, patch: Record<string, unknown>, now: number): Record<string, unknown> | null {
+  const changed: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) continue;
+    if (existing && JSON.stringify((existing as unknown as Record<string, unknown>)[k]) === JSON.stringify(v)) continue;
+    changed[k] = v;
+  }
+  if (existing && Object.keys(changed).length === 0) return null;
+  if (existing?.deleted === 1 && changed.deleted !== 0) return null; // a tombstone stays dead
+  if (!existing) {
+    changed.createdAt = now;
+    changed.deleted = changed.deleted ?? 0;
+  }
+  changed.updatedAt = now;
+  delete changed.id;
+  delete changed.workplaceId;
+  return changed;
+}
+
+/** The stamped fields that a row's ops still waiting to be sent carry (they join the next op). */
+function pendingFieldNames(pending: readonly OutboxOp[]): Set<string> {
+  const names = new Set<string>();
+  for (const o of pending) for (const k of Object.keys(o.fields)) if (k !== 'id' && k !== 'workplaceId') names.add(k);
+  return names;
+}
+
+/** An op's fields: what this write wrote (an erasure's blanks included), else the row's current value. */
+function opFields(names: Iterable<string>, changed: Record<string, unknown>, row: SyncedRow): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const k of names) {
+    const v = Object.hasOwn(changed, k) ? changed[k] : (row as unknown as Record<string, unknown>)[k];
+    if (v !== undefined) fields[k] = v; // (a tombstone has dropped the rest)
+  }
+  return fields;
+}
+
+/**
  * Inside an open rw transaction (over the table, `outbox` and `meta`):
  * creates the row if it does not exist, else patches the given fields.
  * Fields equal to the stored value are skipped; nothing changes → no op.
@@ -124,44 +167,23 @@ async function writeInTx<T extends SyncedRow>(
 ): Promise<T> {
   const t = table<T>(db, name);
   const existing = await t.get(id);
-  const changed: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === undefined) continue;
-    if (existing && JSON.stringify((existing as Record<string, unknown>)[k]) === JSON.stringify(v)) continue;
-    changed[k] = v;
-  }
-  if (existing && Object.keys(changed).length === 0) return existing;
-  if (existing?.deleted === 1 && changed.deleted !== 0) return existing; // a tombstone stays dead
+  const changed = changedFields(existing, patch, now);
+  if (!changed) return existing!;
   const hlc = await tickClock(db, now);
-  if (!existing) {
-    changed.createdAt = now;
-    changed.deleted = changed.deleted ?? 0;
-  }
-  changed.updatedAt = now;
-  // Identity (id, workplaceId) is never a stamped field: the op carries it, as the server expects.
-  delete changed.id;
-  delete changed.workplaceId;
   // this row's ops still waiting to be sent: their fields join this op
   const pending = await db.outbox.where('[table+rowId]').equals([name, id]).filter((o) => o.workplaceId === workplaceId).toArray();
-  const fieldNames = new Set(Object.keys(changed));
-  for (const o of pending) for (const k of Object.keys(o.fields)) if (k !== 'id' && k !== 'workplaceId') fieldNames.add(k);
+  const fieldNames = new Set([...Object.keys(changed), ...pendingFieldNames(pending)]);
   const clock = { ...(existing?._clock ?? {}) };
   for (const k of fieldNames) clock[k] = hlc;
   let row = { ...(existing ?? { id }), ...changed, workplaceId, _clock: clock } as T;
   if (row.deleted === 1) row = tombstone(row);
   await t.put(row);
-  const fields: Record<string, unknown> = {};
-  for (const k of fieldNames) {
-    // what this write wrote (an erasure's blanks included), else the row's current value
-    const v = Object.hasOwn(changed, k) ? changed[k] : (row as Record<string, unknown>)[k];
-    if (v !== undefined) fields[k] = v; // (a tombstone has dropped the rest)
-  }
   const op: OutboxOp = {
     opId: newId(),
     table: name,
     rowId: id,
     workplaceId,
-    fields,
+    fields: opFields(fieldNames, changed, row),
     hlc,
     createdAt: pending[0]?.createdAt ?? now,
   };
@@ -279,29 +301,14 @@ export async function writeRecordsInBulk(db: TavlaDb, writes: readonly BulkWrite
       const k = key(w.table, w.id);
       const now = db.stamp(w.now);
       const existing = rows.get(k);
-      const changed: Record<string, unknown> = {};
-      for (const [f, v] of Object.entries(w.patch)) {
-        if (v === undefined) continue;
-        if (existing && JSON.stringify((existing as unknown as Record<string, unknown>)[f]) === JSON.stringify(v)) continue;
-        changed[f] = v;
-      }
-      if (existing && Object.keys(changed).length === 0) continue;
-      if (existing?.deleted === 1 && changed.deleted !== 0) continue; // a tombstone stays dead
+      const changed = changedFields(existing, w.patch, now);
+      if (!changed) continue;
       clock = send(clock, now);
       const hlc = formatHlc(clock);
-      if (!existing) {
-        changed.createdAt = now;
-        changed.deleted = changed.deleted ?? 0;
-      }
-      changed.updatedAt = now;
-      delete changed.id;
-      delete changed.workplaceId;
       let op = ops.get(k);
       if (!op) {
         const pending = pendingOps.filter((o) => o.table === w.table && o.rowId === w.id && o.workplaceId === w.workplaceId);
-        const fields = new Set<string>();
-        for (const o of pending) for (const f of Object.keys(o.fields)) if (f !== 'id' && f !== 'workplaceId') fields.add(f);
-        op = { name: w.table, workplaceId: w.workplaceId, id: w.id, fields, hlc, changed, createdAt: pending[0]?.createdAt ?? now, stale: pending.map((o) => o.opId) };
+        op = { name: w.table, workplaceId: w.workplaceId, id: w.id, fields: pendingFieldNames(pending), hlc, changed, createdAt: pending[0]?.createdAt ?? now, stale: pending.map((o) => o.opId) };
         ops.set(k, op);
       }
       for (const f of Object.keys(changed)) op.fields.add(f);
@@ -319,12 +326,7 @@ export async function writeRecordsInBulk(db: TavlaDb, writes: readonly BulkWrite
     for (const [k, op] of ops) {
       const row = rows.get(k)!;
       byTable.set(op.name, [...(byTable.get(op.name) ?? []), row]);
-      const fields: Record<string, unknown> = {};
-      for (const f of op.fields) {
-        const v = Object.hasOwn(op.changed, f) ? op.changed[f] : (row as unknown as Record<string, unknown>)[f];
-        if (v !== undefined) fields[f] = v;
-      }
-      outbox.push({ opId: newId(), table: op.name, rowId: op.id, workplaceId: op.workplaceId, fields, hlc: op.hlc, createdAt: op.createdAt });
+      outbox.push({ opId: newId(), table: op.name, rowId: op.id, workplaceId: op.workplaceId, fields: opFields(op.fields, op.changed, row), hlc: op.hlc, createdAt: op.createdAt });
     }
     for (const [name, list] of byTable) await table<SyncedRow>(db, name).bulkPut(list);
     const stale = [...ops.values()].flatMap((o) => o.stale);
