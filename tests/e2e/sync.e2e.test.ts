@@ -58,6 +58,8 @@ describe('sync between tablets', () => {
     await b.page.getByRole('region', { name: 'Attendance' }).getByRole('link').click();
     await b.page.getByRole('button', { name: 'Jonas', exact: true }).click();
     const tapped = Date.now();
+    // tablet B has saved it (the confirmation's words come once the check-in is stored)
+    await b.page.getByRole('status').getByText('Welcome, Jonas!', { exact: false }).waitFor();
     await expect.poll(() => summaryA.textContent(), { timeout: 20_000, interval: 50 }).not.toBe(before);
     expect(Date.now() - tapped, 'a check-in reaches the other tablet within 2 s').toBeLessThan(2000);
 
