@@ -5,7 +5,7 @@
  * `.ready()` turns true once the first result for the current source arrived.
  */
 import { liveQuery } from 'dexie';
-import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { batch, createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
 
 export type Live<T> = Accessor<T> & { ready: Accessor<boolean> };
 
@@ -20,10 +20,12 @@ export function createLive<S, T>(source: Accessor<S | undefined | null | false>,
       return;
     }
     const sub = liveQuery(() => query(s)).subscribe({
-      next: (v) => {
-        setValue(() => v);
-        setReady(true);
-      },
+      // one update for the value and its readiness: the screen re-renders once per result, not twice
+      next: (v) =>
+        batch(() => {
+          setValue(() => v);
+          setReady(true);
+        }),
       error: (err) => console.error('live query failed', err),
     });
     onCleanup(() => sub.unsubscribe());

@@ -3,7 +3,7 @@
  * it, and the supervisor's status choices shared by the attendance screen
  * and the meeting's attendance step.
  */
-import { For, Show, type JSX } from 'solid-js';
+import { createMemo, For, Show, type JSX } from 'solid-js';
 import type { CheckIns } from './checkIn';
 import { Dialog, FaceImage, PictoButton } from '../ui';
 import type { AttendanceStatus, Person } from '../../domain/types';
@@ -168,6 +168,8 @@ export function CheckInFaces(props: {
       <For each={props.people}>
         {(p) => {
           const recent = () => props.checkIns.recent().get(p.id);
+          // a new mark re-renders only the faces whose status it changed, not every face
+          const status = createMemo(() => props.statusOf(p));
           const statusId = () => `${props.statusIdPrefix}${p.id}`;
           return (
             <li class="checkin-face">
@@ -176,14 +178,14 @@ export function CheckInFaces(props: {
                 fallback={
                   <button
                     type="button"
-                    class={`face-button status-${props.statusOf(p) ?? 'none'}`}
+                    class={`face-button status-${status() ?? 'none'}`}
                     aria-label={p.firstName}
                     aria-describedby={statusId()}
                     onClick={() => props.onTap(p)}
                   >
                     <FaceImage person={p} />
                     <span class="face-name">{p.firstName}</span>
-                    <FaceStatus id={statusId()} status={props.statusOf(p)} />
+                    <FaceStatus id={statusId()} status={status()} />
                   </button>
                 }
               >

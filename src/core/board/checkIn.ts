@@ -20,7 +20,7 @@
  * face must not take the check-in back), and the tap's sound is played here
  * because the confirmation is not a notice.
  */
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { batch, createSignal, onCleanup, type Accessor } from 'solid-js';
 import { useApp } from '../context';
 import { usePrefsOptional } from '../prefs';
 import { playConfirmation } from '../sound';
@@ -97,9 +97,12 @@ export function createCheckIns(statusOf: (p: Person) => AttendanceStatus | null)
     const date = app.today();
     const at = app.clock.now();
     // shown at once, in the status the repository stores for this instant (domain/attendance.ts); the undo waits for the save
-    forget(p.id);
-    setRecent((m) => new Map(m).set(p.id, { personId: p.id, status: checkInStatus(at, wp.openingTime), at, date, saving: true }));
-    setGuard((s) => new Set(s).add(p.id));
+    // one update of the faces in the tap's frame, not four
+    batch(() => {
+      forget(p.id);
+      setRecent((m) => new Map(m).set(p.id, { personId: p.id, status: checkInStatus(at, wp.openingTime), at, date, saving: true }));
+      setGuard((s) => new Set(s).add(p.id));
+    });
     const mark = await app.run(() => app.repos.attendance.checkIn(wp.id, p.id, date, wp.openingTime, at));
     const shown = recent().get(p.id);
     if (!mark) {

@@ -87,6 +87,12 @@ export function workRepo(db: TavlaDb) {
     },
     /** Creates the day's tasks from recurring templates that are not on the board yet. */
     async fillDay(workplaceId: string, date: Iso): Promise<number> {
+      // Nearly every start finds the day filled already (or nothing due): a read-only look first, so the board's
+      // first reads of the tasks, the outbox and meta never queue behind a write transaction that writes nothing.
+      const due = tasksDueOn(liveRows(await db.recurringTasks.where('workplaceId').equals(workplaceId).toArray()), date);
+      if (!due.length) return 0;
+      const present = await db.tasks.bulkGet(due.map((t) => recurringTaskId(t.id, date)));
+      if (present.every((t) => t !== undefined)) return 0;
       return inWriteTx(db, ['recurringTasks', 'tasks'], async () => {
         const templates = liveRows(await db.recurringTasks.where('workplaceId').equals(workplaceId).toArray());
         let created = 0;
