@@ -127,6 +127,12 @@ export function referencedBlobs(tables: Partial<Record<SyncedTable, readonly Syn
   return refs;
 }
 
+/** A workplace's daily and monthly attendance counts, from all its marks. */
+function countWorkplace(marks: readonly SyncedRow[]) {
+  const rows = marks as unknown as Parameters<typeof countMarks>[0] & Parameters<typeof countMonths>[0];
+  return { days: [...countMarks(rows).values()], months: [...countMonths(rows).values()] };
+}
+
 /** The pull cursor key of the sync engine (src/sync/engine.ts). */
 const cursorKey = (workplaceId: string) => `syncCursor:${workplaceId}`;
 
@@ -137,16 +143,30 @@ export interface RestoreResult {
 
 export function backupRepo(db: TavlaDb) {
   const allTables = () => [...SYNCED_TABLES.map((n) => db.table(n)), db.blobs, db.outbox, db.meta];
-  /** Inside the restore's transaction: the workplace's daily and monthly attendance counts, from all its marks. */
-  const recountWorkplace = async (workplaceId: string, marks: readonly SyncedRow[]) => {
+  /** Inside the restore's transaction: replaces the workplace's daily and monthly attendance counts with `counted`. */
+  const putCounts = async (workplaceId: string, counted: ReturnType<typeof countWorkplace>) => {
     const range = [[workplaceId, Dexie.minKey], [workplaceId, Dexie.maxKey]] as const;
-    await db.attendanceDaily.where('[workplaceId+date]').between(...range, true, true).delete();
-    await db.attendanceMonthly.where('[workplaceId+month]').between(...range, true, true).delete();
-    const rows = marks as unknown as Parameters<typeof countMarks>[0] & Parameters<typeof countMonths>[0];
-    const days = [...countMarks(rows).values()];
-    const months = [...countMonths(rows).values()];
-    if (days.length > 0) await db.attendanceDaily.bulkPut(days);
-    if (months.length > 0) await db.attendanceMonthly.bulkPut(months);
+    await Promise.all([
+      db.attendanceDaily.where('[workplaceId+date]').between(...range, true, true).delete(),
+      db.attendanceMonthly.where('[workplaceId+month]').between(...range, true, true).delete(),
+    ]);
+    await Promise.all([
+      counted.days.length > 0 && db.attendanceDaily.bulkPut(counted.days),
+      counted.months.length > 0 && db.attendanceMonthly.bulkPut(counted.months),
+    ]);
+  };
+  /** Inside the restore's transaction: throws ForeignRowError if a row of `list` has the id of another workplace's row. */
+  const refuseForeignRows = async (id: string, name: SyncedTable, list: readonly SyncedRow[]): Promise<void> => {
+    const t = db.table(name) as Table<SyncedRow, string>;
+    // rows of other workplaces share the key space: never overwrite one (cheap on a device with one workplace)
+    const [all, mineCount] = await Promise.all([t.count(), rowsOfWorkplace(db, name, id).count()]);
+    if (all <= mineCount) return;
+    const mine = new Set(await rowsOfWorkplace(db, name, id).primaryKeys());
+    const keys = new Set(await t.toCollection().primaryKeys());
+    // (a tombstone has no date: the dated indexes miss it, so look at the row itself)
+    const maybe = list.filter((r) => keys.has(r.id) && !mine.has(r.id)).map((r) => r.id);
+    const foreign = (await t.bulkGet(maybe)).find((r) => r && r.workplaceId !== id);
+    if (foreign) throw new ForeignRowError(name, foreign.id);
   };
   return {
     /** Whether any row of the workplace (even its tombstone) is on this device. */
@@ -198,6 +218,10 @@ export function backupRepo(db: TavlaDb) {
         createdAt: b.createdAt,
         uploaded: 0,
       }));
+      const lists = SYNCED_TABLES.map((name) => [name, snapshot.tables[name] ?? []] as const).filter(([, list]) => list.length > 0);
+      const marks = snapshot.tables.attendance ?? [];
+      // the workplace's aggregates when its marks are the file's (the usual case: see `marksHere` below)
+      const counted = countWorkplace(marks);
       try {
         await db.transaction('rw', [...allTables(), db.attendanceDaily, db.attendanceMonthly], async (tx) => {
           // the aggregates of this workplace are counted once below, not mark by mark
@@ -209,35 +233,37 @@ export function backupRepo(db: TavlaDb) {
             await db.outbox.where('workplaceId').equals(id).delete();
             await db.meta.delete(cursorKey(id));
           }
-          // marks of this workplace still here (left by a partly erased workplace): counted with the file's below
-          const marksHere = (await rowsOfWorkplace(db, 'attendance', id).count()) > 0;
-          for (const name of SYNCED_TABLES) {
-            const list = snapshot.tables[name] ?? [];
-            if (list.length === 0) continue;
-            const t = db.table(name) as Table<SyncedRow, string>;
-            // rows of other workplaces share the key space: never overwrite one (cheap on a device with one workplace)
-            if ((await t.count()) > (await rowsOfWorkplace(db, name, id).count())) {
-              const mine = new Set(await rowsOfWorkplace(db, name, id).primaryKeys());
-              const all = new Set(await t.toCollection().primaryKeys());
-              // (a tombstone has no date: the dated indexes miss it, so look at the row itself)
-              const maybe = list.filter((r) => all.has(r.id) && !mine.has(r.id)).map((r) => r.id);
-              const foreign = (await t.bulkGet(maybe)).find((r) => r && r.workplaceId !== id);
-              if (foreign) throw new ForeignRowError(name, foreign.id);
-            }
-            await t.bulkPut(list);
-          }
-          await recountWorkplace(id, marksHere ? await rowsOfWorkplace(db, 'attendance', id).toArray() : (snapshot.tables.attendance ?? []));
-          // A blob is content-addressed: if another workplace already stored the same bytes, keep that record.
-          const present = new Set(await db.blobs.where('hash').anyOf(blobRecords.map((b) => b.hash)).primaryKeys());
+          // First every read the writes depend on, all in flight at once (a few small requests on a
+          // device with one workplace); then every write at once. IndexedDB runs a transaction's
+          // requests in the order they were made, so queueing all of them at once lets the database
+          // store one table while this page is still handing it the next, instead of waiting for
+          // each table before cloning the next (about a third of the time for a year of rows).
+          const [marksHere, present] = await Promise.all([
+            // marks of this workplace still here (left by a partly erased workplace): counted with the file's
+            rowsOfWorkplace(db, 'attendance', id)
+              .count()
+              .then((n) => n > 0),
+            // a blob is content-addressed: if another workplace already stored the same bytes, keep that record
+            db.blobs
+              .where('hash')
+              .anyOf(blobRecords.map((b) => b.hash))
+              .primaryKeys()
+              .then((keys) => new Set(keys)),
+            ...lists.map(([name, list]) => refuseForeignRows(id, name, list)),
+          ]);
           const fresh = blobRecords.filter((b) => !present.has(b.hash));
-          if (fresh.length > 0) await db.blobs.bulkPut(fresh);
+          const writes: Promise<unknown>[] = lists.map(([name, list]) => (db.table(name) as Table<SyncedRow, string>).bulkPut(list));
+          if (fresh.length > 0) writes.push(db.blobs.bulkPut(fresh));
           // the rows' ops are made as they are pushed (see the header)
-          if (queued.length > 0) await db.meta.put({ key: RESTORE_QUEUE_KEY(id), value: queue });
-          else await db.meta.delete(RESTORE_QUEUE_KEY(id));
+          writes.push(queued.length > 0 ? db.meta.put({ key: RESTORE_QUEUE_KEY(id), value: queue }) : db.meta.delete(RESTORE_QUEUE_KEY(id)));
           if (maxStamp) {
-            const state = (await readClock(db)) ?? initialClock(newNodeId());
-            await saveClock(db, recv(state, maxStamp, now));
+            writes.push(
+              readClock(db).then((state) => saveClock(db, recv(state ?? initialClock(newNodeId()), maxStamp, now))),
+            );
           }
+          if (!marksHere) writes.push(putCounts(id, counted));
+          await Promise.all(writes);
+          if (marksHere) await putCounts(id, countWorkplace(await rowsOfWorkplace(db, 'attendance', id).toArray()));
         });
       } catch (err) {
         throw translateStorageError(err);
