@@ -236,8 +236,19 @@ function checkRow(table: SyncedTable, row: unknown, workplaceId: string, stamps:
 /**
  * Reads and validates a backup file completely. Throws BackupError on any
  * problem; on success the snapshot is ready for backupRepo.restore.
+ *
+ * Given the file itself (a Blob, as the file picker hands it over), each
+ * photo becomes a slice of it: the browser hands its bytes to IndexedDB
+ * without this page copying 24 MB of photos into new Blobs first. The bytes
+ * that were checked are the bytes of that same file.
  */
-export async function decodeBackup(bytes: Uint8Array, now = Date.now()): Promise<DecodedBackup> {
+export async function decodeBackup(file: Uint8Array | Blob, now = Date.now()): Promise<DecodedBackup> {
+  const bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
+  /** A photo's Blob: a slice of the file when its bytes are stored as they are in it, else a copy. */
+  const blobOf = (content: Uint8Array, type: string): Blob =>
+    file instanceof Blob && content.buffer === bytes.buffer
+      ? file.slice(content.byteOffset - bytes.byteOffset, content.byteOffset - bytes.byteOffset + content.length, type)
+      : new Blob([content as Uint8Array<ArrayBuffer>], { type });
   let files: Record<string, Uint8Array>;
   try {
     files = await readZip(bytes);
@@ -296,7 +307,7 @@ export async function decodeBackup(bytes: Uint8Array, now = Date.now()): Promise
     const content = files[b.path];
     if (!content) throw damaged(`blob ${b.hash} is missing`);
     if (sums[i] !== b.hash) throw damaged(`blob ${b.hash} checksum`);
-    blobs.push({ hash: b.hash, type: b.type, size: b.size, createdAt: b.createdAt, data: new Blob([content as Uint8Array<ArrayBuffer>], { type: b.type }) });
+    blobs.push({ hash: b.hash, type: b.type, size: b.size, createdAt: b.createdAt, data: blobOf(content, b.type) });
   });
   const present = new Set([...manifest.blobs.map((b) => b.hash), ...manifest.missingBlobs]);
   for (const h of referencedBlobs(tables)) if (!present.has(h)) throw damaged(`a record refers to blob ${h}, which is not in the file`);

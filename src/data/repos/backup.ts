@@ -133,6 +133,13 @@ function countWorkplace(marks: readonly SyncedRow[]) {
   return { days: [...countMarks(rows).values()], months: [...countMonths(rows).values()] };
 }
 
+/** The newest field stamp of any row ('' if none). */
+function newestStamp(tables: Partial<Record<SyncedTable, readonly SyncedRow[]>>): string {
+  let newest = '';
+  for (const name of SYNCED_TABLES) for (const row of tables[name] ?? []) for (const s of Object.values(row._clock ?? {})) if (s > newest) newest = s;
+  return newest;
+}
+
 /** The pull cursor key of the sync engine (src/sync/engine.ts). */
 const cursorKey = (workplaceId: string) => `syncCursor:${workplaceId}`;
 
@@ -198,16 +205,9 @@ export function backupRepo(db: TavlaDb) {
     async restore(snapshot: WorkplaceSnapshot, opts: { replace?: boolean } = {}): Promise<RestoreResult> {
       const id = snapshot.workplaceId;
       const now = db.now();
-      // Everything that is not IndexedDB happens before the transaction opens.
-      let maxStamp = '';
-      let rows = 0;
-      const queued: SyncedTable[] = [];
-      for (const name of SYNCED_TABLES) {
-        const list = snapshot.tables[name] ?? [];
-        if (list.length > 0) queued.push(name);
-        rows += list.length;
-        for (const row of list) for (const s of Object.values(row._clock ?? {})) if (s > maxStamp) maxStamp = s;
-      }
+      const lists = SYNCED_TABLES.map((name) => [name, snapshot.tables[name] ?? []] as const).filter(([, list]) => list.length > 0);
+      const queued = lists.map(([name]) => name);
+      const rows = lists.reduce((n, [, list]) => n + list.length, 0);
       const queue: RestoreQueue = { tables: queued, after: null, remaining: rows };
       const blobRecords: BlobRecord[] = snapshot.blobs.map((b) => ({
         hash: b.hash,
@@ -218,10 +218,6 @@ export function backupRepo(db: TavlaDb) {
         createdAt: b.createdAt,
         uploaded: 0,
       }));
-      const lists = SYNCED_TABLES.map((name) => [name, snapshot.tables[name] ?? []] as const).filter(([, list]) => list.length > 0);
-      const marks = snapshot.tables.attendance ?? [];
-      // the workplace's aggregates when its marks are the file's (the usual case: see `marksHere` below)
-      const counted = countWorkplace(marks);
       try {
         await db.transaction('rw', [...allTables(), db.attendanceDaily, db.attendanceMonthly], async (tx) => {
           // the aggregates of this workplace are counted once below, not mark by mark
@@ -256,12 +252,12 @@ export function backupRepo(db: TavlaDb) {
           if (fresh.length > 0) writes.push(db.blobs.bulkPut(fresh));
           // the rows' ops are made as they are pushed (see the header)
           writes.push(queued.length > 0 ? db.meta.put({ key: RESTORE_QUEUE_KEY(id), value: queue }) : db.meta.delete(RESTORE_QUEUE_KEY(id)));
-          if (maxStamp) {
-            writes.push(
-              readClock(db).then((state) => saveClock(db, recv(state ?? initialClock(newNodeId()), maxStamp, now))),
-            );
-          }
-          if (!marksHere) writes.push(putCounts(id, counted));
+          // While the database stores all that: what is counted from the rows (no awaits in between,
+          // so nothing else runs in this transaction), then the writes it gives.
+          const maxStamp = newestStamp(snapshot.tables);
+          if (maxStamp) writes.push(readClock(db).then((state) => saveClock(db, recv(state ?? initialClock(newNodeId()), maxStamp, now))));
+          // the workplace's aggregates, when its marks are the file's (the usual case)
+          if (!marksHere) writes.push(putCounts(id, countWorkplace(snapshot.tables.attendance ?? [])));
           await Promise.all(writes);
           if (marksHere) await putCounts(id, countWorkplace(await rowsOfWorkplace(db, 'attendance', id).toArray()));
         });
