@@ -123,7 +123,7 @@ describe('backup round trip', () => {
     const deflated = zipSync(unzipSync(file), { level: 6 });
     for (const bytes of [file, deflated]) {
       const target = freshRepos();
-      const { snapshot } = await decodeBackup(new Blob([bytes], { type: 'application/zip' }));
+      const { snapshot } = await decodeBackup(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
       expect(snapshot.blobs.map((b) => [b.hash, b.type, b.data.type, b.data.size])).toEqual(before.blobs.map((b) => [b.hash, b.type, b.type, b.size]));
       await target.backup.restore(snapshot);
       expect(await everything(target, wp.id)).toEqual(before);
@@ -133,7 +133,7 @@ describe('backup round trip', () => {
     const bad = tamper(file, (files) => {
       files[`blobs/${face}`] = files[`blobs/${face}`]!.map((b, i) => (i === 0 ? b ^ 0xff : b));
     });
-    await expect(decodeBackup(new Blob([bad]))).rejects.toMatchObject({ problem: 'damaged' });
+    await expect(decodeBackup(new Blob([bad as Uint8Array<ArrayBuffer>]))).rejects.toMatchObject({ problem: 'damaged' });
   });
 
   it('queues ops that rebuild every row exactly as a server merging them would', async () => {
