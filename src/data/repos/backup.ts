@@ -231,9 +231,10 @@ export function backupRepo(db: TavlaDb) {
           }
           // First every read the writes depend on, all in flight at once (a few small requests on a
           // device with one workplace); then every write at once. IndexedDB runs a transaction's
-          // requests in the order they were made, so queueing all of them at once lets the database
-          // store one table while this page is still handing it the next, instead of waiting for
-          // each table before cloning the next (about a third of the time for a year of rows).
+          // requests in the order they were made, so the database stores one table while this page
+          // is still handing it the next, and never waits for this page between tables. (What is
+          // left is the database's own work per row: a year of rows takes about as long as the
+          // same puts made directly on IndexedDB, without Dexie.)
           const [marksHere, present] = await Promise.all([
             // marks of this workplace still here (left by a partly erased workplace): counted with the file's
             rowsOfWorkplace(db, 'attendance', id)
