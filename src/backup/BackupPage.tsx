@@ -110,7 +110,7 @@ export function ImportSection(props: { afterImport: (workplaceId: string) => voi
     try {
       // marks for the bench (tests/bench/reports.ts): reading and checking vs. storing
       performance.mark('tavla:import-start');
-      decoded = await app.run(async () => decodeBackup(new Uint8Array(await file.arrayBuffer())));
+      decoded = await app.run(async () => decodeBackup(file));
       performance.mark('tavla:import-decoded');
     } finally {
       setBusy(false);

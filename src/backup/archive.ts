@@ -190,7 +190,29 @@ function checkManifest(m: unknown): BackupManifest {
 /** Tables whose live rows carry a calendar date. */
 const DATED: readonly SyncedTable[] = ['attendance', 'goalProgress', 'tasks', 'deviations', 'improvements', 'meetings', 'followUps'];
 
-function checkRow(table: SyncedTable, row: unknown, workplaceId: string): SyncedRow {
+/**
+ * Checks field stamps and remembers the newest. A file's ~200,000 stamps are
+ * mostly a few distinct ones (every field of a row written at once): each
+ * distinct stamp is matched against the pattern once.
+ */
+class StampCheck {
+  newest = '';
+  private readonly valid = new Set<string>();
+  /** Whether every value of `clock` is a stamp. */
+  all(clock: Record<string, unknown>): boolean {
+    for (const s of Object.values(clock)) {
+      if (typeof s !== 'string') return false;
+      if (!this.valid.has(s)) {
+        if (!isHlc(s)) return false;
+        this.valid.add(s);
+        if (s > this.newest) this.newest = s;
+      }
+    }
+    return true;
+  }
+}
+
+function checkRow(table: SyncedTable, row: unknown, workplaceId: string, stamps: StampCheck): SyncedRow {
   const where = `${table} row`;
   if (!isObject(row)) throw damaged(`${where} is not an object`);
   if (typeof row.id !== 'string' || row.id.length === 0 || row.id.length > 200) throw damaged(`${where} has no id`);
@@ -198,7 +220,7 @@ function checkRow(table: SyncedTable, row: unknown, workplaceId: string): Synced
   if (table === 'workplaces' && row.id !== workplaceId) throw damaged('a second workplace in the file');
   if (row.deleted !== 0 && row.deleted !== 1) throw damaged(`${where} ${row.id}: bad deleted flag`);
   if (!Number.isFinite(row.createdAt) || !Number.isFinite(row.updatedAt)) throw damaged(`${where} ${row.id}: bad timestamps`);
-  if (!isObject(row._clock) || !Object.values(row._clock).every(isHlc)) throw damaged(`${where} ${row.id}: bad field stamps`);
+  if (!isObject(row._clock) || !stamps.all(row._clock)) throw damaged(`${where} ${row.id}: bad field stamps`);
   if (row.deleted === 0) {
     if (DATED.includes(table) && !isValidIsoDate(row.date)) throw damaged(`${where} ${row.id}: bad date`);
     if (table === 'attendance' && (typeof row.personId !== 'string' || !(row.status === null || ATTENDANCE_STATUSES.includes(row.status as never)))) {
@@ -214,8 +236,19 @@ function checkRow(table: SyncedTable, row: unknown, workplaceId: string): Synced
 /**
  * Reads and validates a backup file completely. Throws BackupError on any
  * problem; on success the snapshot is ready for backupRepo.restore.
+ *
+ * Given the file itself (a Blob, as the file picker hands it over), each
+ * photo becomes a slice of it: the browser hands its bytes to IndexedDB
+ * without this page copying 24 MB of photos into new Blobs first. The bytes
+ * that were checked are the bytes of that same file.
  */
-export async function decodeBackup(bytes: Uint8Array, now = Date.now()): Promise<DecodedBackup> {
+export async function decodeBackup(file: Uint8Array | Blob, now = Date.now()): Promise<DecodedBackup> {
+  const bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
+  /** A photo's Blob: a slice of the file when its bytes are stored as they are in it, else a copy. */
+  const blobOf = (content: Uint8Array, type: string): Blob =>
+    file instanceof Blob && content.buffer === bytes.buffer
+      ? file.slice(content.byteOffset - bytes.byteOffset, content.byteOffset - bytes.byteOffset + content.length, type)
+      : new Blob([content as Uint8Array<ArrayBuffer>], { type });
   let files: Record<string, Uint8Array>;
   try {
     files = await readZip(bytes);
@@ -228,36 +261,54 @@ export async function decodeBackup(bytes: Uint8Array, now = Date.now()): Promise
   const workplaceId = manifest.workplace.id;
 
   const dataBytes = files[DATA_PATH];
-  if (!dataBytes || dataBytes.length !== manifest.data.size || (await sha256(dataBytes)) !== manifest.data.sha256) throw damaged('data.json checksum');
-  const data = parseJson(dataBytes, 'data');
+  if (!dataBytes || dataBytes.length !== manifest.data.size) throw damaged('data.json checksum');
+  // Every checksum at once: WebCrypto hashes off the main thread while the JSON is parsed and
+  // checked here (one after the other, the 200 photos of a year took longer than the parse).
+  // A failed hash counts as a mismatch ('' is no checksum).
+  const digest = (bytes: Uint8Array) => sha256(bytes).catch(() => '');
+  const dataSum = digest(dataBytes);
+  const blobSums = manifest.blobs.map((b) => {
+    const content = files[b.path];
+    return content && content.length === b.size ? digest(content) : Promise.resolve('');
+  });
+  // (awaited before anything of the file is trusted, and before a parse error: edited bytes say "checksum")
+  let data: unknown;
+  let unreadable: unknown = null;
+  try {
+    data = parseJson(dataBytes, 'data');
+  } catch (err) {
+    unreadable = err;
+  }
+  if ((await dataSum) !== manifest.data.sha256) throw damaged('data.json checksum');
+  if (unreadable) throw unreadable;
   if (!isObject(data) || !isObject(data.tables)) throw damaged('no tables');
   for (const name of Object.keys(data.tables)) if (!SYNCED_TABLES.includes(name as SyncedTable)) throw damaged(`unknown table ${name}`);
 
   const tables = {} as Record<SyncedTable, SyncedRow[]>;
-  let newest = '';
+  const stamps = new StampCheck();
   for (const name of SYNCED_TABLES) {
     const list = data.tables[name] ?? [];
     if (!Array.isArray(list)) throw damaged(`${name} is not a list`);
     const seen = new Set<string>();
     tables[name] = list.map((r: unknown) => {
-      const row = checkRow(name, r, workplaceId);
+      const row = checkRow(name, r, workplaceId, stamps);
       if (seen.has(row.id)) throw damaged(`${name} ${row.id} twice`);
       seen.add(row.id);
-      for (const s of Object.values(row._clock)) if (s > newest) newest = s;
       return row;
     });
   }
   const wpRows = tables.workplaces;
   if (wpRows.length !== 1 || wpRows[0]!.deleted !== 0) throw damaged('the file must hold exactly one workplace');
-  if (newest && parseHlc(newest).millis - now > MAX_DRIFT_MS) throw new BackupError('clock', 'stamps from the future');
+  if (stamps.newest && parseHlc(stamps.newest).millis - now > MAX_DRIFT_MS) throw new BackupError('clock', 'stamps from the future');
 
+  const sums = await Promise.all(blobSums);
   const blobs: SnapshotBlob[] = [];
-  for (const b of manifest.blobs) {
+  manifest.blobs.forEach((b, i) => {
     const content = files[b.path];
     if (!content) throw damaged(`blob ${b.hash} is missing`);
-    if (content.length !== b.size || (await sha256(content)) !== b.hash) throw damaged(`blob ${b.hash} checksum`);
-    blobs.push({ hash: b.hash, type: b.type, size: b.size, createdAt: b.createdAt, data: new Blob([content as Uint8Array<ArrayBuffer>], { type: b.type }) });
-  }
+    if (sums[i] !== b.hash) throw damaged(`blob ${b.hash} checksum`);
+    blobs.push({ hash: b.hash, type: b.type, size: b.size, createdAt: b.createdAt, data: blobOf(content, b.type) });
+  });
   const present = new Set([...manifest.blobs.map((b) => b.hash), ...manifest.missingBlobs]);
   for (const h of referencedBlobs(tables)) if (!present.has(h)) throw damaged(`a record refers to blob ${h}, which is not in the file`);
 
