@@ -295,9 +295,11 @@ export function timeToSolveByMonth(deviations: readonly DeviationLike[], months:
   const byMonth = new Map<string, number[]>();
   for (const m of months) byMonth.set(m, []);
   for (const d of liveRows(deviations)) {
-    const days = daysToSolve(d);
-    if (days === null) continue;
-    byMonth.get(isoDateAt(d.solvedAt!).slice(0, 7))?.push(days);
+    if (d.status !== 'solved' || typeof d.solvedAt !== 'number') continue;
+    // the day of solving once, and the days counted only for a month asked about (a year's deviations on open)
+    const solvedOn = isoDateAt(d.solvedAt);
+    const list = byMonth.get(solvedOn.slice(0, 7));
+    if (list) list.push(Math.max(0, daysBetween(d.date, solvedOn)));
   }
   return months.map((month) => {
     const list = byMonth.get(month) ?? [];

@@ -61,26 +61,32 @@ export function niceMax(v: number): number {
 export function Chart(props: ChartProps) {
   const { t } = useI18n();
   const uid = createUniqueId();
-  // Props are getters that re-run the caller's expression on every read; read each array once.
+  // Props are getters that re-run the caller's expression on every read (a scale's maximum is a max over
+  // every value): read each once, not once per bar, dot or table cell.
   const labels = createMemo(() => props.labels);
   const fullLabels = createMemo(() => props.fullLabels);
   const series = createMemo(() => props.series);
+  const yMax = createMemo(() => props.yMax);
+  const icons = createMemo(() => props.icons);
+  const lineSeries = createMemo(() => props.line);
+  const targetLine = createMemo(() => props.target);
+  const format = createMemo(() => props.format);
   const [tableOpen, setTableOpen] = createSignal(false);
-  const bottom = () => PAD.bottom + (props.icons ? ICON + 6 : 0);
+  const bottom = () => PAD.bottom + (icons() ? ICON + 6 : 0);
   const plotW = W - PAD.left - PAD.right;
   const plotH = () => H - PAD.top - bottom();
   const n = () => Math.max(1, labels().length);
   const slot = () => plotW / n();
   const x = (i: number) => PAD.left + slot() * i;
-  const y = (v: number, max = props.yMax) => PAD.top + plotH() * (1 - Math.min(1, Math.max(0, v / (max || 1))));
+  const y = (v: number, max = yMax()) => PAD.top + plotH() * (1 - Math.min(1, Math.max(0, v / (max || 1))));
   const every = () => Math.max(1, Math.ceil(n() / 12));
   /** grid lines at quarters of the scale, or halves / ends when quarters would not be whole numbers */
   const ticks = () => {
     for (const parts of [4, 2, 1]) {
-      const step = props.yMax / parts;
+      const step = yMax() / parts;
       if (!props.integer || Number.isInteger(step)) return Array.from({ length: parts + 1 }, (_, i) => i * step);
     }
-    return [0, props.yMax];
+    return [0, yMax()];
   };
 
   const barWidth = () => (slot() * 0.8) / Math.max(1, series().length);
@@ -124,12 +130,12 @@ export function Chart(props: ChartProps) {
             <g class="chart-grid">
               <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
               <text x={PAD.left - 8} y={y(v) + 5} text-anchor="end">
-                {props.format(v)}
+                {format()(v)}
               </text>
             </g>
           )}
         </For>
-        <Show when={props.line}>
+        <Show when={lineSeries()}>
           {(line) => (
             <For each={[0, 0.5, 1]}>
               {(f) => (
@@ -171,7 +177,7 @@ export function Chart(props: ChartProps) {
             </g>
           )}
         </Show>
-        <Show when={props.line}>
+        <Show when={lineSeries()}>
           {(line) => (
             <g class="chart-line chart-line-extra">
               <For each={segments(line().values, line().yMax)}>{(pts) => <polyline points={pts} />}</For>
@@ -179,12 +185,12 @@ export function Chart(props: ChartProps) {
             </g>
           )}
         </Show>
-        <Show when={props.target}>
+        <Show when={targetLine()}>
           {(target) => (
             <g class="chart-target">
               <line x1={PAD.left} x2={W - PAD.right} y1={y(target().value)} y2={y(target().value)} />
               <text x={W - PAD.right + 4} y={y(target().value) + 5}>
-                {props.format(target().value)}
+                {format()(target().value)}
               </text>
             </g>
           )}
@@ -194,7 +200,7 @@ export function Chart(props: ChartProps) {
         <For each={labels()}>
           {(label, i) => (
             <Show when={i() % every() === 0}>
-              <Show when={props.icons?.[i()]}>
+              <Show when={icons()?.[i()]}>
                 {(icon) => <image href={pictogramUrl(icon())} x={x(i()) + slot() / 2 - ICON / 2} y={PAD.top + plotH() + 4} width={ICON} height={ICON} />}
               </Show>
               <text class="chart-label" x={x(i()) + slot() / 2} y={H - 10} text-anchor="middle">
@@ -216,7 +222,7 @@ export function Chart(props: ChartProps) {
               </li>
             )}
           </For>
-          <Show when={props.line}>
+          <Show when={lineSeries()}>
             {(line) => (
               <li>
                 <svg viewBox="0 0 16 16" class="chart-swatch chart-line-extra">
@@ -226,7 +232,7 @@ export function Chart(props: ChartProps) {
               </li>
             )}
           </Show>
-          <Show when={props.target}>
+          <Show when={targetLine()}>
             {(target) => (
               <li>
                 <svg viewBox="0 0 16 16" class="chart-swatch chart-target">
@@ -248,7 +254,7 @@ export function Chart(props: ChartProps) {
               <tr>
                 <th scope="col">{props.columnHeader}</th>
                 <For each={series()}>{(s) => <th scope="col">{s.name}</th>}</For>
-                <Show when={props.line}>{(line) => <th scope="col">{line().name}</th>}</Show>
+                <Show when={lineSeries()}>{(line) => <th scope="col">{line().name}</th>}</Show>
               </tr>
             </thead>
             <tbody>
@@ -256,8 +262,8 @@ export function Chart(props: ChartProps) {
                 {(label, i) => (
                   <tr>
                     <th scope="row">{fullLabels()?.[i()] ?? label}</th>
-                    <For each={series()}>{(s) => <td>{s.values[i()] === null ? '–' : props.format(s.values[i()]!)}</td>}</For>
-                    <Show when={props.line}>{(line) => <td>{line().values[i()] === null ? '–' : line().format(line().values[i()]!)}</td>}</Show>
+                    <For each={series()}>{(s) => <td>{s.values[i()] === null ? '–' : format()(s.values[i()]!)}</td>}</For>
+                    <Show when={lineSeries()}>{(line) => <td>{line().values[i()] === null ? '–' : line().format(line().values[i()]!)}</td>}</Show>
                   </tr>
                 )}
               </For>
