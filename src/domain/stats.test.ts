@@ -15,7 +15,7 @@ import {
   weeklyAttendanceRates,
   workdayMinutes,
 } from './stats';
-import { monthsBetween } from './dates';
+import { addDays, isoDateAt, monthsBetween } from './dates';
 
 /** Local noon of a date: the same calendar day in every time zone the tests run in. */
 const noon = (iso: string) => new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), 12).getTime();
@@ -201,6 +201,21 @@ describe('deviations', () => {
       { month: '2026-03', solved: 3, medianDays: 2 },
       { month: '2026-04', solved: 1, medianDays: 8 },
     ]);
+  });
+
+  it('gives each month the median of daysToSolve of the deviations solved in it, over a year and across the turn of the year', () => {
+    const months = monthsBetween('2025-11-01', '2026-10-31');
+    const list = Array.from({ length: 400 }, (_, i) => {
+      const reported = addDays('2025-10-20', (i * 7) % 370);
+      const d = dev(i % 2 ? 'time' : 'safety', reported, i % 9 === 0 ? undefined : addDays(reported, (i * 13) % 40));
+      return i % 17 === 0 ? { ...d, deleted: 1 as const } : d;
+    });
+    const expected = months.map((month) => {
+      const days = list.filter((d) => d.deleted === 0 && d.solvedAt !== null && isoDateAt(d.solvedAt).startsWith(month)).map((d) => daysToSolve(d)!);
+      return { month, solved: days.length, medianDays: median(days) };
+    });
+    expect(timeToSolveByMonth(list, months)).toEqual(expected);
+    expect(expected.every((m) => m.solved > 0)).toBe(true);
   });
 });
 

@@ -294,10 +294,19 @@ export interface SolveMonth {
 export function timeToSolveByMonth(deviations: readonly DeviationLike[], months: readonly string[]): SolveMonth[] {
   const byMonth = new Map<string, number[]>();
   for (const m of months) byMonth.set(m, []);
+  // a year's deviations fall on a few hundred days: each day's number is worked out once
+  const dayNumbers = new Map<Iso, number>();
+  const dayNumber = (iso: Iso) => {
+    let n = dayNumbers.get(iso);
+    if (n === undefined) dayNumbers.set(iso, (n = daysBetween('2000-01-01', iso)));
+    return n;
+  };
   for (const d of liveRows(deviations)) {
-    const days = daysToSolve(d);
-    if (days === null) continue;
-    byMonth.get(isoDateAt(d.solvedAt!).slice(0, 7))?.push(days);
+    if (d.status !== 'solved' || typeof d.solvedAt !== 'number') continue;
+    const solvedOn = isoDateAt(d.solvedAt);
+    const list = byMonth.get(solvedOn.slice(0, 7));
+    // (as daysToSolve)
+    if (list) list.push(Math.max(0, dayNumber(solvedOn) - dayNumber(d.date)));
   }
   return months.map((month) => {
     const list = byMonth.get(month) ?? [];

@@ -19,7 +19,7 @@ import { useApp } from '../core/context';
 import { FaceImage, PictoButton } from '../core/ui';
 import { SafetyCross } from '../core/board/SafetyCross';
 import type { Iso } from '../domain/types';
-import { addMonths, monthsBetween, parseIsoDate } from '../domain/dates';
+import { monthsBetween, parseIsoDate } from '../domain/dates';
 import { deviationPareto, ideaProposers, ideasByMonth, meetingLengths, median, timeToSolveByMonth } from '../domain/stats';
 import { weeklyRatesFromDays } from '../domain/dailyCounts';
 import { useI18n, type MessageKey } from '../i18n';
@@ -28,12 +28,16 @@ import { Pictogram } from '../pictograms/Pictogram';
 import { Chart, niceMax } from './charts';
 import { ToolScreen } from '../core/tools';
 import { cachedDateFormat, cachedNumberFormat } from './format';
+import { DEFAULT_TREND_RANGE, TREND_RANGES, trendsFrom } from './preload';
 // The reports repository is a chunk of its own, loaded on first use (data/index.ts): imported here, it
 // loads beside this page's chunk instead of after the page has rendered and asked for its data.
 import '../data/repos/reports';
 
-const RANGES = [3, 6, 12] as const;
-const DEFAULT_RANGE = 12;
+// one object per format: the formatter finds its Intl.DateTimeFormat by it (format.ts)
+const MONTH_SHORT: Intl.DateTimeFormatOptions = { month: 'short' };
+const MONTH_LONG: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric' };
+const DAY_SHORT: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'numeric' };
+const DAY_LONG: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' };
 
 function Section(props: ParentProps<{ id: string; title: string; pictogram: string }>) {
   return (
@@ -65,10 +69,10 @@ export default function TrendsPage() {
   const [params, setParams] = useSearchParams<{ months?: string }>();
   const range = () => {
     const n = Number(params.months);
-    return (RANGES as readonly number[]).includes(n) ? n : DEFAULT_RANGE;
+    return (TREND_RANGES as readonly number[]).includes(n) ? n : DEFAULT_TREND_RANGE;
   };
   /** from the first day of the month (range − 1) months back, to today */
-  const from = createMemo<Iso>(() => `${addMonths(app.today(), -(range() - 1)).slice(0, 7)}-01`);
+  const from = createMemo<Iso>(() => trendsFrom(app.today(), range()));
   const to = () => app.today();
   const months = createMemo(() => monthsBetween(from(), to()));
 
@@ -97,10 +101,10 @@ export default function TrendsPage() {
   const num = (v: number) => formatNumber(tenths(v));
   // A number, not a formatted string: the summaries choose their plural form by it.
   const tenths = (v: number) => Math.round(v * 10) / 10;
-  const monthShort = (m: string) => formatDate(parseIsoDate(`${m}-01`), { month: 'short' });
-  const monthLong = (m: string) => formatDate(parseIsoDate(`${m}-01`), { month: 'long', year: 'numeric' });
-  const dayShort = (d: Iso) => formatDate(parseIsoDate(d), { day: 'numeric', month: 'numeric' });
-  const dayLong = (d: Iso) => formatDate(parseIsoDate(d), { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
+  const monthShort = (m: string) => formatDate(parseIsoDate(`${m}-01`), MONTH_SHORT);
+  const monthLong = (m: string) => formatDate(parseIsoDate(`${m}-01`), MONTH_LONG);
+  const dayShort = (d: Iso) => formatDate(parseIsoDate(d), DAY_SHORT);
+  const dayLong = (d: Iso) => formatDate(parseIsoDate(d), DAY_LONG);
   const categoryName = (c: string) => t(`deviation.category.${c}` as MessageKey);
 
   const attendanceSummary = () => {
@@ -135,7 +139,7 @@ export default function TrendsPage() {
   return (
     <ToolScreen title={t('trends.title')} pictogram="bar-chart" class="trends-screen">
       <div class="report-choice no-print" role="group" aria-label={t('trends.range')}>
-        <For each={RANGES}>
+        <For each={TREND_RANGES}>
           {(n) => (
             <PictoButton pictogram="calendar" label={t('trends.months', { n })} aria-pressed={range() === n} onClick={() => setParams({ months: String(n) })} />
           )}

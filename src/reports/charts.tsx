@@ -8,10 +8,11 @@
  * Accessibility: each chart is a <figure>; the <svg> is role="img" named by
  * its <title> and described by a one-sentence summary (<desc>); under it a
  * table with every number is the text alternative (shown with one tap, and
- * always printed). Colour is never the only channel: the second series is
+ * always printed; built when first shown or printed, not with the chart).
+ * Colour is never the only channel: the second series is
  * hatched, the line has dots, and the legend names each.
  */
-import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
+import { createMemo, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 import { useI18n } from '../i18n';
 import { pictogramUrl } from '../pictograms/catalog';
 
@@ -61,31 +62,63 @@ export function niceMax(v: number): number {
 export function Chart(props: ChartProps) {
   const { t } = useI18n();
   const uid = createUniqueId();
-  // Props are getters that re-run the caller's expression on every read; read each array once.
+  // Props are getters that re-run the caller's expression on every read (a scale's maximum is a max over
+  // every value): read each once, not once per bar, dot or table cell.
   const labels = createMemo(() => props.labels);
-  const fullLabels = createMemo(() => props.fullLabels);
   const series = createMemo(() => props.series);
+  const yMax = createMemo(() => props.yMax);
+  const icons = createMemo(() => props.icons);
+  const lineSeries = createMemo(() => props.line);
+  const targetLine = createMemo(() => props.target);
+  const format = createMemo(() => props.format);
   const [tableOpen, setTableOpen] = createSignal(false);
-  const bottom = () => PAD.bottom + (props.icons ? ICON + 6 : 0);
+  // The table (hundreds of rows for a year of meetings) is built when it is first shown, or printed (always
+  // printed: tools.css), not with the chart: hidden, it is no text alternative for anyone yet.
+  const [tableBuilt, setTableBuilt] = createSignal(false);
+  const buildTable = () => setTableBuilt(true);
+  /** each row of the table: its label, then every value as text */
+  const tableRows = createMemo(() => {
+    if (!tableBuilt()) return [];
+    const full = props.fullLabels;
+    const cell = (v: number | null | undefined, f: (v: number) => string) => (v === null || v === undefined ? '–' : f(v));
+    return labels().map((label, i) => ({
+      head: full?.[i] ?? label,
+      cells: [...series().map((s) => cell(s.values[i], format())), ...(lineSeries() ? [cell(lineSeries()!.values[i], lineSeries()!.format)] : [])],
+    }));
+  });
+  if (typeof window !== 'undefined') {
+    window.addEventListener('beforeprint', buildTable);
+    onCleanup(() => window.removeEventListener('beforeprint', buildTable));
+  }
+  const bottom = () => PAD.bottom + (icons() ? ICON + 6 : 0);
   const plotW = W - PAD.left - PAD.right;
   const plotH = () => H - PAD.top - bottom();
   const n = () => Math.max(1, labels().length);
   const slot = () => plotW / n();
   const x = (i: number) => PAD.left + slot() * i;
-  const y = (v: number, max = props.yMax) => PAD.top + plotH() * (1 - Math.min(1, Math.max(0, v / (max || 1))));
+  const y = (v: number, max = yMax()) => PAD.top + plotH() * (1 - Math.min(1, Math.max(0, v / (max || 1))));
   const every = () => Math.max(1, Math.ceil(n() / 12));
+  /** the labels drawn under the axis: at most about 12 of them */
+  const axisLabels = createMemo(() => {
+    const step = every();
+    const out: { label: string; i: number; icon: string | undefined }[] = [];
+    for (let i = 0; i < labels().length; i += step) out.push({ label: labels()[i]!, i, icon: icons()?.[i] });
+    return out;
+  });
   /** grid lines at quarters of the scale, or halves / ends when quarters would not be whole numbers */
   const ticks = () => {
     for (const parts of [4, 2, 1]) {
-      const step = props.yMax / parts;
+      const step = yMax() / parts;
       if (!props.integer || Number.isInteger(step)) return Array.from({ length: parts + 1 }, (_, i) => i * step);
     }
-    return [0, props.yMax];
+    return [0, yMax()];
   };
 
   const barWidth = () => (slot() * 0.8) / Math.max(1, series().length);
   const points = (values: (number | null)[], max?: number) =>
     values.map((v, i) => (v === null ? null : ([x(i) + slot() / 2, y(v, max)] as const)));
+  /** the points of the values there are (a dot each) */
+  const dots = (values: (number | null)[], max?: number) => points(values, max).filter((p) => p !== null);
   /** polyline segments, broken where a value is missing */
   const segments = (values: (number | null)[], max?: number) => {
     const out: string[] = [];
@@ -124,12 +157,12 @@ export function Chart(props: ChartProps) {
             <g class="chart-grid">
               <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
               <text x={PAD.left - 8} y={y(v) + 5} text-anchor="end">
-                {props.format(v)}
+                {format()(v)}
               </text>
             </g>
           )}
         </For>
-        <Show when={props.line}>
+        <Show when={lineSeries()}>
           {(line) => (
             <For each={[0, 0.5, 1]}>
               {(f) => (
@@ -167,40 +200,40 @@ export function Chart(props: ChartProps) {
           {(s) => (
             <g class="chart-line chart-series-0">
               <For each={segments(s().values)}>{(pts) => <polyline points={pts} />}</For>
-              <For each={points(s().values)}>{(p) => <Show when={p}>{(pp) => <circle cx={pp()[0]} cy={pp()[1]} r="4" />}</Show>}</For>
+              <For each={dots(s().values)}>{(p) => <circle cx={p[0]} cy={p[1]} r="4" />}</For>
             </g>
           )}
         </Show>
-        <Show when={props.line}>
+        <Show when={lineSeries()}>
           {(line) => (
             <g class="chart-line chart-line-extra">
               <For each={segments(line().values, line().yMax)}>{(pts) => <polyline points={pts} />}</For>
-              <For each={points(line().values, line().yMax)}>{(p) => <Show when={p}>{(pp) => <rect x={pp()[0] - 4} y={pp()[1] - 4} width="8" height="8" />}</Show>}</For>
+              <For each={dots(line().values, line().yMax)}>{(p) => <rect x={p[0] - 4} y={p[1] - 4} width="8" height="8" />}</For>
             </g>
           )}
         </Show>
-        <Show when={props.target}>
+        <Show when={targetLine()}>
           {(target) => (
             <g class="chart-target">
               <line x1={PAD.left} x2={W - PAD.right} y1={y(target().value)} y2={y(target().value)} />
               <text x={W - PAD.right + 4} y={y(target().value) + 5}>
-                {props.format(target().value)}
+                {format()(target().value)}
               </text>
             </g>
           )}
         </Show>
         {/* x axis */}
         <line class="chart-axis" x1={PAD.left} x2={W - PAD.right} y1={PAD.top + plotH()} y2={PAD.top + plotH()} />
-        <For each={labels()}>
-          {(label, i) => (
-            <Show when={i() % every() === 0}>
-              <Show when={props.icons?.[i()]}>
-                {(icon) => <image href={pictogramUrl(icon())} x={x(i()) + slot() / 2 - ICON / 2} y={PAD.top + plotH() + 4} width={ICON} height={ICON} />}
+        <For each={axisLabels()}>
+          {(l) => (
+            <>
+              <Show when={l.icon}>
+                {(icon) => <image href={pictogramUrl(icon())} x={x(l.i) + slot() / 2 - ICON / 2} y={PAD.top + plotH() + 4} width={ICON} height={ICON} />}
               </Show>
-              <text class="chart-label" x={x(i()) + slot() / 2} y={H - 10} text-anchor="middle">
-                {label}
+              <text class="chart-label" x={x(l.i) + slot() / 2} y={H - 10} text-anchor="middle">
+                {l.label}
               </text>
-            </Show>
+            </>
           )}
         </For>
       </svg>
@@ -216,7 +249,7 @@ export function Chart(props: ChartProps) {
               </li>
             )}
           </For>
-          <Show when={props.line}>
+          <Show when={lineSeries()}>
             {(line) => (
               <li>
                 <svg viewBox="0 0 16 16" class="chart-swatch chart-line-extra">
@@ -226,7 +259,7 @@ export function Chart(props: ChartProps) {
               </li>
             )}
           </Show>
-          <Show when={props.target}>
+          <Show when={targetLine()}>
             {(target) => (
               <li>
                 <svg viewBox="0 0 16 16" class="chart-swatch chart-target">
@@ -237,32 +270,42 @@ export function Chart(props: ChartProps) {
             )}
           </Show>
         </ul>
-        <button type="button" class="chart-table-toggle no-print" aria-expanded={tableOpen()} aria-controls={`${uid}-table`} onClick={() => setTableOpen((o) => !o)}>
+        <button
+          type="button"
+          class="chart-table-toggle no-print"
+          aria-expanded={tableOpen()}
+          aria-controls={`${uid}-table`}
+          onClick={() => {
+            buildTable();
+            setTableOpen((o) => !o);
+          }}
+        >
           <img src={pictogramUrl('search')} alt="" aria-hidden="true" class="chart-toggle-icon" />
           <span>{tableOpen() ? t('trends.hideTable') : t('trends.showTable')}</span>
         </button>
         <div id={`${uid}-table`} class="chart-table-wrap" data-open={tableOpen() ? 'true' : 'false'}>
-          <table class="chart-table">
-            <caption>{props.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{props.columnHeader}</th>
-                <For each={series()}>{(s) => <th scope="col">{s.name}</th>}</For>
-                <Show when={props.line}>{(line) => <th scope="col">{line().name}</th>}</Show>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={labels()}>
-                {(label, i) => (
-                  <tr>
-                    <th scope="row">{fullLabels()?.[i()] ?? label}</th>
-                    <For each={series()}>{(s) => <td>{s.values[i()] === null ? '–' : props.format(s.values[i()]!)}</td>}</For>
-                    <Show when={props.line}>{(line) => <td>{line().values[i()] === null ? '–' : line().format(line().values[i()]!)}</td>}</Show>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <Show when={tableBuilt()}>
+            <table class="chart-table">
+              <caption>{props.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{props.columnHeader}</th>
+                  <For each={series()}>{(s) => <th scope="col">{s.name}</th>}</For>
+                  <Show when={lineSeries()}>{(line) => <th scope="col">{line().name}</th>}</Show>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={tableRows()}>
+                  {(row) => (
+                    <tr>
+                      <th scope="row">{row.head}</th>
+                      <For each={row.cells}>{(c) => <td>{c}</td>}</For>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </Show>
         </div>
       </figcaption>
     </figure>

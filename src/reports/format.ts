@@ -13,8 +13,12 @@ const PROBE = new Date(2026, 2, 16, 8, 5);
 
 export function cachedDateFormat(i18n: Pick<I18n, 'formatDate' | 'language'>): (date: Date, opts: Intl.DateTimeFormatOptions) => string {
   const cache = new Map<string, (d: Date) => string>();
+  // the same options object again (a constant of the screen): found without serialising it; hundreds of calls a render
+  const byOptions = new WeakMap<Intl.DateTimeFormatOptions, { locale: string; format: (d: Date) => string }>();
   return (date, opts) => {
     const locale = i18n.language().locale;
+    const known = byOptions.get(opts);
+    if (known?.locale === locale) return known.format(date);
     const key = `${locale}|${JSON.stringify(opts)}`;
     let format = cache.get(key);
     if (!format) {
@@ -22,6 +26,7 @@ export function cachedDateFormat(i18n: Pick<I18n, 'formatDate' | 'language'>): (
       format = intl.format(PROBE) === i18n.formatDate(PROBE, opts) ? (d) => intl.format(d) : (d) => i18n.formatDate(d, opts);
       cache.set(key, format);
     }
+    byOptions.set(opts, { locale, format });
     return format(date);
   };
 }

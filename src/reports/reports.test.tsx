@@ -86,18 +86,25 @@ describe('trends', () => {
     const img = within(pareto).getByRole('img', { name: 'Deviations by kind' });
     expect(img.tagName.toLowerCase()).toBe('svg');
     expect(img.querySelector('desc')!.textContent).toContain('3 deviations');
-    const rows = within(pareto).getAllByRole('row', { hidden: true });
-    expect(rows.map((r) => r.textContent)).toEqual(expect.arrayContaining([expect.stringContaining('Missing material2'), expect.stringContaining('Safety / injury1')]));
     for (const id of ['chart-attendance', 'chart-solve', 'chart-ideas']) {
       expect(within(screen.getByTestId(id)).getByRole('img')).toBeTruthy();
     }
     expect(screen.getByTestId('proposers').textContent).toContain('Ada');
     expect(screen.getByText('No finished morning meetings in the period.')).toBeTruthy();
-    // the text alternative opens with one tap
+    // the text alternative opens with one tap (and is built then, not with the chart)
+    expect(within(pareto).queryAllByRole('row', { hidden: true })).toEqual([]);
     const toggle = within(pareto).getByRole('button', { name: 'Show as a table' });
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const rows = within(pareto).getAllByRole('row');
+    expect(rows.map((r) => r.textContent)).toEqual(expect.arrayContaining([expect.stringContaining('Missing material2'), expect.stringContaining('Safety / injury1')]));
     expect(await seriousViolations()).toEqual([]);
+    // printed, every chart has its table (tools.css shows them all on paper)
+    const ideas = screen.getByTestId('chart-ideas');
+    expect(within(ideas).queryAllByRole('row', { hidden: true })).toEqual([]);
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(within(ideas).getAllByRole('row', { hidden: true }).length).toBeGreaterThan(1);
+    expect(within(screen.getByTestId('chart-attendance')).getAllByRole('row', { hidden: true }).length).toBeGreaterThan(1);
   });
 });
 

@@ -8,7 +8,7 @@
 import { useLocation, useParams } from '@solidjs/router';
 import { For, lazy, Match, onCleanup, Switch } from 'solid-js';
 import { useI18n, type MessageKey } from '../i18n';
-import { useApp } from '../core/context';
+import { useApp, type AppStore } from '../core/context';
 import { PictoButton, PictoLink, Screen } from '../core/ui';
 import GoalsAdmin from '../supervisor/GoalsAdmin';
 import PeopleAdmin from '../supervisor/PeopleAdmin';
@@ -17,6 +17,7 @@ import TasksAdmin from '../supervisor/TasksAdmin';
 import WorkplaceAdmin from '../supervisor/WorkplaceAdmin';
 import DeviceSettings from '../kiosk/DeviceSettings';
 import DueNotice from '../growth/DueNotice';
+import { preloadTrends } from '../reports/preload';
 import '../core/supervisor.css';
 
 // The meeting's agenda screen lives with the meeting (src/meeting) and loads on demand.
@@ -48,26 +49,34 @@ export const SUPERVISOR_SCREENS = [
 ] as const satisfies readonly { path: string; label: MessageKey; pictogram: string }[];
 
 /**
- * The report screens are lazily loaded chunks (App.tsx); from the hub, where they are opened, their code is
- * fetched once the hub is idle, so the tap on a tile waits for the data and the charts only, not the download.
+ * The report screens are lazily loaded chunks (App.tsx); from the hub, where they are opened, the trends'
+ * data is read as soon as the hub is on screen and their code fetched once the hub is idle, so the tap on a
+ * tile waits for the charts only, not for the download or IndexedDB.
  */
-function prefetchReportScreens(): () => void {
+function prefetchReportScreens(app: AppStore): () => void {
+  const data = setTimeout(() => preloadTrends(app), 0);
   const load = () => {
     void import('../reports/TrendsPage');
     void import('../reports/AttendanceReportPage');
   };
   if (typeof requestIdleCallback === 'function') {
     const handle = requestIdleCallback(load, { timeout: 2_000 });
-    return () => cancelIdleCallback(handle);
+    return () => {
+      clearTimeout(data);
+      cancelIdleCallback(handle);
+    };
   }
   const timer = setTimeout(load, 200);
-  return () => clearTimeout(timer);
+  return () => {
+    clearTimeout(data);
+    clearTimeout(timer);
+  };
 }
 
 function Hub() {
   const app = useApp();
   const { t } = useI18n();
-  onCleanup(prefetchReportScreens());
+  onCleanup(prefetchReportScreens(app));
   return (
     <Screen
       title={t('supervisor.manage')}

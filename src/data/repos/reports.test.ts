@@ -28,6 +28,33 @@ describe('report queries', () => {
     expect((await repos.reports.trends(other.id, '2026-01-01', '2026-02-28')).deviations).toEqual([]);
   });
 
+  it('read a table once for callers that ask while it is being read (the hub prefetch, then the tap), and again after a write', async () => {
+    const db = new TavlaDb(`reports-once-${crypto.randomUUID()}`);
+    const repos = createRepositories(db);
+    const wp = await repos.workplaces.create({ name: 'Verkstan', activityType: 'carpentry', openingTime: '08:00', pin: '1234' });
+    await repos.deviations.report(wp.id, { category: 'time', date: '2026-02-01' });
+    const reads: string[] = [];
+    const table = db.table.bind(db);
+    db.table = ((name: string) => {
+      reads.push(name);
+      return table(name);
+    }) as typeof db.table;
+    const count = (name: string) => reads.filter((n) => n === name).length;
+    const [a, b] = await Promise.all([repos.reports.trends(wp.id, '2026-01-01', '2026-02-28'), repos.reports.trends(wp.id, '2026-01-01', '2026-02-28')]);
+    expect(a.deviations).toHaveLength(1);
+    expect(b.deviations).toEqual(a.deviations);
+    expect(b.meetings).toEqual(a.meetings);
+    expect([count('deviations'), count('improvements'), count('meetings')]).toEqual([1, 1, 1]);
+    // kept while nothing changes
+    await repos.reports.trends(wp.id, '2026-01-01', '2026-02-28');
+    expect([count('deviations'), count('improvements'), count('meetings')]).toEqual([1, 1, 1]);
+    // a write made while a read is under way: that read's rows are not reused, the next caller reads again
+    const during = repos.reports.trends(wp.id, '2025-01-01', '2026-02-28');
+    await repos.deviations.report(wp.id, { category: 'safety', date: '2026-02-03' });
+    await during;
+    expect((await repos.reports.trends(wp.id, '2025-01-01', '2026-02-28')).deviations.map((d) => d.category).sort()).toEqual(['safety', 'time']);
+  });
+
   it('give the report of everyone from kept months and cut months, the same as from the marks, before and after an erasure', async () => {
     const repos = createRepositories(new TavlaDb(`reports-months-${crypto.randomUUID()}`));
     const wp = await repos.workplaces.create({ name: 'Verkstan', activityType: 'carpentry', openingTime: '08:00', closingTime: '15:00', pin: '1234' });

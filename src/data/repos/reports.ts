@@ -66,7 +66,7 @@ export function reportsRepo(db: TavlaDb) {
   const cache = new Map<string, { version: number; rows: Row[] }>();
   let cachedWorkplace = '';
 
-  const read = async <T extends Row>(table: Dated, workplaceId: string, from: Iso, to: Iso): Promise<T[]> =>
+  const readRows = async <T extends Row>(table: Dated, workplaceId: string, from: Iso, to: Iso): Promise<T[]> =>
     liveRows(
       (await db
         .table(table)
@@ -80,22 +80,48 @@ export function reportsRepo(db: TavlaDb) {
     cachedWorkplace = workplaceId;
   };
 
+  /**
+   * One read at a time per key and table version: a second caller (the hub's prefetch, then the tap that
+   * opens the screen while it is still reading) waits for the read under way instead of starting its own.
+   */
+  const pending = new Map<string, { version: number; done: Promise<unknown> }>();
+  function once<T>(key: string, v: number, run: () => Promise<T>): Promise<T> {
+    const hit = pending.get(key);
+    if (hit?.version === v) return hit.done as Promise<T>;
+    const done = run().finally(() => {
+      if (pending.get(key)?.done === done) pending.delete(key);
+    });
+    pending.set(key, { version: v, done });
+    return done;
+  }
+
   /** Rows of from…to, read a month at a time and reused while the table is unchanged. */
   async function between<T extends Row>(table: Dated, workplaceId: string, from: Iso, to: Iso): Promise<T[]> {
     forWorkplace(workplaceId);
     const v = version(table);
-    const months = monthsBetween(from, to);
     const key = (m: string) => `${table}|${m}`;
-    const stale = months.filter((m) => cache.get(key(m))?.version !== v);
+    const byMonth = new Map<string, Row[]>();
+    for (const m of monthsBetween(from, to)) {
+      const hit = cache.get(key(m));
+      byMonth.set(m, hit?.version === v ? hit.rows : []);
+    }
+    const stale = [...byMonth.keys()].filter((m) => cache.get(key(m))?.version !== v);
     if (stale.length > 0) {
-      // one read over the span of stale months, then split by month ('-31' sorts after every day)
-      const rows = await read<T>(table, workplaceId, `${stale[0]}-01`, `${stale[stale.length - 1]}-31`);
-      const byMonth = new Map<string, Row[]>(monthsBetween(`${stale[0]}-01`, `${stale[stale.length - 1]}-01`).map((m) => [m, []]));
-      for (const r of rows) byMonth.get(r.date.slice(0, 7))?.push(r);
-      for (const [m, list] of byMonth) cache.set(key(m), { version: v, rows: list });
+      const first = stale[0]!;
+      const last = stale[stale.length - 1]!;
+      const read = await once(`${workplaceId}|${table}|${first}…${last}`, v, async () => {
+        // one read over the span of stale months, then split by month ('-31' sorts after every day)
+        const rows = await readRows<T>(table, workplaceId, `${first}-01`, `${last}-31`);
+        const split = new Map<string, Row[]>(monthsBetween(`${first}-01`, `${last}-01`).map((m) => [m, []]));
+        for (const r of rows) split.get(r.date.slice(0, 7))?.push(r);
+        // (not if another workplace was asked about meanwhile: the cache is its now)
+        if (cachedWorkplace === workplaceId) for (const [m, list] of split) cache.set(key(m), { version: v, rows: list });
+        return split;
+      });
+      for (const m of stale) byMonth.set(m, read.get(m) ?? []);
     }
     const out: T[] = [];
-    for (const m of months) for (const r of cache.get(key(m))!.rows as T[]) if (r.date >= from && r.date <= to) out.push(r);
+    for (const list of byMonth.values()) for (const r of list as T[]) if (r.date >= from && r.date <= to) out.push(r);
     return out;
   }
 
@@ -105,9 +131,11 @@ export function reportsRepo(db: TavlaDb) {
     const v = version(table);
     const hit = cache.get(`${table}|*`);
     if (hit?.version === v) return hit.rows as T[];
-    const rows = await read<T>(table, workplaceId, '', '\uffff');
-    cache.set(`${table}|*`, { version: v, rows });
-    return rows;
+    return once(`${workplaceId}|${table}|*`, v, async () => {
+      const rows = await readRows<T>(table, workplaceId, '', '\uffff');
+      if (cachedWorkplace === workplaceId) cache.set(`${table}|*`, { version: v, rows });
+      return rows;
+    });
   }
 
   /** Everyone of the workplace who has not been erased, inactive people too (old reports name them). */
