@@ -6,9 +6,10 @@
  * and opens the board. A device that already has a workplace never sees this.
  */
 import { Navigate, useNavigate } from '@solidjs/router';
-import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { applyTemplate } from './templates';
 import { startDemo } from './demo';
+import { takeFirstRunAction } from './firstRun';
 import { ACTIVITY_TYPES, type ActivityType } from '../domain/types';
 import { collapseSpaces, normalizeFirstName } from '../domain/text';
 import { defaultPersonLanguage, distinctAvatar } from '../domain/avatars';
@@ -196,9 +197,18 @@ function Wizard() {
     return s === 'welcome' ? 0 : s + 1;
   };
 
+  let header: HTMLElement | undefined;
+  // a choice made on the light welcome before the app had loaded (firstVisit.ts): carried out as if tapped here
+  onMount(() => {
+    const action = takeFirstRunAction();
+    if (action === 'start') setStage(0);
+    else if (action === 'demo') void tryDemo();
+    else if (action === 'language') header?.querySelector<HTMLButtonElement>('button')?.click();
+  });
+
   return (
     <main class="setup" aria-labelledby="setup-title">
-      <header class="setup-header">
+      <header class="setup-header" ref={header}>
         <h1 id="setup-title" class="setup-title">
           <Pictogram id="tablet" class="title-icon" />
           <span>{t('setup.welcome')}</span>

@@ -36,11 +36,20 @@ beforeEach(() => {
 afterEach(() => history.replaceState(null, '', '/'));
 
 describe('the welcome words', () => {
-  it('are the wizard’s title and lead in every UI language, with its direction and name', () => {
+  it('are the wizard’s welcome words in every UI language, with its direction and name', () => {
     const words = welcomeWords();
     expect(Object.keys(words)).toEqual(LANGUAGES.map((l) => l.code));
-    expect(words.sv).toEqual({ dir: 'ltr', name: 'Svenska', title: sv['setup.welcome'], lead: sv['setup.welcomeText'] });
-    expect(words.ar).toEqual({ dir: 'rtl', name: 'العربية', title: ar['setup.welcome'], lead: ar['setup.welcomeText'] });
+    const of = (c: Record<string, string>) => ({
+      title: c['setup.welcome'],
+      lead: c['setup.welcomeText'],
+      start: c['setup.start'],
+      demo: c['setup.tryDemo'],
+      demoText: c['setup.demoText'],
+      restore: c['setup.restore'],
+      language: c['app.language'],
+    });
+    expect(words.sv).toEqual({ dir: 'ltr', name: 'Svenska', ...of(sv) });
+    expect(words.ar).toEqual({ dir: 'rtl', name: 'العربية', ...of(ar) });
   });
 
   it('fall back to Swedish for a missing message, and fail the build for a language without a catalogue', () => {
@@ -51,7 +60,7 @@ describe('the welcome words', () => {
   });
 
   it('never close their data block early', () => {
-    const block = welcomeDataBlock({ sv: { dir: 'ltr', name: 'Svenska', title: '</script><b>', lead: 'x' } });
+    const block = welcomeDataBlock({ sv: { dir: 'ltr', name: 'Svenska', title: '</script><b>', lead: 'x', start: 's', demo: 'd', demoText: 't', restore: 'r', language: 'l' } });
     expect(block.match(/<\/script>/g)).toHaveLength(1);
     expect(JSON.parse(block.replace(/^<script[^>]*>/, '').replace(/<\/script>$/, '')).sv.title).toBe('</script><b>');
   });
