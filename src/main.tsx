@@ -11,6 +11,7 @@
  */
 import { firstVisitLanguage, isFirstVisit, showFirstVisit } from './setup/firstVisit';
 import { setFirstRunAction } from './setup/firstRun';
+import { DEMO_PEOPLE } from './setup/demoPeople';
 import './core/styles.css';
 // the wizard's styles are in the page (inlined by the build): the first visit's welcome words, painted before any script
 // (public/paint-snapshot.js), already have the welcome's look
@@ -45,6 +46,8 @@ async function main() {
         // "Restore from a backup" is a link: the app starts on its screen; the wizard carries out the others
         if (action === 'restore') history.pushState(null, '', '/restore');
         else setFirstRunAction(action);
+        // the demo's board opens on its people's faces: fetch them while the app loads and the demo is written
+        if (action === 'demo') for (const p of DEMO_PEOPLE) new Image().src = `/pictograms/${p.avatar}.svg`;
         void fetchApp().then((m) => m.startApp(root, { firstVisit: true }));
       },
     });

@@ -10,6 +10,7 @@ import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { applyTemplate } from './templates';
 import { startDemo } from './demo';
 import { takeFirstRunAction } from './firstRun';
+import { clearDemoPending, markDemoPending } from './demoPending';
 import { ACTIVITY_TYPES, type ActivityType } from '../domain/types';
 import { collapseSpaces, normalizeFirstName } from '../domain/text';
 import { defaultPersonLanguage, distinctAvatar } from '../domain/avatars';
@@ -145,8 +146,11 @@ function Wizard() {
     if (busy()) return;
     setBusy(true);
     // what today's board shows is stored first, and the board opens on it; the history follows
+    const facts = { today: app.today(), lang: i18n.lang(), now: app.repos.db.stamp() };
     const demo = await app.run(async () => {
-      const started = await startDemo(app.repos, { today: app.today(), lang: i18n.lang() });
+      const started = await startDemo(app.repos, facts);
+      // until the past days are written, the next start resumes them (a page closed too early: demoPending.ts)
+      markDemoPending({ workplaceId: started.workplace.id, ...facts });
       await app.setWorkplaceId(started.workplace.id);
       return started;
     });
@@ -159,6 +163,7 @@ function Wizard() {
     root.dataset.demoSeeding = '';
     await new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 3000 }) : setTimeout(resolve, 200)));
     const done = await app.run(() => demo.writeHistory());
+    if (done) clearDemoPending();
     delete root.dataset.demoSeeding;
     if (done) app.notify({ kind: 'success', pictogram: 'info', message: 'setup.demoStarted' });
   };

@@ -16,6 +16,7 @@ import { StorageProblem } from './StorageProblem';
 import { initialLanguage } from '../core/boot';
 import { checkSnapshotAtBoot, LIVE_ATTR, onBoardLive, rememberDevice, SNAPSHOT_ATTR, watchSnapshotInvalidation } from '../core/snapshot';
 import { loadLanguage } from '../i18n';
+import { clearDemoPending, readDemoPending } from '../setup/demoPending';
 
 /** The longest the board's picture stays up once the app has started rendering. */
 const LIVE_WAIT_MS = 1500;
@@ -85,6 +86,15 @@ export async function startApp(root: HTMLElement, opts: { firstVisit?: boolean }
   // Sync is not needed to draw the first screen: load it after the first render (and the wizard's chunk, on a first visit).
   await firstScreen;
   void import('../sync/runner').then((m) => m.startSyncRunner(db));
+  // The demo's past days, if the page closed before they were written (src/setup/demoPending.ts).
+  const demoPending = readDemoPending();
+  if (demoPending) {
+    document.documentElement.dataset.demoSeeding = '';
+    void import('../setup/demo')
+      .then((m) => m.resumeDemoHistory(repos, demoPending))
+      .then(() => clearDemoPending(), (err: unknown) => console.warn("the demo's past days not written", err))
+      .finally(() => delete document.documentElement.dataset.demoSeeding);
+  }
   // Daily attendance counts marked missing (marks written around the app) are recounted in the background.
   void ensureAttendanceDaily(db).catch((err: unknown) => console.warn('attendance counts not rebuilt', err));
   // Personal data past the workplace's retention period is anonymised at start and then daily.
