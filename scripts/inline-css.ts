@@ -33,17 +33,6 @@ export function inlineStylesheets(html: string, css: (fileName: string) => strin
   return { html: out, inlined };
 }
 
-/** `html` with a `<link rel="modulepreload">` for each of `files` (under /assets/), after the last one the build wrote. */
-export function addModulePreloads(html: string, files: string[]): string {
-  const links = files.filter((f) => !html.includes(`href="/${f}"`)).map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`);
-  if (links.length === 0) return html;
-  const preloads = [...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*>/g)];
-  const last = preloads.at(-1);
-  const at = last ? last.index + last[0].length : html.indexOf('</head>');
-  if (at < 0) return html;
-  return `${html.slice(0, at)}\n    ${links.join('\n    ')}${html.slice(at)}`;
-}
-
 /** A chunk as far as the first-visit plugin reads it (Rollup's OutputChunk). */
 interface ChunkInfo {
   fileName: string;

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { welcomeDataBlock, welcomeWords } from '../../scripts/welcome-shell';
+import { appModulesBlock } from '../../scripts/inline-css';
 import { DEVICE_KEY, rememberDevice, SNAPSHOT_KEY, watchSnapshotInvalidation } from '../../src/core/snapshot';
 import { LANGUAGES } from '../../src/i18n';
 import sv from '../../src/i18n/sv';
@@ -21,7 +22,8 @@ const PAINT = readFileSync(join(process.cwd(), 'public/paint-snapshot.js'), 'utf
 /** Runs paint-snapshot.js on index.html's body at `url`; the welcome shell, if painted. */
 function runPaint(url: string): HTMLElement | null {
   history.replaceState(null, '', url);
-  document.body.innerHTML = `<div id="root"><p class="boot-splash" aria-hidden="true">Tavla</p></div>${welcomeDataBlock()}`;
+  document.head.querySelectorAll('link[rel="modulepreload"]').forEach((l) => l.remove());
+  document.body.innerHTML = `<div id="root"><p class="boot-splash" aria-hidden="true">Tavla</p></div>${welcomeDataBlock()}${appModulesBlock(['assets/start-A.js', 'assets/sv-B.js'])}`;
   new Function(PAINT)();
   const shell = document.querySelector<HTMLElement>('#root > [data-welcome-shell]');
   expect(document.querySelector('#root > .boot-splash') === null).toBe(shell !== null);
@@ -104,6 +106,29 @@ describe('painting the welcome before the app', () => {
     expect(runPaint('/restore')).toBeNull();
     localStorage.setItem(DEVICE_KEY, '{oops');
     expect(runPaint('/')).toBeNull();
+  });
+});
+
+describe('fetching the app with the page', () => {
+  const preloaded = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname);
+  beforeEach(() => vi.stubGlobal('isSecureContext', true));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('never on a first visit: its welcome needs none of the app', () => {
+    runPaint('/');
+    expect(preloaded()).toEqual([]);
+  });
+
+  it('on a device with a workplace or a board picture, on another screen, or where no first visit can be told', () => {
+    rememberDevice({ workplace: true, lang: 'sv' });
+    runPaint('/');
+    expect(preloaded()).toEqual(['/assets/start-A.js', '/assets/sv-B.js']);
+    localStorage.clear();
+    runPaint('/pair');
+    expect(preloaded()).toEqual(['/assets/start-A.js', '/assets/sv-B.js']);
+    vi.stubGlobal('isSecureContext', false);
+    runPaint('/');
+    expect(preloaded()).toEqual(['/assets/start-A.js', '/assets/sv-B.js']);
   });
 });
 
