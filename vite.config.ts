@@ -45,8 +45,9 @@ export default defineConfig({
     appIcons(),
     bundleGuard(),
     welcomeShell(),
-    // the default language's catalogue: every first visit needs it before its first screen
-    firstVisitHtml(['src/i18n/sv.ts', 'src/i18n/pictograms.sv.ts']),
+    // the whole app (lazy: a first visit's welcome needs none of it) and the default language's catalogue,
+    // which paint-snapshot.js preloads on a device that has a board; its styles inlined into the page
+    firstVisitHtml('src/shell/start.tsx', ['src/i18n/sv.ts', 'src/i18n/pictograms.sv.ts']),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -12,6 +12,22 @@
  */
 (function () {
   var root = document.getElementById('root');
+  // the whole app's modules (scripts/inline-css.ts), fetched with the page on a device that has (or may have) a board;
+  // a first visit's welcome needs none of them (src/setup/firstVisit.ts)
+  var preloadApp = function () {
+    try {
+      var list = JSON.parse((document.getElementById('tavla-app-modules') || {}).textContent || '[]');
+      for (var i = 0; i < list.length; i++) {
+        var link = document.createElement('link');
+        link.rel = 'modulepreload';
+        link.crossOrigin = '';
+        link.href = list[i];
+        document.head.appendChild(link);
+      }
+    } catch (e) {
+      /* the app loads them itself */
+    }
+  };
   var h = document.documentElement;
   var asked = new URLSearchParams(location.search).get('lang');
   var raw = null;
@@ -37,6 +53,7 @@
     }
     root.replaceChildren(t.content);
     performance.mark('tavla:snapshot-painted');
+    preloadApp();
     return;
   } catch (e) {
     /* no picture: the splash stays, or the welcome below */
@@ -44,6 +61,7 @@
   try {
     var device = JSON.parse(localStorage.getItem('tavla:device') || 'null') || {};
     var data = document.getElementById('tavla-welcome');
+    if (raw !== null || device.workplace || (location.pathname !== '/' && location.pathname !== '/setup') || !window.isSecureContext) preloadApp();
     if (raw !== null || device.workplace || !root || !data) return;
     if (location.pathname !== '/' && location.pathname !== '/setup') return;
     var words = JSON.parse(data.textContent || '{}');
@@ -88,5 +106,6 @@
     root.replaceChildren(app);
   } catch (e) {
     /* no welcome: the splash stays */
+    preloadApp();
   }
 })();

@@ -7,8 +7,10 @@
  * the language `?lang=` asks for, else the one the device last used, else
  * Swedish — its title and lead only (the language button's place kept, unseen), `aria-hidden`
  * and `inert`, with the wizard's own
- * classes (its styles are in the page, src/main.tsx); the app replaces it with
- * the real welcome and its buttons.
+ * classes (its styles are in the page, src/main.tsx). On a device with no
+ * database yet, src/setup/firstVisit.ts then shows the whole welcome (its
+ * buttons too) from the same words, with no catalogue, Dexie or board loaded;
+ * the app replaces it with the real wizard once someone picks an action.
  */
 import type { Plugin } from 'vite';
 import { LANGUAGES } from '../src/i18n/tools/languages';
@@ -20,15 +22,24 @@ import fa from '../src/i18n/fa';
 import so from '../src/i18n/so';
 import ti from '../src/i18n/ti';
 
-type Catalogue = Partial<Record<'setup.welcome' | 'setup.welcomeText', string>>;
+/** The catalogue keys of the welcome's words (src/setup/Setup.tsx's welcome; the language button's name). */
+const KEYS = {
+  title: 'setup.welcome',
+  lead: 'setup.welcomeText',
+  start: 'setup.start',
+  demo: 'setup.tryDemo',
+  demoText: 'setup.demoText',
+  restore: 'setup.restore',
+  language: 'app.language',
+} as const;
+type Word = keyof typeof KEYS;
+type Catalogue = Partial<Record<(typeof KEYS)[Word], string>>;
 const CATALOGUES: Record<string, Catalogue> = { sv, 'sv-x-lattlast': svEasy, en, ar, fa, so, ti };
 
-export interface WelcomeWords {
+export interface WelcomeWords extends Record<Word, string> {
   dir: 'ltr' | 'rtl';
   /** the language's own name (the language button's label) */
   name: string;
-  title: string;
-  lead: string;
 }
 
 /** The welcome's words per UI language (a missing message falls back to Swedish, as in the app). */
@@ -37,7 +48,9 @@ export function welcomeWords(catalogues: Record<string, Catalogue> = CATALOGUES)
   for (const { code, dir, name } of LANGUAGES) {
     const c = catalogues[code];
     if (!c) throw new Error(`welcome shell: no catalogue for the UI language ${code} (scripts/welcome-shell.ts)`);
-    out[code] = { dir, name, title: c['setup.welcome'] ?? sv['setup.welcome'], lead: c['setup.welcomeText'] ?? sv['setup.welcomeText'] };
+    const words = { dir, name } as WelcomeWords;
+    for (const [word, key] of Object.entries(KEYS) as [Word, (typeof KEYS)[Word]][]) words[word] = c[key] || sv[key];
+    out[code] = words;
   }
   return out;
 }

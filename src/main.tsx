@@ -1,97 +1,63 @@
 /**
- * Boot: open the database, read the device's settings (language, workplace),
- * ask the browser to keep our storage, then render. If IndexedDB cannot be
- * opened (private mode, disabled storage) a plain explanation is shown
- * instead of a broken board.
+ * The entry: decides what the first screen needs and loads only that.
+ *
+ * A device that surely has no data yet (src/setup/firstVisit.ts: no database,
+ * no board picture, no workplace remembered) gets the wizard's welcome at
+ * once, built from the words in the page: no framework, catalogue or database
+ * code. The whole app (src/shell/start.tsx: Dexie, the UI kit, the board, the
+ * wizard) is fetched at the visitor's first touch, key or focus, and boots
+ * when they pick an action, which the wizard then carries out. Every other
+ * start boots the whole app at once, as it always has.
  */
-import { render } from 'solid-js/web';
-import { TavlaDb } from './data/db';
-import { ensureAttendanceDaily } from './data/attendanceDaily';
-import { createRepositories } from './data';
-import { translateStorageError, StorageUnavailableError } from './data/writer';
-import { App } from './shell/App';
-import { StorageProblem } from './shell/StorageProblem';
-import { initialLanguage } from './core/boot';
-import { checkSnapshotAtBoot, LIVE_ATTR, onBoardLive, rememberDevice, SNAPSHOT_ATTR, watchSnapshotInvalidation } from './core/snapshot';
-import { loadLanguage } from './i18n';
+import { firstVisitLanguage, isFirstVisit, showFirstVisit } from './setup/firstVisit';
+import { setFirstRunAction } from './setup/firstRun';
+import { DEMO_PEOPLE } from './setup/demoPeople';
 import './core/styles.css';
 // the wizard's styles are in the page (inlined by the build): the first visit's welcome words, painted before any script
 // (public/paint-snapshot.js), already have the welcome's look
 import './setup/setup.css';
 
-/** The longest the board's picture stays up once the app has started rendering. */
-const LIVE_WAIT_MS = 1500;
+const loadApp = () => import('./shell/start');
 
-/** The catalogue arrives before the first render (no flash of empty labels); a failed chunk still renders. */
-const languageLoaded = (code: string) => loadLanguage(code).then(() => undefined, () => undefined);
-
-async function boot() {
-  const root = document.getElementById('root')!;
-  // Each language is a lazy chunk: start the likely one (`?lang=`, else Swedish) while the database opens.
-  const guessed = languageLoaded(initialLanguage(null));
-  const db = new TavlaDb();
-  // No database yet is a first visit, which opens the setup wizard (a lazy chunk): fetch it while the database is created.
-  void indexedDB.databases?.().then((dbs) => {
-    if (!dbs.some((d) => d.name === db.name)) void import('./setup/Setup').catch(() => undefined);
-  }, () => undefined);
-  try {
-    await db.open();
-  } catch (err) {
-    const e = translateStorageError(err);
-    console.error('IndexedDB unavailable', err);
-    await guessed;
-    root.replaceChildren(); // the splash of index.html (or a picture that does not fit: another workplace or language)
-    render(() => <StorageProblem unavailable={e instanceof StorageUnavailableError} lang={initialLanguage(null)} />, root);
-    return;
-  }
-  const repos = createRepositories(db);
-  const [workplaceId, savedLang] = await Promise.all([
-    repos.settings.get<string | null>('workplaceId', null),
-    repos.settings.get<string | null>('language', null),
-  ]);
-  const lang = initialLanguage(savedLang);
-  // A device without a workplace opens the setup wizard (a lazy chunk): fetch it with the catalogue, not after the first render.
-  const firstScreen = workplaceId ? Promise.resolve() : import('./setup/Setup').then(() => undefined, () => undefined);
-  // The picture paint-snapshot.js may have painted must be this workplace's, in this language (src/core/snapshot.ts);
-  // from now on any change to the workplace, its people or the settings drops it until the board saves a fresh one.
-  const snapshotFits = checkSnapshotAtBoot(workplaceId, lang);
-  watchSnapshotInvalidation(db.name);
-  // what the next start's first paint may know before the app loads (a first visit's welcome, or not)
-  rememberDevice({ workplace: workplaceId !== null, lang });
-  // A language chosen by `?lang=` is the device's choice from now on.
-  if (lang !== savedLang) void repos.settings.set('language', lang).catch(() => undefined);
-  await languageLoaded(lang);
-  if (snapshotFits && root.querySelector(`[${SNAPSHOT_ATTR}]`)) {
-    // The board's picture is up (paint-snapshot.js): the live app renders beside the page and takes
-    // its place once the board's sections have their data — no blank counts or faces in between —
-    // or after at most LIVE_WAIT_MS (another screen, a slow start).
-    const live = document.createElement('div');
-    live.setAttribute(LIVE_ATTR, '');
-    live.style.display = 'contents';
-    const show = () => {
-      stop();
-      clearTimeout(timer);
-      if (live.parentNode !== root) root.replaceChildren(live);
-    };
-    const stop = onBoardLive(show);
-    const timer = setTimeout(show, LIVE_WAIT_MS);
-    render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, live);
-  } else {
-    // The first visit's welcome words stay up until the wizard's chunk is here: no blank page in between.
-    if (root.querySelector('[data-welcome-shell]')) await firstScreen;
-    root.replaceChildren(); // the splash of index.html, the welcome words (or a picture that does not fit: another workplace or language)
-    render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, root);
-  }
-  // Sync is not needed to draw the first screen: load it after the first render (and the wizard's chunk, on a first visit).
-  await firstScreen;
-  void import('./sync/runner').then((m) => m.startSyncRunner(db));
-  // Daily attendance counts marked missing (marks written around the app) are recounted in the background.
-  void ensureAttendanceDaily(db).catch((err: unknown) => console.warn('attendance counts not rebuilt', err));
-  // Personal data past the workplace's retention period is anonymised at start and then daily.
-  void import('./retention/job').then((m) => m.startRetentionJob(repos));
-  if (navigator.storage?.persist) {
-    navigator.storage.persist().catch(() => undefined);
-  }
+/**
+ * The service worker, for a first visit that has not loaded the app (whose update prompt registers it, with
+ * workbox-window): the same script and scope, once the page has loaded, so the precache never competes with it.
+ */
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator)) return;
+  const register = () => void navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 }
 
-void boot();
+async function main() {
+  const root = document.getElementById('root')!;
+  if (await isFirstVisit()) {
+    // the welcome's words painted before any script (public/paint-snapshot.js) reach the screen first
+    if (root.querySelector('[data-welcome-shell]')) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    let app: ReturnType<typeof loadApp> | undefined;
+    const fetchApp = () => (app ??= loadApp());
+    let started = false;
+    const shown = showFirstVisit(root, firstVisitLanguage(location.search), {
+      onIntent: () => void fetchApp().catch(() => undefined),
+      onAction: (action) => {
+        if (started) return;
+        started = true;
+        // "Restore from a backup" is a link: the app starts on its screen; the wizard carries out the others
+        if (action === 'restore') history.pushState(null, '', '/restore');
+        else setFirstRunAction(action);
+        // the demo's board opens on its people's faces: fetch them while the app loads and the demo is written
+        if (action === 'demo') for (const p of DEMO_PEOPLE) new Image().src = `/pictograms/${p.avatar}.svg`;
+        void fetchApp().then((m) => m.startApp(root, { firstVisit: true }));
+      },
+    });
+    if (shown) {
+      if (import.meta.env.PROD) registerServiceWorker();
+      return;
+    }
+  }
+  const m = await loadApp();
+  await m.startApp(root);
+}
+
+void main();

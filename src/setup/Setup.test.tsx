@@ -8,6 +8,7 @@ import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../data';
 import { TEMPLATES } from './templates';
+import { setFirstRunAction, takeFirstRunAction } from './firstRun';
 import { verifyPin } from '../domain/pin';
 import { freshRepos, renderApp, seedWorkplace } from '../../tests/helpers/render';
 import { storesSecret } from '../../tests/helpers/values';
@@ -195,6 +196,23 @@ describe('Setup wizard', () => {
     click('Create the board');
     await screen.findByRole('alert');
     await check();
+  });
+
+  it('carries out a choice made on the light welcome before the app was here (firstVisit.ts), once', async () => {
+    setFirstRunAction('start');
+    renderApp(repos, null, '/setup');
+    expect(await screen.findByText('Step 1 of 5')).toBeTruthy();
+    expect(takeFirstRunAction()).toBeNull();
+    cleanup();
+    setFirstRunAction('language');
+    renderApp(repos, null, '/setup');
+    expect(await screen.findByRole('dialog', { name: 'Language' })).toBeTruthy();
+    cleanup();
+    setFirstRunAction('demo');
+    renderApp(repos, null, '/setup');
+    expect(await screen.findByRole('main', { name: 'The board' }, { timeout: 8000 })).toBeTruthy();
+    expect((await repos.db.workplaces.toArray())[0]!.demo).toBe(true);
+    await screen.findByText('The demo is ready. The PIN is 1234.', undefined, { timeout: 8000 });
   });
 
   it('sends a device that already has a workplace to the board', async () => {

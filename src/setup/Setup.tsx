@@ -6,9 +6,11 @@
  * and opens the board. A device that already has a workplace never sees this.
  */
 import { Navigate, useNavigate } from '@solidjs/router';
-import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { applyTemplate } from './templates';
 import { startDemo } from './demo';
+import { takeFirstRunAction } from './firstRun';
+import { clearDemoPending, markDemoPending } from './demoPending';
 import { ACTIVITY_TYPES, type ActivityType } from '../domain/types';
 import { collapseSpaces, normalizeFirstName } from '../domain/text';
 import { defaultPersonLanguage, distinctAvatar } from '../domain/avatars';
@@ -144,8 +146,11 @@ function Wizard() {
     if (busy()) return;
     setBusy(true);
     // what today's board shows is stored first, and the board opens on it; the history follows
+    const facts = { today: app.today(), lang: i18n.lang(), now: app.repos.db.stamp() };
     const demo = await app.run(async () => {
-      const started = await startDemo(app.repos, { today: app.today(), lang: i18n.lang() });
+      const started = await startDemo(app.repos, facts);
+      // until the past days are written, the next start resumes them (a page closed too early: demoPending.ts)
+      markDemoPending({ workplaceId: started.workplace.id, ...facts });
       await app.setWorkplaceId(started.workplace.id);
       return started;
     });
@@ -158,6 +163,7 @@ function Wizard() {
     root.dataset.demoSeeding = '';
     await new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 3000 }) : setTimeout(resolve, 200)));
     const done = await app.run(() => demo.writeHistory());
+    if (done) clearDemoPending();
     delete root.dataset.demoSeeding;
     if (done) app.notify({ kind: 'success', pictogram: 'info', message: 'setup.demoStarted' });
   };
@@ -196,9 +202,18 @@ function Wizard() {
     return s === 'welcome' ? 0 : s + 1;
   };
 
+  let header: HTMLElement | undefined;
+  // a choice made on the light welcome before the app had loaded (firstVisit.ts): carried out as if tapped here
+  onMount(() => {
+    const action = takeFirstRunAction();
+    if (action === 'start') setStage(0);
+    else if (action === 'demo') void tryDemo();
+    else if (action === 'language') header?.querySelector<HTMLButtonElement>('button')?.click();
+  });
+
   return (
     <main class="setup" aria-labelledby="setup-title">
-      <header class="setup-header">
+      <header class="setup-header" ref={header}>
         <h1 id="setup-title" class="setup-title">
           <Pictogram id="tablet" class="title-icon" />
           <span>{t('setup.welcome')}</span>

@@ -4,7 +4,7 @@ import { verifyPin } from '../domain/pin';
 import { createRepositories } from '../data/index';
 import { TavlaDb } from '../data/db';
 import { currentStep, DEFAULT_LADDER, dueFollowUps, ladderOf, skillTasks } from '../domain/growth';
-import { DEMO_HISTORY_DAYS, seedDemo, startDemo } from './demo';
+import { DEMO_HISTORY_DAYS, resumeDemoHistory, seedDemo, startDemo } from './demo';
 import { startOfIsoWeek } from '../domain/dates';
 import { SYNCED_TABLES } from '../domain/types';
 
@@ -26,6 +26,9 @@ describe('seedDemo', () => {
     expect(wp.activityType).toBe('laundry');
     expect(wp.name).toBe('Tvätteriet Solrosen');
     expect(await verifyPin('1234', wp.pinHash, wp.pinSalt)).toBe(true);
+    // stored as hashed once (DEMO_PIN_HASH), with the format of any PIN's
+    expect(wp.pinSalt).toMatch(/^[0-9a-f]{32}$/);
+    expect(wp.pinHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(await repos.workplaces.get(wp.id))).not.toContain('"1234"');
   });
 
@@ -157,6 +160,34 @@ describe('seedDemo', () => {
     expect(await board()).toEqual(before);
     expect(await repos.attendance.between(id, addDays(TODAY, -DEMO_HISTORY_DAYS), addDays(TODAY, -1))).toHaveLength(10 * 8);
     expect(wp.ladderSteps).toEqual(DEFAULT_LADDER);
+  });
+
+  it('resumes the past days of a demo closed before they were written: the same days, tasks and plans as written at once', async () => {
+    const repos = freshRepos();
+    const started = await startDemo(repos, { today: TODAY, lang: 'sv', now: NOW });
+    const id = started.workplace.id;
+    // (the page closed here) — the next start resumes from the facts kept
+    expect(await resumeDemoHistory(repos, { workplaceId: id, today: TODAY, lang: 'sv', now: NOW })).toBe(true);
+    const { repos: ref, wp: refWp } = await seeded();
+    const shape = async (r: typeof repos, wpId: string) => {
+      const names = new Map((await r.persons.list(wpId)).map((p) => [p.id, p.firstName]));
+      const marks = await r.attendance.between(wpId, addDays(TODAY, -DEMO_HISTORY_DAYS), addDays(TODAY, -1));
+      const tasks = [];
+      // (who does which task follows the tasks' random ids: each demo shares them out its own way)
+      for (let back = 1; back <= DEMO_HISTORY_DAYS; back++) {
+        const day = await r.work.tasksFor(wpId, addDays(TODAY, -back));
+        tasks.push([addDays(TODAY, -back), day.map((t) => t.pictogramId).sort(), day.every((t) => t.assignees.length === 1), day.filter((t) => t.doneAt).length]);
+      }
+      return {
+        marks: marks.map((m) => [m.date, names.get(m.personId), m.status, m.checkedInAt]).sort(),
+        tasks: tasks.sort(),
+        ladder: (await r.workplaces.get(wpId))!.ladderSteps,
+        outboxFree: (await r.db.outbox.toArray()).every((op) => op.workplaceId === wpId),
+      };
+    };
+    expect(await shape(repos, id)).toEqual(await shape(ref, refWp.id));
+    // a demo erased meanwhile (or another workplace) is left alone
+    expect(await resumeDemoHistory(repos, { workplaceId: 'gone', today: TODAY, lang: 'sv', now: NOW })).toBe(false);
   });
 
   it("writes rows as the repositories do: the day's tasks under their derived ids, one outbox op per row, counts that match the marks", async () => {

@@ -46,26 +46,24 @@ import { DEVIATION_CATEGORIES, SYNCED_TABLES } from '../domain/types';
 import { inWriteTx, writeRecordsInBulk, type BulkWrite } from '../data/writer';
 import { newId } from '../data/ids';
 import { seededRandom } from '../domain/random';
-import { hashPin } from '../domain/pin';
+import { DEMO_PEOPLE } from './demoPeople';
 import { attendanceId, checkInStatus } from '../domain/attendance';
 import { recurringTaskId, tasksDueOn } from '../domain/recurring';
 import { orderAfter } from '../domain/order';
 import { changeDeviationStatus } from '../domain/deviations';
 import { moveIdea } from '../domain/pdca';
 
+export { DEMO_PEOPLE } from './demoPeople';
+
 export const DEMO_PIN = '1234';
+/**
+ * The demo's PIN as stored: PBKDF2 of DEMO_PIN (domain/pin.ts, hashPin) with a salt fixed once. The PIN is
+ * public (the demo shows it), so nothing is lost by a fixed salt, and "Try the demo" skips 100,000 rounds
+ * of hashing on a slow tablet (demo.test.ts verifies it; a PIN changed later gets a random salt as always).
+ */
+export const DEMO_PIN_HASH = { hash: 'a23551da1ec1e68f1f3851f412409d336c37d58bfbfa477b327c6d3ed43453f1', salt: '4953494941cd7a655296029d99e4973a' } as const;
 export const DEMO_HISTORY_DAYS = 14;
 
-export const DEMO_PEOPLE: readonly { firstName: string; avatar: string; language: string }[] = [
-  { firstName: 'Aya', avatar: 'avatar-woman-headscarf-medium', language: 'ar' },
-  { firstName: 'Mohammed', avatar: 'avatar-man-beard-medium', language: 'ar' },
-  { firstName: 'Sara', avatar: 'avatar-woman-blonde-medium-light', language: 'sv' },
-  { firstName: 'Ahmed', avatar: 'avatar-man-medium-dark', language: 'so' },
-  { firstName: 'Fatima', avatar: 'avatar-woman-headscarf-dark', language: 'so' },
-  { firstName: 'Jonas', avatar: 'avatar-man-light', language: 'en' },
-  { firstName: 'Lina', avatar: 'avatar-woman-medium-light', language: 'fa' },
-  { firstName: 'Yonas', avatar: 'avatar-man-curly-dark', language: 'ti' },
-];
 
 /** A past day's status: mostly present, now and then late, sick or away. */
 function pickStatus(r: number): AttendanceStatus {
@@ -192,12 +190,28 @@ export interface StartedDemo {
  * rendering it).
  */
 export async function startDemo(repos: Repositories, opts: SeedDemoOptions): Promise<StartedDemo> {
+  const story = await demoStory(repos, opts);
+  const stored = await writeRecordsInBulk(repos.db, story.today);
+  return { workplace: stored.get(`workplaces/${story.workplaceId}`) as Workplace, writeHistory: story.writeHistory };
+}
+
+/** The ids of a demo already written (resumeDemoHistory): its rows are found again, never made anew. */
+interface DemoIds {
+  workplace: string;
+  area: (pictogramId: string) => string | undefined;
+  task: (areaId: string, pictogramId: string) => string | undefined;
+  person: (firstName: string) => string | undefined;
+}
+
+/** What the demo is: today's writes (not written) and the writer of its history; `existing` names the rows of a demo already there. */
+async function demoStory(repos: Repositories, opts: SeedDemoOptions, existing?: DemoIds): Promise<{ workplaceId: string; today: BulkWrite[]; writeHistory: () => Promise<Workplace> }> {
   const { today } = opts;
   const now = repos.db.stamp(opts.now);
-  const [messages, pin] = await Promise.all([loadLanguage(opts.lang), hashPin(DEMO_PIN)]);
+  const messages = await loadLanguage(opts.lang);
+  const pin = DEMO_PIN_HASH;
   const t = makeTranslator(messages);
   const random = seededRandom(0x7a71a);
-  const wpId = newId();
+  const wpId = existing?.workplace ?? newId();
   const openDays = [1, 2, 3, 4, 5];
   const openingTime = '07:30';
   const opening = minutesOfDay(openingTime);
@@ -231,13 +245,13 @@ export async function startDemo(repos: Repositories, opts: SeedDemoOptions): Pro
   const areaOrders: { order: string }[] = [];
   const recurring: RecurringTask[] = [];
   for (const area of template.areas) {
-    const areaId = newId();
+    const areaId = existing?.area(area.pictogramId) ?? newId();
     const order = orderAfter(areaOrders);
     areaOrders.push({ order });
     write('workAreas', areaId, { pictogramId: area.pictogramId, text: '', order });
     for (const tk of area.tasks) {
       const fields = { workAreaId: areaId, pictogramId: tk.pictogramId, text: '', weekdays: fitWeekdays(tk.weekdays, openDays), assignees: [] as string[], active: 1 as const };
-      const id = newId();
+      const id = existing?.task(areaId, tk.pictogramId) ?? newId();
       write('recurringTasks', id, fields);
       recurring.push({ id, workplaceId: wpId, ...fields } as RecurringTask);
     }
@@ -256,7 +270,7 @@ export async function startDemo(repos: Repositories, opts: SeedDemoOptions): Pro
   const people: { id: string }[] = [];
   const personOrders: { order: string }[] = [];
   for (const p of DEMO_PEOPLE) {
-    const id = newId();
+    const id = existing?.person(p.firstName) ?? newId();
     const order = orderAfter(personOrders);
     personOrders.push({ order });
     write('persons', id, { firstName: p.firstName, avatar: { kind: 'pictogram', ref: p.avatar }, language: p.language, active: 1, order });
@@ -338,8 +352,7 @@ export async function startDemo(repos: Repositories, opts: SeedDemoOptions): Pro
     }
   }
 
-  const stored = await writeRecordsInBulk(repos.db, writes);
-  const workplace = stored.get(`workplaces/${wpId}`) as Workplace;
+  const todayWrites = [...writes];
 
   // The history the board does not show: past days (bulk, in the order the random numbers were always drawn), then growth.
   let history: Promise<Workplace> | undefined;
@@ -401,5 +414,25 @@ export async function startDemo(repos: Repositories, opts: SeedDemoOptions): Pro
       return created;
     });
   };
-  return { workplace, writeHistory: () => (history ??= writeHistory()) };
+  return { workplaceId: wpId, today: todayWrites, writeHistory: () => (history ??= writeHistory()) };
+}
+
+/**
+ * Writes the history of a demo whose today was written but whose past days were not (the page closed before
+ * the idle seeding finished: demoPending.ts keeps the facts). The same rows as then, found by their place in
+ * the demo (people by first name, areas and recurring tasks by pictogram); false when that workplace is gone
+ * or is no demo.
+ */
+export async function resumeDemoHistory(repos: Repositories, pending: { workplaceId: string; today: Iso; lang: string; now: number }): Promise<boolean> {
+  const wp = await repos.workplaces.get(pending.workplaceId);
+  if (!wp || !wp.demo) return false;
+  const [areas, tasks, people] = await Promise.all([repos.work.areas(wp.id), repos.work.recurring(wp.id), repos.persons.list(wp.id)]);
+  const story = await demoStory(repos, { today: pending.today, lang: pending.lang, now: pending.now }, {
+    workplace: wp.id,
+    area: (pictogramId) => areas.find((a) => a.pictogramId === pictogramId)?.id,
+    task: (areaId, pictogramId) => tasks.find((r) => r.workAreaId === areaId && r.pictogramId === pictogramId)?.id,
+    person: (firstName) => people.find((p) => p.firstName === firstName)?.id,
+  });
+  await story.writeHistory();
+  return true;
 }

@@ -90,6 +90,29 @@ describe('the first visit before the app', () => {
   });
 });
 
+describe('the light first visit', () => {
+  it('shows the whole welcome with only the entry module until touched, all of it above the notice band at 1024×600; the wizard carries out the choice', async () => {
+    const s = await e2e.session({ width: 1024, height: 600 }, undefined, 'block');
+    const { page } = s;
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    for (const lang of ['so', 'sv']) {
+      await page.goto(`${e2e.url}/?lang=${lang}`);
+      await page.locator('#root > [data-first-visit]').waitFor();
+      const restore = await page.locator('a[href="/restore"]').boundingBox();
+      const band = await page.locator('.notice-host').boundingBox();
+      expect(restore!.y + restore!.height).toBeLessThanOrEqual(band!.y);
+    }
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((p) => p.startsWith('/assets/')).length).toBe(2); // the entry, once per load: no framework, catalogue or Dexie
+    await page.getByRole('button', { name: 'Skapa ny tavla' }).click();
+    await page.getByText('Steg 1 av 5').waitFor();
+    expect(await page.locator('[data-first-visit]').count()).toBe(0);
+  });
+});
+
 describe('participants', () => {
   it('check in with one tap on their face and can undo it', async () => {
     const s = await e2e.session();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addModulePreloads, inlineStylesheets } from '../../scripts/inline-css';
+import { addStylesheets, appModulesBlock, closureStylesheets, inlineStylesheets, staticClosure } from '../../scripts/inline-css';
 
 const PAGE = `<head>
     <script type="module" crossorigin src="/assets/index-A.js"></script>
@@ -33,10 +33,31 @@ describe('the first-visit HTML', () => {
     expect(html.match(/<\/style>/g)).toHaveLength(1);
   });
 
-  it('preloads the given chunks after the last module preload, once', () => {
-    const html = addModulePreloads(PAGE, ['assets/sv-E.js', 'assets/ui-B.js']);
-    expect(html.match(/href="\/assets\/ui-B.js"/g)).toHaveLength(1);
-    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/ui-B.js">\n    <link rel="modulepreload" crossorigin href="/assets/sv-E.js">');
-    expect(html.indexOf('sv-E.js')).toBeLessThan(html.indexOf('rel="stylesheet"'));
+  it('takes in the whole app: each chunk after those it imports, once; a sheet several of them import after all others', () => {
+    const chunk = (fileName: string, imports: string[], css: string[]) => ({ fileName, imports, viteMetadata: { importedCss: new Set(css) } });
+    const all = [
+      chunk('start.js', ['ui.js', 'board.js', 'index.js'], ['start.css']),
+      chunk('ui.js', [], ['ui.css']),
+      chunk('board.js', ['ui.js', 'header.js'], ['board.css']),
+      chunk('header.js', ['ui.js'], ['header.css', 'wall.css']),
+      chunk('faces.js', [], ['wall.css']),
+    ];
+    all[2]!.imports.push('faces.js');
+    const byFile = (f: string) => all.find((c) => c.fileName === f);
+    const closure = staticClosure(all[0]!, byFile);
+    expect(closure.map((c) => c.fileName)).toEqual(['ui.js', 'header.js', 'faces.js', 'board.js', 'start.js']); // index.js: not a chunk here
+    expect(closureStylesheets(closure)).toEqual({ first: ['ui.css', 'header.css', 'board.css', 'start.css'], last: ['wall.css'] });
+  });
+
+  it('puts the app’s sheets before the entry’s and the shared ones after, each once', () => {
+    const html = addStylesheets(PAGE, ['assets/app-E.css', 'assets/ui-C.css'], ['assets/wall-F.css']);
+    const order = [...html.matchAll(/href="\/(assets\/[^"]+\.css)"/g)].map((m) => m[1]);
+    expect(order).toEqual(['assets/app-E.css', 'assets/ui-C.css', 'assets/index-D.css', 'assets/wall-F.css']);
+  });
+
+  it('lists the app’s modules in a data block that cannot close early', () => {
+    const block = appModulesBlock(['assets/a.js', 'assets/</script>.js']);
+    expect(block.match(/<\/script>/g)).toHaveLength(1);
+    expect(JSON.parse(block.replace(/^<script[^>]*>/, '').replace(/<\/script>$/, ''))).toEqual(['/assets/a.js', '/assets/</script>.js']);
   });
 });

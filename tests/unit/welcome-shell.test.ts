@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { welcomeDataBlock, welcomeWords } from '../../scripts/welcome-shell';
+import { appModulesBlock } from '../../scripts/inline-css';
 import { DEVICE_KEY, rememberDevice, SNAPSHOT_KEY, watchSnapshotInvalidation } from '../../src/core/snapshot';
 import { LANGUAGES } from '../../src/i18n';
 import sv from '../../src/i18n/sv';
@@ -21,7 +22,8 @@ const PAINT = readFileSync(join(process.cwd(), 'public/paint-snapshot.js'), 'utf
 /** Runs paint-snapshot.js on index.html's body at `url`; the welcome shell, if painted. */
 function runPaint(url: string): HTMLElement | null {
   history.replaceState(null, '', url);
-  document.body.innerHTML = `<div id="root"><p class="boot-splash" aria-hidden="true">Tavla</p></div>${welcomeDataBlock()}`;
+  document.head.querySelectorAll('link[rel="modulepreload"]').forEach((l) => l.remove());
+  document.body.innerHTML = `<div id="root"><p class="boot-splash" aria-hidden="true">Tavla</p></div>${welcomeDataBlock()}${appModulesBlock(['assets/start-A.js', 'assets/sv-B.js'])}`;
   new Function(PAINT)();
   const shell = document.querySelector<HTMLElement>('#root > [data-welcome-shell]');
   expect(document.querySelector('#root > .boot-splash') === null).toBe(shell !== null);
@@ -36,11 +38,20 @@ beforeEach(() => {
 afterEach(() => history.replaceState(null, '', '/'));
 
 describe('the welcome words', () => {
-  it('are the wizard’s title and lead in every UI language, with its direction and name', () => {
+  it('are the wizard’s welcome words in every UI language, with its direction and name', () => {
     const words = welcomeWords();
     expect(Object.keys(words)).toEqual(LANGUAGES.map((l) => l.code));
-    expect(words.sv).toEqual({ dir: 'ltr', name: 'Svenska', title: sv['setup.welcome'], lead: sv['setup.welcomeText'] });
-    expect(words.ar).toEqual({ dir: 'rtl', name: 'العربية', title: ar['setup.welcome'], lead: ar['setup.welcomeText'] });
+    const of = (c: Record<string, string>) => ({
+      title: c['setup.welcome'],
+      lead: c['setup.welcomeText'],
+      start: c['setup.start'],
+      demo: c['setup.tryDemo'],
+      demoText: c['setup.demoText'],
+      restore: c['setup.restore'],
+      language: c['app.language'],
+    });
+    expect(words.sv).toEqual({ dir: 'ltr', name: 'Svenska', ...of(sv) });
+    expect(words.ar).toEqual({ dir: 'rtl', name: 'العربية', ...of(ar) });
   });
 
   it('fall back to Swedish for a missing message, and fail the build for a language without a catalogue', () => {
@@ -51,7 +62,7 @@ describe('the welcome words', () => {
   });
 
   it('never close their data block early', () => {
-    const block = welcomeDataBlock({ sv: { dir: 'ltr', name: 'Svenska', title: '</script><b>', lead: 'x' } });
+    const block = welcomeDataBlock({ sv: { dir: 'ltr', name: 'Svenska', title: '</script><b>', lead: 'x', start: 's', demo: 'd', demoText: 't', restore: 'r', language: 'l' } });
     expect(block.match(/<\/script>/g)).toHaveLength(1);
     expect(JSON.parse(block.replace(/^<script[^>]*>/, '').replace(/<\/script>$/, '')).sv.title).toBe('</script><b>');
   });
@@ -95,6 +106,29 @@ describe('painting the welcome before the app', () => {
     expect(runPaint('/restore')).toBeNull();
     localStorage.setItem(DEVICE_KEY, '{oops');
     expect(runPaint('/')).toBeNull();
+  });
+});
+
+describe('fetching the app with the page', () => {
+  const preloaded = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname);
+  beforeEach(() => vi.stubGlobal('isSecureContext', true));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('never on a first visit: its welcome needs none of the app', () => {
+    runPaint('/');
+    expect(preloaded()).toEqual([]);
+  });
+
+  it('on a device with a workplace or a board picture, on another screen, or where no first visit can be told', () => {
+    rememberDevice({ workplace: true, lang: 'sv' });
+    runPaint('/');
+    expect(preloaded()).toEqual(['/assets/start-A.js', '/assets/sv-B.js']);
+    localStorage.clear();
+    runPaint('/pair');
+    expect(preloaded()).toEqual(['/assets/start-A.js', '/assets/sv-B.js']);
+    vi.stubGlobal('isSecureContext', false);
+    runPaint('/');
+    expect(preloaded()).toEqual(['/assets/start-A.js', '/assets/sv-B.js']);
   });
 });
 
