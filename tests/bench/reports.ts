@@ -42,7 +42,8 @@ const PHOTO_BYTES = 120 * 1024;
 type Row = [string, string, string];
 
 export async function seed(page: Page, baseUrl: string, today: string) {
-  await page.goto(`${baseUrl}/?lang=en`);
+  // a board route, not `/` (the light welcome of a first visit opens no database): the whole app creates the schema
+  await page.goto(`${baseUrl}/attendance?lang=en`);
   await page.waitForFunction(() => indexedDB.databases().then((dbs) => dbs.some((d) => d.name === 'tavla')));
   const data = oneYear(today);
   const { hash, salt } = await hashPin('1234');

@@ -52,8 +52,10 @@ async function main() {
     }
   });
 
-  // First load creates the schema; then the data set goes in raw, in one transaction per table.
-  await page.goto(`${server.url}/`);
+  // First load creates the schema; then the data set goes in raw, in one transaction per table. Not `/`: on a
+  // device with no database that is the light welcome (src/setup/firstVisit.ts), which opens no database; a
+  // board route boots the whole app, which creates it and shows the wizard.
+  await page.goto(`${server.url}/attendance`);
   await page.waitForFunction(() => indexedDB.databases().then((dbs) => dbs.some((d) => d.name === 'tavla')));
   const data = oneYear(toIsoDate(new Date()));
   const seedStart = Date.now();
