@@ -127,6 +127,27 @@ describe('the light welcome', () => {
     expect(onAction.mock.calls).toEqual([['restore']]);
   });
 
+  it('speaks each tapped word in the page’s language, before the app is here', () => {
+    const spoken: { text: string; lang: string }[] = [];
+    class Utterance {
+      lang = '';
+      constructor(public text: string) {}
+    }
+    vi.stubGlobal('SpeechSynthesisUtterance', Utterance);
+    vi.stubGlobal('speechSynthesis', { cancel: vi.fn(), speak: (u: Utterance) => spoken.push({ text: u.text, lang: u.lang }) });
+    try {
+      const root = page();
+      showFirstVisit(root, 'sv-x-lattlast', { onIntent: () => undefined, onAction: () => undefined });
+      root.querySelector<HTMLElement>('h1 span')!.click();
+      root.querySelector<HTMLElement>('button[aria-describedby="setup-demo-text"] .label')!.click();
+      expect(spoken.map((s) => s.lang)).toEqual(['sv', 'sv']);
+      expect(spoken[0]!.text).toBe(root.querySelector('h1')!.textContent);
+      expect(spoken[1]!.text).toBe(root.querySelector('button[aria-describedby="setup-demo-text"]')!.getAttribute('aria-label'));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('is not shown without words for the language (the whole app boots instead)', () => {
     document.body.innerHTML = '<div id="root"><p>Tavla</p></div>';
     const root = document.getElementById('root')!;

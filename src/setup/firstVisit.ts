@@ -190,6 +190,9 @@ export function showFirstVisit(root: HTMLElement, lang: string, handlers: FirstV
     el('div', { class: 'notice-host', 'aria-live': 'polite', 'data-count': '0' }),
   );
   root.replaceChildren(app);
+  // Every word is spoken on tap, as in the app (core/speech/SpeechProvider.tsx, on by default): here with the
+  // browser's voice for the page's language, as the app's speech module is not loaded yet.
+  app.addEventListener('click', (e) => speakTapped(e.target, lang), true);
 
   // the first touch, key or focus fetches the app (never idle: nobody may need it)
   const win = doc.defaultView;
@@ -200,4 +203,25 @@ export function showFirstVisit(root: HTMLElement, lang: string, handlers: FirstV
   };
   for (const type of intents) win?.addEventListener(type, intent, { capture: true, passive: true });
   return true;
+}
+
+/** The words of what was tapped on the light welcome (a control's name, a heading, a paragraph). */
+export function tappedWords(target: EventTarget | null): string | null {
+  const node = target instanceof Element ? target.closest('button, a, h1, p') : null;
+  const text = (node?.getAttribute('aria-label') ?? node?.textContent ?? '').trim();
+  return text || null;
+}
+
+function speakTapped(target: EventTarget | null, lang: string): void {
+  const text = tappedWords(target);
+  const synth = globalThis.speechSynthesis as SpeechSynthesis | undefined;
+  if (!text || !synth || typeof SpeechSynthesisUtterance === 'undefined') return;
+  try {
+    const u = new SpeechSynthesisUtterance(text);
+    u.lang = lang.split('-x-')[0]!; // easy-to-read Swedish is spoken by a Swedish voice
+    synth.cancel();
+    synth.speak(u);
+  } catch {
+    /* no voice: the words are on screen */
+  }
 }
