@@ -140,7 +140,7 @@ describe('the light welcome', () => {
       showFirstVisit(root, 'sv-x-lattlast', { onIntent: () => undefined, onAction: () => undefined });
       root.querySelector<HTMLElement>('h1 span')!.click();
       root.querySelector<HTMLElement>('button[aria-describedby="setup-demo-text"] .label')!.click();
-      expect(spoken.map((s) => s.lang)).toEqual(['sv', 'sv']);
+      expect(spoken.map((s) => s.lang)).toEqual(['sv-SE', 'sv-SE']);
       expect(spoken[0]!.text).toBe(root.querySelector('h1')!.textContent);
       expect(spoken[1]!.text).toBe(root.querySelector('button[aria-describedby="setup-demo-text"]')!.getAttribute('aria-label'));
     } finally {

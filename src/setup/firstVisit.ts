@@ -218,7 +218,7 @@ function speakTapped(target: EventTarget | null, lang: string): void {
   if (!text || !synth || typeof SpeechSynthesisUtterance === 'undefined') return;
   try {
     const u = new SpeechSynthesisUtterance(text);
-    u.lang = lang.split('-x-')[0]!; // easy-to-read Swedish is spoken by a Swedish voice
+    u.lang = LANGUAGES.find((l) => l.code === lang)?.locale ?? lang; // the voice the app asks for (SpeechProvider's localeOf)
     synth.cancel();
     synth.speak(u);
   } catch {
