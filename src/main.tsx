@@ -44,7 +44,7 @@ async function main() {
         if (started) return;
         started = true;
         // "Restore from a backup" is a link: the app starts on its screen; the wizard carries out the others
-        if (action === 'restore') history.pushState(null, '', '/restore');
+        if (action === 'restore') history.pushState(null, '', `/restore${location.search}`); // `?lang=` too: the app boots in the welcome's language
         else setFirstRunAction(action);
         // the demo's board opens on its people's faces: fetch them while the app loads and the demo is written
         if (action === 'demo') for (const p of DEMO_PEOPLE) new Image().src = `/pictograms/${p.avatar}.svg`;
