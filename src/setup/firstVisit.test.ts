@@ -131,15 +131,22 @@ describe('the light welcome', () => {
     const spoken: { text: string; lang: string }[] = [];
     class Utterance {
       lang = '';
+      voice: unknown = null;
       constructor(public text: string) {}
     }
+    let voices = [{ lang: 'en-GB' }, { lang: 'sv_SE' }];
     vi.stubGlobal('SpeechSynthesisUtterance', Utterance);
-    vi.stubGlobal('speechSynthesis', { cancel: vi.fn(), speak: (u: Utterance) => spoken.push({ text: u.text, lang: u.lang }) });
+    vi.stubGlobal('speechSynthesis', { getVoices: () => voices, cancel: vi.fn(), speak: (u: Utterance) => spoken.push({ text: u.text, lang: u.lang }) });
     try {
       const root = page();
       showFirstVisit(root, 'sv-x-lattlast', { onIntent: () => undefined, onAction: () => undefined });
       root.querySelector<HTMLElement>('h1 span')!.click();
       root.querySelector<HTMLElement>('button[aria-describedby="setup-demo-text"] .label')!.click();
+      // no Swedish voice (or none at all): nothing is said, as in the app
+      voices = [{ lang: 'en-GB' }];
+      root.querySelector<HTMLElement>('h1 span')!.click();
+      voices = [];
+      root.querySelector<HTMLElement>('h1 span')!.click();
       expect(spoken.map((s) => s.lang)).toEqual(['sv-SE', 'sv-SE']);
       expect(spoken[0]!.text).toBe(root.querySelector('h1')!.textContent);
       expect(spoken[1]!.text).toBe(root.querySelector('button[aria-describedby="setup-demo-text"]')!.getAttribute('aria-label'));

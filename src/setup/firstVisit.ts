@@ -217,8 +217,15 @@ function speakTapped(target: EventTarget | null, lang: string): void {
   const synth = globalThis.speechSynthesis as SpeechSynthesis | undefined;
   if (!text || !synth || typeof SpeechSynthesisUtterance === 'undefined') return;
   try {
+    const locale = LANGUAGES.find((l) => l.code === lang)?.locale ?? lang; // the voice the app asks for (SpeechProvider's localeOf)
+    // only in a voice of the page's language, as the app: no voice says nothing (the app then shows its "no voice" notice)
+    const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+    const voices = synth.getVoices();
+    const voice = voices.find((v) => v.lang.toLowerCase() === locale.toLowerCase()) ?? voices.find((v) => primary(v.lang) === primary(locale));
+    if (!voice) return;
     const u = new SpeechSynthesisUtterance(text);
-    u.lang = LANGUAGES.find((l) => l.code === lang)?.locale ?? lang; // the voice the app asks for (SpeechProvider's localeOf)
+    u.lang = locale;
+    u.voice = voice;
     synth.cancel();
     synth.speak(u);
   } catch {
