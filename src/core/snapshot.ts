@@ -59,9 +59,10 @@ export interface BoardSnapshot {
   savedAt: number;
 }
 
-type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-function storage(): Store | null {
+/** The device's localStorage, or null where storage is disabled (private mode, blocked). */
+export function storage(): Store | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {

@@ -2,8 +2,10 @@
  * "The demo's past days are still to be written": the demo writes today first and its history once the board
  * is on screen and the page idles (Setup.tsx); a page closed before that finished would leave a demo without
  * its past. So the facts to write it are kept in localStorage meanwhile, and the next start resumes it
- * (shell/start.tsx → demo.ts resumeDemoHistory). A module with no imports: start reads it before loading demo.ts.
+ * (shell/start.tsx → demo.ts resumeDemoHistory). Light on purpose: start reads it before loading demo.ts.
  */
+import { storage, type Store } from '../core/snapshot';
+
 export const DEMO_PENDING_KEY = 'tavla:demo-history';
 
 export interface DemoPending {
@@ -14,15 +16,6 @@ export interface DemoPending {
   lang: string;
 }
 
-type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
-function storage(): Store | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
 
 export function markDemoPending(facts: DemoPending, store: Store | null = storage()): void {
   try {
