@@ -15,7 +15,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 /** The workplace's (and every test browser's) time zone. */
@@ -84,12 +84,13 @@ const TYPES: Record<string, string> = {
  * serves the app the same way in production; e2e tests of the board itself
  * need no API, so they use this small server and start in milliseconds.
  */
-export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+export async function serveDist(dir: string = DIST): Promise<{ url: string; close: () => Promise<void> }> {
+  const root = resolve(dir);
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`${root} has no index.html: run \`npm run build\` first`);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(DIST, path));
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(DIST, 'index.html');
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     res.writeHead(200, { 'Content-Type': type, 'Cache-Control': file.endsWith('sw.js') ? 'no-cache' : 'no-store' });
     res.end(readFileSync(file));
