@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getIconData, iconToSVG, iconToHTML, replaceIDs, clearIDCache } from '@iconify/utils';
 import type { IconifyJSON } from '@iconify/types';
+import { PICTOGRAM_SET_OF_CATEGORY, pictogramCategory, type PictogramSet } from '../src/pictograms/catalog.ts';
 import {
   PICTOGRAM_MANIFEST,
   type IconSetName,
@@ -99,6 +100,34 @@ export function renderPictogram(id: string, source: PictogramSource): string {
   );
 }
 
+/**
+ * One set's stack (see PICTOGRAM_SET_OF_CATEGORY in catalog.ts): each pictogram's body as a nested
+ * `<svg id="<pictogram id>">`, hidden unless it is the URL's `:target`, so `<set>.svg#<id>` shows that
+ * pictogram exactly as `<id>.svg` does. Ids inside a body are prefixed with its pictogram's id,
+ * since each file numbers its own from the same start.
+ */
+export function renderStack(items: readonly { id: string; svg: string }[]): string {
+  const parts = items.map(({ id, svg }) => {
+    let body = svg.replace(/^<svg[^>]*>/, '').replace(/<\/svg>$/, '');
+    for (const [, inner] of body.matchAll(/\sid="([^"]+)"/g)) {
+      const to = `${id}--${inner}`;
+      body = body.replaceAll(`id="${inner}"`, `id="${to}"`).replaceAll(`#${inner})`, `#${to})`).replaceAll(`"#${inner}"`, `"#${to}"`);
+    }
+    return `<svg id="${id}" viewBox="0 0 ${SIZE} ${SIZE}">${body}</svg>`;
+  });
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 ${SIZE} ${SIZE}">` +
+    `<style>svg>svg:not(:target){display:none}</style>${parts.join('')}</svg>`
+  );
+}
+
+/** Write `content` to `path` unless it already holds exactly that; true when written. */
+function writeIfChanged(path: string, content: string): boolean {
+  if (existsSync(path) && readFileSync(path, 'utf8') === content) return false;
+  writeFileSync(path, content);
+  return true;
+}
+
 export interface BuildResult {
   count: number;
   bytes: number;
@@ -113,6 +142,7 @@ export function buildPictograms(outDir: string = DEFAULT_OUT_DIR): BuildResult {
   let bytes = 0;
   let written = 0;
   const missing: MissingIconError[] = [];
+  const sets = new Map<PictogramSet, { id: string; svg: string }[]>();
   for (const entry of PICTOGRAM_MANIFEST) {
     let svg: string;
     try {
@@ -127,17 +157,27 @@ export function buildPictograms(outDir: string = DEFAULT_OUT_DIR): BuildResult {
     const file = `${entry.id}.svg`;
     wanted.add(file);
     bytes += Buffer.byteLength(svg);
-    const path = join(outDir, file);
-    if (!existsSync(path) || readFileSync(path, 'utf8') !== svg) {
-      writeFileSync(path, svg);
-      written++;
-    }
+    if (writeIfChanged(join(outDir, file), svg)) written++;
+    const category = pictogramCategory(entry.id);
+    if (!category) throw new Error(`pictogram "${entry.id}" is in the manifest but in no category of catalog.ts`);
+    const set = PICTOGRAM_SET_OF_CATEGORY[category];
+    sets.set(set, [...(sets.get(set) ?? []), { id: entry.id, svg }]);
   }
   if (missing.length) {
     throw new Error(`Missing pictogram source icons:\n  ${missing.map((e) => e.message).join('\n  ')}`);
   }
   for (const file of readdirSync(outDir)) {
     if (file.endsWith('.svg') && !wanted.has(file)) rmSync(join(outDir, file));
+  }
+  const setDir = join(outDir, 'set');
+  mkdirSync(setDir, { recursive: true });
+  for (const [set, items] of sets) {
+    const stack = renderStack(items);
+    bytes += Buffer.byteLength(stack);
+    if (writeIfChanged(join(setDir, `${set}.svg`), stack)) written++;
+  }
+  for (const file of readdirSync(setDir)) {
+    if (!sets.has(file.replace(/\.svg$/, '') as PictogramSet)) rmSync(join(setDir, file));
   }
   return { count: wanted.size, bytes, written, outDir };
 }

@@ -11,7 +11,7 @@
  */
 import { firstVisitLanguage, isFirstVisit, showFirstVisit } from './setup/firstVisit';
 import { setFirstRunAction } from './setup/firstRun';
-import { DEMO_PEOPLE } from './setup/demoPeople';
+import { DEMO_FACES_URL } from './setup/demoPeople';
 import './core/styles.css';
 // the wizard's styles are in the page (inlined by the build): the first visit's welcome words, painted before any script
 // (public/paint-snapshot.js), already have the welcome's look
@@ -47,7 +47,7 @@ async function main() {
         if (action === 'restore') history.pushState(null, '', `/restore${location.search}`); // `?lang=` too: the app boots in the welcome's language
         else setFirstRunAction(action);
         // the demo's board opens on its people's faces: fetch them while the app loads and the demo is written
-        if (action === 'demo') for (const p of DEMO_PEOPLE) new Image().src = `/pictograms/${p.avatar}.svg`;
+        if (action === 'demo') new Image().src = DEMO_FACES_URL;
         void fetchApp().then((m) => m.startApp(root, { firstVisit: true }));
       },
     });

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Pictogram } from './Pictogram';
 import { PictogramPicker } from './PictogramPicker';
-import { pictogramsByCategory } from './catalog';
+import { pictogramsByCategory, pictogramUrl } from './catalog';
 import en from '../i18n/pictograms.en';
 
 afterEach(() => cleanup());
@@ -10,10 +10,10 @@ afterEach(() => cleanup());
 const label = (id: string) => (en as Record<string, string>)[id] ?? id;
 
 describe('Pictogram', () => {
-  it('renders a decorative img with the built-in SVG', () => {
+  it('renders a decorative img showing the built-in pictogram from its set', () => {
     const { container } = render(() => <Pictogram id="bucket" size={64} class="big" />);
     const img = container.querySelector('img')!;
-    expect(img.getAttribute('src')).toBe('/pictograms/bucket.svg');
+    expect(img.getAttribute('src')).toBe('/pictograms/set/work.svg#bucket');
     expect(img.getAttribute('alt')).toBe('');
     expect(img.getAttribute('aria-hidden')).toBe('true');
     expect(img.getAttribute('draggable')).toBe('false');
@@ -33,7 +33,7 @@ describe('Pictogram', () => {
 
   it('falls back to the question pictogram for unknown ids', () => {
     const { container } = render(() => <Pictogram id="definitely-not-real" />);
-    expect(container.querySelector('img')!.getAttribute('src')).toBe('/pictograms/question.svg');
+    expect(container.querySelector('img')!.getAttribute('src')).toBe(pictogramUrl('question'));
   });
 
   it('shows a custom pictogram from its src, or the fallback without one', () => {
@@ -45,7 +45,7 @@ describe('Pictogram', () => {
     ));
     const [a, b] = [...container.querySelectorAll('img')];
     expect(a!.getAttribute('src')).toBe('blob:http://x/abc');
-    expect(b!.getAttribute('src')).toBe('/pictograms/question.svg');
+    expect(b!.getAttribute('src')).toBe(pictogramUrl('question'));
   });
 });
 

@@ -3,8 +3,9 @@
  * accessible name (and the spoken word), so the image itself is hidden from
  * assistive technology.
  *
- * Built-in ids load `/pictograms/<id>.svg` on demand (built by
- * `npm run pictograms`, precached by the service worker). Custom pictograms
+ * Built-in ids show their fragment of their set's stack, `/pictograms/set/<set>.svg#<id>`
+ * (built by `npm run pictograms`, precached by the service worker; why sets: see
+ * PICTOGRAM_SET_OF_CATEGORY in catalog.ts). Custom pictograms
  * (`custom:<id>`) are photos: the caller may pass an object URL via `src`,
  * otherwise the app-wide registry in custom.ts resolves them. Unknown ids show the generic "question"
  * pictogram instead of a broken image.

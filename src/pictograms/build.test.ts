@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildPictograms, renderPictogram } from '../../scripts/build-pictograms';
-import { PICTOGRAM_IDS } from './catalog';
+import { PICTOGRAM_IDS, PICTOGRAM_SET_OF_CATEGORY, pictogramUrl } from './catalog';
 import { PICTOGRAM_MANIFEST } from './manifest';
 
 const dir = mkdtempSync(join(tmpdir(), 'tavla-pictograms-'));
@@ -14,7 +14,7 @@ describe('build-pictograms', () => {
     writeFileSync(join(dir, 'stale-old-id.svg'), '<svg/>');
     const first = buildPictograms(dir);
     expect(first.count).toBe(PICTOGRAM_IDS.length);
-    const files = readdirSync(dir).filter((f) => f.endsWith('.svg'));
+    const files = readdirSync(dir).filter((f) => f.endsWith('.svg')); // the sets' stacks are in set/
     expect(files.sort()).toEqual(PICTOGRAM_IDS.map((id) => `${id}.svg`).sort());
 
     const parser = new DOMParser();
@@ -37,6 +37,33 @@ describe('build-pictograms', () => {
     const second = buildPictograms(dir);
     expect(second.written).toBe(0);
     expect(second.bytes).toBe(first.bytes);
+  });
+
+  it('writes each set as a stack holding its pictograms once each, with the bodies of their own files', () => {
+    const parser = new DOMParser();
+    const stacks = readdirSync(join(dir, 'set'));
+    expect(stacks.sort()).toEqual([...new Set(Object.values(PICTOGRAM_SET_OF_CATEGORY))].map((s) => `${s}.svg`).sort());
+    const seen: string[] = [];
+    for (const file of stacks) {
+      const set = file.replace('.svg', '');
+      const doc = parser.parseFromString(readFileSync(join(dir, 'set', file), 'utf8'), 'image/svg+xml');
+      expect(doc.getElementsByTagName('parsererror'), file).toHaveLength(0);
+      const root = doc.documentElement;
+      expect(root.querySelector(':scope > style')?.textContent, file).toBe('svg>svg:not(:target){display:none}');
+      // ids unique in the whole stack (bodies' own ids are prefixed by their pictogram's)
+      const allIds = [...root.querySelectorAll('[id]')].map((el) => el.id);
+      expect(new Set(allIds).size, file).toBe(allIds.length);
+      for (const picto of root.querySelectorAll(':scope > svg')) {
+        const id = picto.id;
+        seen.push(id);
+        expect(pictogramUrl(id), id).toBe(`/pictograms/set/${set}.svg#${id}`);
+        expect(picto.getAttribute('viewBox'), id).toBe('0 0 64 64');
+        // the same drawing as the pictogram's own file, ids aside
+        const own = parser.parseFromString(readFileSync(join(dir, `${id}.svg`), 'utf8'), 'image/svg+xml').documentElement;
+        expect(picto.innerHTML.replaceAll(`${id}--`, ''), id).toBe(own.innerHTML);
+      }
+    }
+    expect(seen.sort()).toEqual([...PICTOGRAM_IDS].sort());
   });
 
   it('composites contain both the base and the badge', () => {

@@ -18,6 +18,8 @@ import {
   isBuiltinPictogram,
   pictogramCategory,
   pictogramUrl,
+  pictogramFileUrl,
+  PICTOGRAM_SET_OF_CATEGORY,
   pictogramsByCategory,
 } from './catalog';
 import { PICTOGRAM_MANIFEST, PICTOGRAM_SOURCES } from './manifest';
@@ -109,8 +111,12 @@ describe('pictogram catalogue', () => {
   });
 
   it('builds URLs and falls back for unknown ids', () => {
-    expect(pictogramUrl('bucket')).toBe('/pictograms/bucket.svg');
-    expect(pictogramUrl('no-such-thing')).toBe('/pictograms/question.svg');
+    expect(pictogramUrl('bucket')).toBe('/pictograms/set/work.svg#bucket');
+    expect(pictogramUrl('present')).toBe('/pictograms/set/board.svg#present');
+    expect(pictogramUrl('avatar-cat')).toBe('/pictograms/set/people.svg#avatar-cat');
+    expect(pictogramUrl('no-such-thing')).toBe(`/pictograms/set/${PICTOGRAM_SET_OF_CATEGORY[pictogramCategory('question')!]}.svg#question`);
+    expect(pictogramFileUrl('bucket')).toBe('/pictograms/bucket.svg');
+    expect(pictogramFileUrl('no-such-thing')).toBe('/pictograms/question.svg');
     expect(isBuiltinPictogram('custom:abc')).toBe(false);
   });
 

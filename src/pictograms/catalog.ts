@@ -6,8 +6,8 @@
  * This module is imported by the first screen, so it stays small: the iconify
  * source names live in `manifest.ts`, which only the build script (and the
  * credits list) import. The SVG files themselves are built into
- * `public/pictograms/<id>.svg` by `npm run pictograms` and loaded on demand by
- * `<img>`.
+ * `public/pictograms/<id>.svg`, and into one stack per set (`set/<set>.svg`,
+ * which the app shows them from), by `npm run pictograms`.
  *
  * Ids are stable: they are stored in the database (tasks, goals, avatars …),
  * so never rename or remove one — add a new id instead.
@@ -389,11 +389,49 @@ export function pictogramsByCategory(category: PictogramCategory): readonly Pict
   return PICTOGRAMS_BY_CATEGORY[category];
 }
 
-/** URL of a built-in pictogram's SVG; unknown ids give the fallback's URL. */
+/**
+ * The pictogram sets: the build also writes every category's pictograms into one SVG "stack" per set
+ * (`/pictograms/set/<set>.svg`, each pictogram a nested `<svg id="<pictogram id>">` shown only as the
+ * URL's `:target`). A browser starts one SVG document per image file, about 10 ms each on a cheap
+ * tablet: the board's hundred pictograms from some thirty files cost it a third of a second; from
+ * its three sets, a tenth. Sets group what is shown together (the board's own, the work it lists,
+ * people's faces), so a screen loads few of them and each stays small enough to restyle quickly.
+ */
+export const PICTOGRAM_SET_OF_CATEGORY = {
+  ui: 'board',
+  status: 'board',
+  attendance: 'board',
+  weekday: 'board',
+  idea: 'board',
+  deviation: 'board',
+  goal: 'board',
+  'work-area': 'board',
+  task: 'work',
+  tool: 'work',
+  person: 'people',
+  misc: 'misc',
+} as const satisfies Record<PictogramCategory, string>;
+
+export type PictogramSet = (typeof PICTOGRAM_SET_OF_CATEGORY)[PictogramCategory];
+
+function pictogramsBase(): string {
+  return `${(import.meta.env?.BASE_URL as string | undefined) ?? '/'}pictograms/`;
+}
+
+/** URL of a pictogram set's stack (see PICTOGRAM_SET_OF_CATEGORY), e.g. to fetch it ahead. */
+export function pictogramSetUrl(set: PictogramSet): string {
+  return `${pictogramsBase()}set/${set}.svg`;
+}
+
+/** URL that shows one built-in pictogram: its fragment of its set's stack; unknown ids give the fallback's. */
 export function pictogramUrl(id: string): string {
   const known = isBuiltinPictogram(id) ? id : FALLBACK_PICTOGRAM;
-  const base = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
-  return `${base}pictograms/${known}.svg`;
+  return `${pictogramSetUrl(PICTOGRAM_SET_OF_CATEGORY[CATEGORY_OF.get(known)!])}#${known}`;
+}
+
+/** URL of a built-in pictogram's own SVG file (for pages that show a few before the app, and for downloads). */
+export function pictogramFileUrl(id: string): string {
+  return `${pictogramsBase()}${isBuiltinPictogram(id) ? id : FALLBACK_PICTOGRAM}.svg`;
 }
 
 // ---- stable mappings used across the app --------------------------------

@@ -12,3 +12,6 @@ export const DEMO_PEOPLE: readonly { firstName: string; avatar: string; language
   { firstName: 'Lina', avatar: 'avatar-woman-medium-light', language: 'fa' },
   { firstName: 'Yonas', avatar: 'avatar-man-curly-dark', language: 'ti' },
 ];
+
+/** Where their faces are: the people set's stack (pictogramSetUrl('people') in pictograms/catalog.ts, which a test checks). */
+export const DEMO_FACES_URL = '/pictograms/set/people.svg';

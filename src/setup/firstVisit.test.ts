@@ -4,6 +4,8 @@
  */
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_FACES_URL, DEMO_PEOPLE } from './demoPeople';
+import { pictogramSetUrl, pictogramUrl } from '../pictograms/catalog';
 import { DEVICE_DB_NAME, DEVICE_STORAGE_KEY, FIRST_VISIT_ATTR, firstVisitLanguage, isFirstVisit, showFirstVisit, SNAPSHOT_STORAGE_KEY, WELCOME_DATA_ID, type FirstVisitEnv } from './firstVisit';
 import { takeFirstRunAction, setFirstRunAction } from './firstRun';
 import { TavlaDb } from '../data/db';
@@ -26,6 +28,11 @@ describe('who gets the light first visit', () => {
     expect(SNAPSHOT_STORAGE_KEY).toBe(SNAPSHOT_KEY);
     expect(DEVICE_STORAGE_KEY).toBe(DEVICE_KEY);
     expect(WELCOME_DATA_ID).toBe(BUILD_DATA_ID);
+  });
+
+  it("fetches the demo's faces from the set that holds them", () => {
+    expect(DEMO_FACES_URL).toBe(pictogramSetUrl('people'));
+    for (const p of DEMO_PEOPLE) expect(pictogramUrl(p.avatar).startsWith(`${DEMO_FACES_URL}#`), p.avatar).toBe(true);
   });
 
   it('a device with no database, no board picture and no workplace remembered, on / or /setup', async () => {
