@@ -1,10 +1,8 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
-
 /**
  * Content addresses: the SHA-256 of a blob, as lower-case hex (what the server
  * verifies). WebCrypto where the page has it; @noble/hashes where it does not
- * (a tablet on plain http in the local network has no `crypto.subtle`).
+ * (a tablet on plain http in the local network has no `crypto.subtle`): a
+ * chunk of its own, fetched only there, so it is not part of every start's JS.
  */
 export async function sha256Hex(blob: Blob): Promise<string> {
   return sha256HexOfBytes(new Uint8Array(await blob.arrayBuffer()));
@@ -12,7 +10,14 @@ export async function sha256Hex(blob: Blob): Promise<string> {
 
 export async function sha256HexOfBytes(bytes: Uint8Array): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return bytesToHex(sha256(bytes));
+  if (!subtle) {
+    const { sha256 } = await import('@noble/hashes/sha2.js');
+    return toHex(sha256(bytes));
+  }
   const digest = await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return bytesToHex(new Uint8Array(digest));
+  return toHex(new Uint8Array(digest));
+}
+
+function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

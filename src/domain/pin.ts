@@ -25,10 +25,10 @@
  * falls back to @noble/hashes' PBKDF2 there: the same function, the same
  * bytes, so a hash made by either verifies with the other (pin.test.ts pins
  * both to one known vector). The native one is kept where it exists because
- * it is several times faster on a slow tablet.
+ * it is several times faster on a slow tablet. The portable one is a chunk of
+ * its own, fetched only where it is used (and at once in a context without
+ * WebCrypto), so it is not part of every start's JS.
  */
-import { pbkdf2Async } from '@noble/hashes/pbkdf2.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { InvalidPin } from './errors';
 
 export { InvalidPin } from './errors';
@@ -84,11 +84,20 @@ export function defaultDerivation(): PinDerivation {
   return globalThis.crypto?.subtle ? 'webcrypto' : 'portable';
 }
 
+let portable: Promise<[typeof import('@noble/hashes/pbkdf2.js'), typeof import('@noble/hashes/sha2.js')]> | undefined;
+const loadPortable = () => (portable ??= Promise.all([import('@noble/hashes/pbkdf2.js'), import('@noble/hashes/sha2.js')]));
+// a context without WebCrypto (plain http on the local network) will need it for the first PIN: fetch it now
+if (defaultDerivation() === 'portable') void loadPortable().catch(() => (portable = undefined));
+
 async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, how: PinDerivation = defaultDerivation()): Promise<string> {
   // A PIN is ASCII digits, so its bytes are its char codes (no TextEncoder,
   // whose Uint8Array comes from another realm under jsdom).
   const pinBytes = Uint8Array.from(pin, (c) => c.charCodeAt(0));
   if (how === 'portable') {
+    const [{ pbkdf2Async }, { sha256 }] = await loadPortable().catch((err: unknown) => {
+      portable = undefined; // a failed fetch is tried again at the next PIN
+      throw err;
+    });
     return toHex(await pbkdf2Async(sha256, pinBytes, salt, { c: PIN_ITERATIONS, dkLen: PIN_HASH_BITS / 8 }));
   }
   const subtle = globalThis.crypto.subtle;

@@ -17,11 +17,17 @@ import { oneYear } from './dataset';
 import { putRows, waitForDerived } from './seed';
 import { median } from './stats';
 
-async function boardLoad(page: Page): Promise<number> {
+/** The board's snapshot saved again (a build with snapshots saves one a second after the board is ready); true if it was. */
+async function snapshotSaved(page: Page): Promise<boolean> {
+  return page.waitForFunction(() => localStorage.getItem('tavla:board-snapshot') !== null, undefined, { timeout: 20_000 }).then(() => true, () => false);
+}
+
+/** `snapshots`: the build saves a board snapshot, to be waited for before the next load (an older build saves none). */
+async function boardLoad(page: Page, snapshots = true): Promise<number> {
   await page.reload();
   const t = await page.waitForFunction(() => performance.getEntriesByName('tavla:board-ready')[0]?.startTime, undefined, { timeout: 60_000 });
   const ms = (await t.jsonValue()) as number;
-  await page.waitForFunction(() => localStorage.getItem('tavla:board-snapshot') !== null, undefined, { timeout: 20_000 }).catch(() => undefined);
+  if (snapshots) await snapshotSaved(page);
   return ms;
 }
 
@@ -47,17 +53,19 @@ async function main() {
     await page.evaluate(async () => void (await navigator.serviceWorker.ready));
     await page.reload();
     await waitForDerived(page);
-    await boardLoad(page);
+    await boardLoad(page, false);
+    // a build from before the snapshot (src/core/snapshot.ts) never saves one: no 20 s wait after each of its loads
+    const snapshots = await snapshotSaved(page);
     const cdp = await context.newCDPSession(page);
-    runs.push({ ...b, page, cdp, server, one: [] as number[], four: [] as number[] });
-    console.error(`ab: ${b.name} seeded`);
+    runs.push({ ...b, page, cdp, server, snapshots, one: [] as number[], four: [] as number[] });
+    console.error(`ab: ${b.name} seeded${snapshots ? '' : ' (saves no board snapshot)'}`);
   }
   for (let r = 0; r < rounds; r++) {
     for (const run of runs) {
-      for (let i = 0; i < n1; i++) run.one.push(await boardLoad(run.page));
+      for (let i = 0; i < n1; i++) run.one.push(await boardLoad(run.page, run.snapshots));
       await run.cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       try {
-        for (let i = 0; i < n4; i++) run.four.push(await boardLoad(run.page));
+        for (let i = 0; i < n4; i++) run.four.push(await boardLoad(run.page, run.snapshots));
       } finally {
         await run.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       }
