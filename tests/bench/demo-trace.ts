@@ -16,7 +16,7 @@ try {
   await page.locator('button[aria-describedby="setup-demo-text"]').waitFor();
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
-  await browser.startTracing(page, { screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'loading', 'blink', 'v8'] });
+  if (!process.env.NOTRACE) await browser.startTracing(page, { screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'loading', 'blink', 'v8'] });
   const ms = await page.evaluate(async () => {
     const btn = document.querySelector<HTMLButtonElement>('button[aria-describedby="setup-demo-text"]')!;
     const t0 = performance.now();
@@ -30,8 +30,7 @@ try {
     }
   });
   const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)}`));
-  const buf = await browser.stopTracing();
-  writeFileSync(process.env.TRACE_OUT ?? '/tmp/demo-trace.json', buf);
+  if (!process.env.NOTRACE) writeFileSync(process.env.TRACE_OUT ?? '/tmp/demo-trace.json', await browser.stopTracing());
   console.log('ms', ms.toFixed(0));
   console.log(marks.join('\n'));
   await context.close();
