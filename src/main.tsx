@@ -20,6 +20,28 @@ import './setup/setup.css';
 const loadApp = () => import('./shell/start');
 
 /**
+ * "Try the demo": everything its board needs is fetched at once, in parallel — the app's modules with the
+ * default language's catalogue (the build's list, `tavla-app-modules`, as public/paint-snapshot.js preloads
+ * them for a device with a board) and the demo's writer — so none waits for another to be evaluated first.
+ */
+function preloadAppModules() {
+  try {
+    const list = JSON.parse(document.getElementById('tavla-app-modules')?.textContent ?? '[]') as unknown;
+    if (!Array.isArray(list)) return;
+    for (const href of list) {
+      if (typeof href !== 'string') continue;
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.crossOrigin = '';
+      link.href = href;
+      document.head.appendChild(link);
+    }
+  } catch {
+    /* the app loads them itself */
+  }
+}
+
+/**
  * The service worker, for a first visit that has not loaded the app (whose update prompt registers it, with
  * workbox-window): the same script and scope, once the page has loaded, so the precache never competes with it.
  */
@@ -46,9 +68,14 @@ async function main() {
         // "Restore from a backup" is a link: the app starts on its screen; the wizard carries out the others
         if (action === 'restore') history.pushState(null, '', `/restore${location.search}`); // `?lang=` too: the app boots in the welcome's language
         else setFirstRunAction(action);
-        // the demo's board opens on its people's faces: fetch them while the app loads and the demo is written
-        if (action === 'demo') new Image().src = DEMO_FACES_URL;
-        void fetchApp().then((m) => m.startApp(root, { firstVisit: true }));
+        let demo: Promise<typeof import('./setup/demo')> | undefined;
+        if (action === 'demo') {
+          preloadAppModules();
+          demo = import('./setup/demo');
+          // the demo's board opens on its people's faces: fetch them while the app loads and the demo is written
+          new Image().src = DEMO_FACES_URL;
+        }
+        void fetchApp().then((m) => m.startApp(root, { firstVisit: true, demo }));
       },
     });
     if (shown) {

@@ -18,6 +18,7 @@
  * The shared services underneath (activity tracker, lock-out gate, notice
  * queue, workplace lookups) are built here once and handed to every feature.
  */
+import { WORKPLACE_SETTING } from '../data/repos/device';
 import { createContext, createEffect, createSignal, on, onCleanup, onMount, useContext, type Accessor, type ParentProps } from 'solid-js';
 import { createRepositories, type Repositories } from '../data';
 import type { Workplace } from '../domain/types';
@@ -35,7 +36,7 @@ export type { Notice } from './notices';
 export const SUPERVISOR_IDLE_MS = 2 * 60 * 1000;
 /** idle time before supervisor mode locks while a meeting is running */
 export const MEETING_IDLE_MS = 20 * 60 * 1000;
-const WORKPLACE_KEY = 'workplaceId';
+const WORKPLACE_KEY = WORKPLACE_SETTING;
 const LOCKOUT_KEY = 'pinLockout';
 
 export type UnlockResult = GateResult;

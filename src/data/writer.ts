@@ -195,7 +195,7 @@ async function writeInTx<T extends SyncedRow>(
 /** Runs `fn` in one rw transaction over the given tables plus outbox and meta. */
 export async function inWriteTx<R>(
   db: TavlaDb,
-  tables: (SyncedTable | 'blobs' | 'drafts')[],
+  tables: (SyncedTable | 'blobs' | 'drafts' | 'settings')[],
   fn: (tx: Transaction) => Promise<R>,
 ): Promise<R> {
   try {
@@ -271,12 +271,17 @@ export interface BulkWrite {
  * awaited requests per write: the rows and their pending ops are read once,
  * the clock is ticked in memory and saved once, and the rows and ops are put
  * in bulk. For writers of many rows at once (the demo). Returns the rows as
- * written, by `${table}/${id}`.
+ * written, by `${table}/${id}`. `settings`: device settings (settingsRepo's
+ * key → value) put in the same transaction, e.g. the demo's workplace as the
+ * device's: the rows and the setting are stored together or not at all.
  */
-export async function writeRecordsInBulk(db: TavlaDb, writes: readonly BulkWrite[]): Promise<Map<string, SyncedRow>> {
-  const tables = [...new Set(writes.map((w) => w.table))];
+export async function writeRecordsInBulk(db: TavlaDb, writes: readonly BulkWrite[], opts: { settings?: Record<string, unknown> } = {}): Promise<Map<string, SyncedRow>> {
+  const tables: (SyncedTable | 'settings')[] = [...new Set(writes.map((w) => w.table))];
+  const settings = Object.entries(opts.settings ?? {});
+  if (settings.length) tables.push('settings');
   const key = (name: string, id: string) => `${name}/${id}`;
   return inWriteTx(db, tables, async () => {
+    if (settings.length) await db.settings.bulkPut(settings.map(([k, value]) => ({ key: k, value })));
     const rows = new Map<string, SyncedRow>();
     const ids = new Map<SyncedTable, string[]>();
     for (const w of writes) {

@@ -8,9 +8,9 @@
 import { Navigate, useNavigate } from '@solidjs/router';
 import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { applyTemplate } from './templates';
-import { startDemo } from './demo';
+import { startDemoOnDevice } from './demo';
 import { takeFirstRunAction } from './firstRun';
-import { clearDemoPending, markDemoPending } from './demoPending';
+import { finishDemo } from './DemoHistory';
 import { ACTIVITY_TYPES, type ActivityType } from '../domain/types';
 import { collapseSpaces, normalizeFirstName } from '../domain/text';
 import { defaultPersonLanguage, distinctAvatar } from '../domain/avatars';
@@ -148,24 +148,16 @@ function Wizard() {
     // what today's board shows is stored first, and the board opens on it; the history follows
     const facts = { today: app.today(), lang: i18n.lang(), now: app.repos.db.stamp() };
     const demo = await app.run(async () => {
-      const started = await startDemo(app.repos, facts);
-      // until the past days are written, the next start resumes them (a page closed too early: demoPending.ts)
-      markDemoPending({ workplaceId: started.workplace.id, ...facts });
+      // today's board and the device's workplace in one transaction
+      const started = await startDemoOnDevice(app.repos, facts);
       await app.setWorkplaceId(started.workplace.id);
       return started;
     });
     setBusy(false);
     if (!demo) return;
     navigate('/', { replace: true });
-    // The past days are written once the board is on screen and the page idles (they would slow its
-    // first render); "the demo is ready" (and its sound) then. Meanwhile the page says so (data-demo-seeding).
-    const root = document.documentElement;
-    root.dataset.demoSeeding = '';
-    await new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 3000 }) : setTimeout(resolve, 200)));
-    const done = await app.run(() => demo.writeHistory());
-    if (done) clearDemoPending();
-    delete root.dataset.demoSeeding;
-    if (done) app.notify({ kind: 'success', pictogram: 'info', message: 'setup.demoStarted' });
+    // the past days once the board is on screen (DemoHistory.tsx)
+    await finishDemo(app, demo);
   };
 
   const personResult = () => normalizeFirstName(personName());

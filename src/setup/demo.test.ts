@@ -4,7 +4,8 @@ import { verifyPin } from '../domain/pin';
 import { createRepositories } from '../data/index';
 import { TavlaDb } from '../data/db';
 import { currentStep, DEFAULT_LADDER, dueFollowUps, ladderOf, skillTasks } from '../domain/growth';
-import { DEMO_HISTORY_DAYS, resumeDemoHistory, seedDemo, startDemo } from './demo';
+import { DEMO_HISTORY_DAYS, resumeDemoHistory, seedDemo, startDemo, startDemoOnDevice } from './demo';
+import { clearDemoPending, readDemoPending } from './demoPending';
 import { startOfIsoWeek } from '../domain/dates';
 import { SYNCED_TABLES } from '../domain/types';
 
@@ -239,5 +240,22 @@ describe('seedDemo', () => {
     expect(await repos.workplaces.get(wp.id)).toBeUndefined();
     expect(await repos.persons.list(other.id)).toHaveLength(1);
     expect(await repos.db.outbox.where('workplaceId').equals(other.id).count()).toBeGreaterThan(0);
+  });
+
+  it("on the device: today's rows and the device's workplace setting in one transaction, the past days marked pending", async () => {
+    const repos = freshRepos();
+    const started = await startDemoOnDevice(repos, { today: TODAY, lang: 'sv', now: NOW });
+    expect(await repos.settings.get('workplaceId', null)).toBe(started.workplace.id);
+    expect(readDemoPending()).toEqual({ workplaceId: started.workplace.id, today: TODAY, lang: 'sv', now: NOW });
+    // the same board as startDemo's, with nothing more but the setting
+    const plain = freshRepos();
+    const other = await startDemo(plain, { today: TODAY, lang: 'sv', now: NOW });
+    expect(await repos.persons.list(started.workplace.id)).toHaveLength((await plain.persons.list(other.workplace.id)).length);
+    expect(await repos.db.attendance.count()).toBe(await plain.db.attendance.count());
+    expect(await repos.db.tasks.count()).toBe(await plain.db.tasks.count());
+    expect(await repos.db.outbox.count()).toBe(await plain.db.outbox.count());
+    expect(await plain.settings.get('workplaceId', null)).toBeNull();
+    await started.writeHistory();
+    clearDemoPending();
   });
 });

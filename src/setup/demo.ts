@@ -47,6 +47,8 @@ import { inWriteTx, writeRecordsInBulk, type BulkWrite } from '../data/writer';
 import { newId } from '../data/ids';
 import { seededRandom } from '../domain/random';
 import { DEMO_PEOPLE } from './demoPeople';
+import { WORKPLACE_SETTING } from '../data/repos/device';
+import { markDemoPending } from './demoPending';
 import { attendanceId, checkInStatus } from '../domain/attendance';
 import { recurringTaskId, tasksDueOn } from '../domain/recurring';
 import { orderAfter } from '../domain/order';
@@ -189,10 +191,22 @@ export interface StartedDemo {
  * when the caller asks (after the board is on screen: it would compete with
  * rendering it).
  */
-export async function startDemo(repos: Repositories, opts: SeedDemoOptions): Promise<StartedDemo> {
+export async function startDemo(repos: Repositories, opts: SeedDemoOptions & { device?: boolean }): Promise<StartedDemo> {
   const story = await demoStory(repos, opts);
-  const stored = await writeRecordsInBulk(repos.db, story.today);
+  const stored = await writeRecordsInBulk(repos.db, story.today, opts.device ? { settings: { [WORKPLACE_SETTING]: story.workplaceId } } : {});
   return { workplace: stored.get(`workplaces/${story.workplaceId}`) as Workplace, writeHistory: story.writeHistory };
+}
+
+/**
+ * "Try the demo" on this device: what today's board shows and the device's workplace setting (the demo's) in
+ * one transaction, and the facts to write its past days kept until they are (demoPending.ts). The caller opens
+ * the board, then writes the history (DemoHistory.tsx, finishDemo).
+ */
+export async function startDemoOnDevice(repos: Repositories, opts: SeedDemoOptions & { now: number }): Promise<StartedDemo> {
+  const started = await startDemo(repos, { ...opts, device: true });
+  // until the past days are written, the next start resumes them (a page closed too early: demoPending.ts)
+  markDemoPending({ workplaceId: started.workplace.id, today: opts.today, lang: opts.lang, now: opts.now });
+  return started;
 }
 
 /** The ids of a demo already written (resumeDemoHistory): its rows are found again, never made anew. */

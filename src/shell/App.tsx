@@ -17,6 +17,8 @@ import { KioskGuard } from '../kiosk/KioskGuard';
 import { UpdatePrompt } from './UpdatePrompt';
 import { InsecureContextNotice } from './InsecureContextNotice';
 import { SpeechProvider } from '../core/speech/SpeechProvider';
+import { DemoHistory } from '../setup/DemoHistory';
+import type { StartedDemo } from '../setup/demo';
 
 const GoalsPage = lazy(() => import('../board/goals/GoalsPage'));
 const WorkPage = lazy(() => import('../board/work/WorkPage'));
@@ -102,7 +104,8 @@ const supervisorOnly = (Page: (props: Record<string, never>) => JSX.Element) => 
   </NeedsWorkplace>
 );
 
-export function App(props: { repos: Repositories; workplaceId: string | null; lang: string }) {
+/** `demo`: a demo started before the app rendered (shell/start.tsx), whose past days are written once its board is on screen. */
+export function App(props: { repos: Repositories; workplaceId: string | null; lang: string; demo?: Pick<StartedDemo, 'writeHistory'> }) {
   // eslint-disable-next-line solid/reactivity -- created once for the app's lifetime
   const store = createAppStore(props.repos, props.workplaceId);
   // eslint-disable-next-line solid/reactivity -- created once for the app's lifetime
@@ -112,6 +115,7 @@ export function App(props: { repos: Repositories; workplaceId: string | null; la
       <PrefsProvider store={prefs}>
       <AppProvider store={store}>
       <SpeechProvider>
+        <Show when={props.demo}>{(demo) => <DemoHistory demo={demo()} />}</Show>
         <Router root={Layout}>
           <Route path="/" component={guarded(Home)} />
           <Route path="/attendance" component={guarded(AttendancePage)} />

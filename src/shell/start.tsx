@@ -17,6 +17,9 @@ import { initialLanguage } from '../core/boot';
 import { checkSnapshotAtBoot, LIVE_ATTR, onBoardLive, rememberDevice, SNAPSHOT_ATTR, watchSnapshotInvalidation } from '../core/snapshot';
 import { loadLanguage } from '../i18n';
 import { clearDemoPending, readDemoPending } from '../setup/demoPending';
+import { takeFirstRunAction } from '../setup/firstRun';
+import type { StartedDemo } from '../setup/demo';
+import { toIsoDate } from '../domain/dates';
 
 /** The longest the board's picture stays up once the app has started rendering. */
 const LIVE_WAIT_MS = 1500;
@@ -24,14 +27,28 @@ const LIVE_WAIT_MS = 1500;
 /** The catalogue arrives before the first render (no flash of empty labels); a failed chunk still renders. */
 const languageLoaded = (code: string) => loadLanguage(code).then(() => undefined, () => undefined);
 
+export interface StartOptions {
+  /** a first visit: the visitor picked an action on the light welcome (src/setup/firstVisit.ts) */
+  firstVisit?: boolean;
+  /**
+   * "Try the demo" was picked there: the demo's module, fetched since the tap. Its board is written (today's
+   * rows and the device's workplace, one transaction) as soon as the database is open and the app renders
+   * straight onto it: no wizard in between. Should that fail, the wizard opens and carries out the choice
+   * (src/setup/firstRun.ts), with its error notice.
+   */
+  demo?: Promise<typeof import('../setup/demo')>;
+}
+
 /** Boots the whole app into `root` (main.tsx: at once, or on a first visit once an action is picked). */
-export async function startApp(root: HTMLElement, opts: { firstVisit?: boolean } = {}): Promise<void> {
+export async function startApp(root: HTMLElement, opts: StartOptions = {}): Promise<void> {
   // Each language is a lazy chunk: start the likely one (`?lang=`, else Swedish) while the database opens.
   const guessed = languageLoaded(initialLanguage(null));
   const db = new TavlaDb();
   // No database yet is a first visit, which opens the setup wizard (a lazy chunk): fetch it while the database is created.
-  if (opts.firstVisit) void import('../setup/Setup').catch(() => undefined);
-  else
+  // (the demo's board opens without it: only should writing the demo fail)
+  if (opts.firstVisit) {
+    if (!opts.demo) void import('../setup/Setup').catch(() => undefined);
+  } else
     void indexedDB.databases?.().then((dbs) => {
       if (!dbs.some((d) => d.name === db.name)) void import('../setup/Setup').catch(() => undefined);
     }, () => undefined);
@@ -46,11 +63,26 @@ export async function startApp(root: HTMLElement, opts: { firstVisit?: boolean }
     return;
   }
   const repos = createRepositories(db);
-  const [workplaceId, savedLang] = await Promise.all([
+  const [savedWorkplaceId, savedLang] = await Promise.all([
     repos.settings.get<string | null>('workplaceId', null),
     repos.settings.get<string | null>('language', null),
   ]);
+  let workplaceId = savedWorkplaceId;
   const lang = initialLanguage(savedLang);
+  let demo: StartedDemo | undefined;
+  if (opts.demo && !workplaceId) {
+    try {
+      const m = await opts.demo;
+      const now = db.stamp();
+      demo = await m.startDemoOnDevice(repos, { today: toIsoDate(new Date(now)), lang, now });
+      workplaceId = demo.workplace.id;
+      takeFirstRunAction(); // carried out here: the wizard never opens
+      history.replaceState(history.state, '', `/${location.search}`); // the board's address (the welcome may be /setup)
+    } catch (err) {
+      console.error('the demo could not be started at boot: the wizard tries it', err);
+      demo = undefined;
+    }
+  }
   // A device without a workplace opens the setup wizard (a lazy chunk): fetch it with the catalogue, not after the first render.
   const firstScreen = workplaceId ? Promise.resolve() : import('../setup/Setup').then(() => undefined, () => undefined);
   // The picture paint-snapshot.js may have painted must be this workplace's, in this language (src/core/snapshot.ts);
@@ -81,13 +113,13 @@ export async function startApp(root: HTMLElement, opts: { firstVisit?: boolean }
     // The first visit's welcome words stay up until the wizard's chunk is here: no blank page in between.
     if (root.querySelector('[data-welcome-shell], [data-first-visit]')) await firstScreen;
     root.replaceChildren(); // the splash of index.html, the welcome words (or a picture that does not fit: another workplace or language)
-    render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, root);
+    render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} demo={demo} />, root);
   }
   // Sync is not needed to draw the first screen: load it after the first render (and the wizard's chunk, on a first visit).
   await firstScreen;
   void import('../sync/runner').then((m) => m.startSyncRunner(db));
   // The demo's past days, if the page closed before they were written (src/setup/demoPending.ts).
-  const demoPending = readDemoPending();
+  const demoPending = demo ? null : readDemoPending(); // (a demo started here writes its own: DemoHistory.tsx)
   if (demoPending) {
     document.documentElement.dataset.demoSeeding = '';
     void import('../setup/demo')

@@ -2,6 +2,9 @@
 import type { TavlaDb } from '../db';
 import { translateStorageError } from '../writer';
 
+/** The setting naming the device's workplace (core/context.tsx setWorkplaceId; the demo writes it with its rows). */
+export const WORKPLACE_SETTING = 'workplaceId';
+
 export function settingsRepo(db: TavlaDb) {
   return {
     async get<T>(key: string, fallback: T): Promise<T> {
