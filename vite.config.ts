@@ -14,6 +14,7 @@ import { join, extname } from 'node:path';
 import { bundleGuard } from './scripts/bundle-guard';
 import { firstVisitHtml } from './scripts/inline-css';
 import { welcomeShell } from './scripts/welcome-shell';
+import { WELCOME_PICTOGRAMS } from './src/setup/firstVisit';
 
 const ICON_DIR = join(import.meta.dirname, 'icons');
 
@@ -70,7 +71,9 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        // pictograms: the sets' stacks the app shows them from, and the light welcome's own few files
+        // (precaching all 300 files as well would make the install, and the first minute, fetch 300 more)
+        globPatterns: ['**/*.{js,css,html,png,woff2,webmanifest}', 'icons/*.svg', 'pictograms/set/*.svg', `pictograms/{${WELCOME_PICTOGRAMS.join(',')}}.svg`],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],

@@ -6,7 +6,7 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_FACES_URL, DEMO_PEOPLE } from './demoPeople';
 import { pictogramSetUrl, pictogramUrl } from '../pictograms/catalog';
-import { DEVICE_DB_NAME, DEVICE_STORAGE_KEY, FIRST_VISIT_ATTR, firstVisitLanguage, isFirstVisit, showFirstVisit, SNAPSHOT_STORAGE_KEY, WELCOME_DATA_ID, type FirstVisitEnv } from './firstVisit';
+import { WELCOME_PICTOGRAMS, DEVICE_DB_NAME, DEVICE_STORAGE_KEY, FIRST_VISIT_ATTR, firstVisitLanguage, isFirstVisit, showFirstVisit, SNAPSHOT_STORAGE_KEY, WELCOME_DATA_ID, type FirstVisitEnv } from './firstVisit';
 import { takeFirstRunAction, setFirstRunAction } from './firstRun';
 import { TavlaDb } from '../data/db';
 import { DEVICE_KEY, SNAPSHOT_KEY } from '../core/snapshot';
@@ -101,6 +101,9 @@ describe('the light welcome', () => {
     expect(root.querySelector('#setup-demo-text')!.textContent).toBe('See a board with made-up people. You can remove it later.');
     expect(root.querySelector('a')!.getAttribute('href')).toBe('/restore');
     for (const img of root.querySelectorAll('img')) expect(img.getAttribute('alt')).toBe('');
+    // its pictograms' own files are the ones the service worker precaches for it (vite.config.ts)
+    const shown = [...root.querySelectorAll('img')].map((img) => img.getAttribute('src'));
+    expect(shown.sort()).toEqual(WELCOME_PICTOGRAMS.map((id) => `/pictograms/${id}.svg`).sort());
     const result = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
     expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     showFirstVisit(root, 'ar', { onIntent: () => undefined, onAction: () => undefined });

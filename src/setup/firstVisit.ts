@@ -19,6 +19,13 @@ import { LANGUAGES } from '../i18n/tools/languages';
 import type { FirstRunAction } from './firstRun';
 
 /** The device's database (data/db.ts TavlaDb's default name; a unit test holds them equal). */
+/**
+ * The pictograms the light welcome shows (public/paint-snapshot.js's welcome words show two of them), each from
+ * its own file: no set's stack is worth fetching for five. The service worker precaches these files besides the
+ * sets the app shows pictograms from (vite.config.ts).
+ */
+export const WELCOME_PICTOGRAMS = ['tablet', 'language', 'plus', 'play', 'save'] as const;
+
 export const DEVICE_DB_NAME = 'tavla';
 /** localStorage keys of core/snapshot.ts (SNAPSHOT_KEY, DEVICE_KEY; a unit test holds them equal). */
 export const SNAPSHOT_STORAGE_KEY = 'tavla:board-snapshot';
