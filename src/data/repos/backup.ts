@@ -24,6 +24,18 @@
  * by mark but counted once from the snapshot and put in the same
  * transaction (`countsRebuiltBy`).
  *
+ * The board first, the history after (`historyBefore`, what the restore screen asks for): the attendance
+ * marks are most of a year's rows and most of the database's work (an index entry per mark and index), so
+ * a restore can leave the marks dated before that day out of its transaction and keep them in it as one
+ * `meta` entry instead (RESTORE_PENDING_KEY, one value, not 12,000 rows), the restore queue with them.
+ * Everything else is stored as above — today's marks, and the attendance counts of the whole file, so
+ * trends and reports are whole from the start — and the board can be shown. `finishRestore` then stores
+ * the marks, puts the restore queue and drops the entry in one transaction; the restore screen calls it
+ * once the board is on screen, and the next start does (shell/start.tsx) if the page closed first. So the
+ * device never keeps a workplace with part of its history and nothing to finish it, and nothing of the
+ * file is sent before all of it is stored. A mark written or pulled in between is never overwritten:
+ * merged field by field with the file's (as sync would), and the counts recounted.
+ *
  * Sync semantics of an import: rows are stored exactly as in the file (same
  * field stamps), and each row is to reach the server as one op per distinct
  * stamp carrying the fields written at that stamp. Those ops are not written
