@@ -74,6 +74,8 @@ function ExportSection() {
 
 /** How long a restore's history waits for the board to be on screen before it is stored anyway. */
 const FINISH_WAIT_MS = 3000;
+/** … and how long after the board is on screen. */
+const FINISH_AFTER_MS = 1000;
 
 /** Choosing and reading a backup file; shared by /backup and /restore. */
 export function ImportSection(props: { afterImport: (workplaceId: string) => void }) {
@@ -95,6 +97,7 @@ export function ImportSection(props: { afterImport: (workplaceId: string) => voi
     const go = () => {
       stop();
       clearTimeout(timer);
+      // a moment after the board is painted: its first frames and taps come before this write
       setTimeout(() => {
         void app.repos.backup
           .finishRestore(workplaceId)
@@ -103,7 +106,7 @@ export function ImportSection(props: { afterImport: (workplaceId: string) => voi
             (err: unknown) => console.warn('restored history not stored yet', err),
           )
           .finally(() => delete root.dataset.restoring);
-      }, 0);
+      }, FINISH_AFTER_MS);
     };
     const timer = setTimeout(go, FINISH_WAIT_MS);
     stop = onBoardLive(go);

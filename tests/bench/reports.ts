@@ -112,6 +112,8 @@ export async function importBackup(page: Page, baseUrl: string, file: string): P
     `['tavla:import-start', 'tavla:import-decoded', 'tavla:import-stored', 'tavla:board-ready'].map((n) => performance.getEntriesByName(n).at(-1)?.startTime ?? NaN)`,
   )) as number[];
   const phases = { decode: decoded! - start!, store: stored! - decoded!, board: board! - stored! };
+  // the past days' marks are stored after the board (src/data/repos/backup.ts): counted once they are
+  await page.waitForFunction(() => !('restoring' in document.documentElement.dataset), undefined, { timeout: 60_000 });
   const imported = await page.evaluate(async () => {
     const db: IDBDatabase = await new Promise((resolve) => {
       const req = indexedDB.open('tavla');
