@@ -11,6 +11,7 @@
 import { Navigate, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { useApp } from '../core/context';
+import { onBoardLive } from '../core/snapshot';
 import { Dialog, PictoButton, PictoLink } from '../core/ui';
 import { WorkplaceExistsError } from '../data/repos/backup';
 import { useI18n } from '../i18n';
@@ -71,6 +72,11 @@ function ExportSection() {
   );
 }
 
+/** How long a restore's history waits for the board to be on screen before it is stored anyway. */
+const FINISH_WAIT_MS = 3000;
+/** … and how long after the board is on screen. */
+const FINISH_AFTER_MS = 1000;
+
 /** Choosing and reading a backup file; shared by /backup and /restore. */
 export function ImportSection(props: { afterImport: (workplaceId: string) => void }) {
   const app = useApp();
@@ -78,13 +84,42 @@ export function ImportSection(props: { afterImport: (workplaceId: string) => voi
   const [busy, setBusy] = createSignal(false);
   const [pending, setPending] = createSignal<DecodedBackup | null>(null);
 
+  /**
+   * The attendance history of a restore (data/repos/backup.ts): stored once the board is on screen (its
+   * reads would otherwise wait behind this write), or after a few seconds on another screen. If the page
+   * closes first, the next start stores it (shell/start.tsx).
+   */
+  const finishLater = (workplaceId: string) => {
+    // the page says so meanwhile (tests wait for it to go)
+    const root = document.documentElement;
+    root.dataset.restoring = '';
+    let stop: () => unknown = () => undefined;
+    const go = () => {
+      stop();
+      clearTimeout(timer);
+      // a moment after the board is painted: its first frames and taps come before this write
+      setTimeout(() => {
+        void app.repos.backup
+          .finishRestore(workplaceId)
+          .then(
+            () => performance.mark('tavla:import-finished'),
+            (err: unknown) => console.warn('restored history not stored yet', err),
+          )
+          .finally(() => delete root.dataset.restoring);
+      }, FINISH_AFTER_MS);
+    };
+    const timer = setTimeout(go, FINISH_WAIT_MS);
+    stop = onBoardLive(go);
+  };
+
   const restore = async (decoded: DecodedBackup, replace: boolean) => {
     setBusy(true);
     try {
       const done = await app.run(async () => {
         try {
-          await app.repos.backup.restore(decoded.snapshot, { replace });
+          const { pending } = await app.repos.backup.restore(decoded.snapshot, { replace, historyBefore: app.today() });
           performance.mark('tavla:import-stored');
+          if (pending) finishLater(decoded.snapshot.workplaceId);
           return true;
         } catch (err) {
           if (err instanceof WorkplaceExistsError) {

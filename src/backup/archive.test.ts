@@ -10,7 +10,7 @@ import { countMonths } from '../domain/monthlyCounts';
 import { rebuildAttendanceDaily } from '../data/attendanceDaily';
 import { blobRefs } from '../sync/shared/blobRefs';
 import { writeRecord } from '../data/writer';
-import { materializeRestoreOps, readRestoreQueue, RESTORE_QUEUE_PREFIX } from '../data/restoreQueue';
+import { materializeRestoreOps, pendingRestores, readRestoreQueue, RESTORE_QUEUE_PREFIX } from '../data/restoreQueue';
 import { SYNCED_TABLES, type AttendanceMark, type SyncedRow, type VoiceClip } from '../domain/types';
 import { applyOp, type MergeableRow } from '../sync/shared/merge';
 import { BACKUP_VERSION, BackupError, DATA_PATH, decodeBackup, encodeBackup, MANIFEST_PATH } from './archive';
@@ -417,6 +417,78 @@ describe('attendance counts after a restore', () => {
     const before = await wholeDevice(device);
     await expect(device.backup.restore(snapshot)).rejects.toBeInstanceOf(ForeignRowError);
     expect(await wholeDevice(device)).toEqual(before);
+  });
+});
+
+describe('a restore that stores the attendance history after the board', () => {
+  /** busyWorkplace with marks before and on "today" (2026-03-04), and its decoded backup. */
+  async function source() {
+    const repos = freshRepos();
+    const made = await busyWorkplace(repos);
+    const { wp, ada, bo } = made;
+    for (const date of ['2026-02-26', '2026-02-27', '2026-03-03', '2026-03-04']) {
+      await repos.attendance.checkIn(wp.id, ada.id, date, '08:00', Date.parse(`${date}T08:20:00+01:00`));
+      await repos.attendance.setStatus(wp.id, bo.id, date, 'sick');
+    }
+    const { snapshot } = await decodeBackup(await encodeBackup(await repos.backup.collect(wp.id)));
+    return { repos, ...made, snapshot };
+  }
+  const TODAY = '2026-03-04';
+
+  it("stores today's marks and every other row first, counts of the whole file included; the history and the sync queue after", async () => {
+    const { repos, wp, snapshot } = await source();
+    const device = freshRepos();
+    const result = await device.backup.restore(snapshot, { historyBefore: TODAY });
+    expect(result.pending).toBe(true);
+    expect((await device.db.attendance.toArray()).map((m) => m.date)).toEqual([TODAY, TODAY]);
+    expect(await pendingRestores(device.db)).toEqual([wp.id]);
+    // nothing of the file is sent before all of it is stored
+    expect(await readRestoreQueue(device.db, wp.id)).toBeUndefined();
+    // the trends and reports read whole counts from the start
+    const early = await aggregates(device);
+    expect(early.kept).toEqual((await aggregates(repos)).kept);
+
+    expect(await device.backup.finishRestore(wp.id)).toBe(true);
+    expect(await everything(device, wp.id)).toEqual(await everything(repos, wp.id));
+    const counts = await aggregates(device);
+    expect(counts.kept).toEqual(counts.recount);
+    expect(await pendingRestores(device.db)).toEqual([]);
+    expect(await device.sync.pendingCount(wp.id)).toBe(result.rows);
+    expect(await device.backup.finishRestore(wp.id)).toBe(false); // once
+  });
+
+  it('never overwrites a mark written meanwhile: merged field by field, counts recounted', async () => {
+    const { wp, bo, snapshot } = await source();
+    const device = freshRepos();
+    await device.backup.restore(snapshot, { historyBefore: TODAY });
+    // the supervisor corrects a past day before its marks are stored
+    await device.attendance.setStatus(wp.id, bo.id, '2026-02-27', 'leave');
+    await device.backup.finishRestore(wp.id);
+    const marks = await device.attendance.between(wp.id, '2026-02-27', '2026-02-27');
+    expect(marks.find((m) => m.personId === bo.id)).toMatchObject({ status: 'leave' });
+    expect(marks).toHaveLength(2);
+    const counts = await aggregates(device);
+    expect(counts.kept).toEqual(counts.recount);
+  });
+
+  it('is dropped, not stored, when the workplace was removed from the device meanwhile', async () => {
+    const { wp, snapshot } = await source();
+    const device = freshRepos();
+    await device.backup.restore(snapshot, { historyBefore: TODAY });
+    await device.workplaces.eraseFromDevice(wp.id);
+    expect(await pendingRestores(device.db)).toEqual([]);
+    expect(await device.backup.finishRestore(wp.id)).toBe(false);
+    expect(await nothingStored(device)).toBe(true);
+  });
+
+  it('a damaged file still stores nothing, not even a pending history', async () => {
+    const { repos, wp } = await source();
+    const file = tamper(await encodeBackup(await repos.backup.collect(wp.id)), (files) => {
+      files[DATA_PATH] = strToU8(strFromU8(files[DATA_PATH]!).replace('Testverkstan', 'Testverkstad'));
+    });
+    const device = freshRepos();
+    await expect(decodeBackup(file)).rejects.toBeInstanceOf(BackupError);
+    expect(await pendingRestores(device.db)).toEqual([]);
   });
 });
 

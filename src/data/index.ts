@@ -37,7 +37,7 @@ export function createRepositories(db: TavlaDb) {
     // supervisor-only, loaded on first use (see repos/lazy.ts)
     reports: lazyRepo<ReturnType<typeof reportsRepo>>(() => import('./repos/reports').then((m) => m.reportsRepo(db)), ['people', 'marks', 'trends', 'attendanceMonths', 'personMarks']),
     retention: lazyRepo<ReturnType<typeof retentionRepo>>(() => import('./repos/retention').then((m) => m.retentionRepo(db)), ['setMonths', 'sweep']),
-    backup: lazyRepo<ReturnType<typeof backupRepo>>(() => import('./repos/backup').then((m) => m.backupRepo(db)), ['exists', 'collect', 'restore']),
+    backup: lazyRepo<ReturnType<typeof backupRepo>>(() => import('./repos/backup').then((m) => m.backupRepo(db)), ['exists', 'collect', 'restore', 'finishRestore']),
     voiceClips: voiceClipsRepo(db),
     growth: growthRepo(db),
   };

@@ -32,6 +32,19 @@ import { SYNCED_TABLES } from '../domain/types';
 export const RESTORE_QUEUE_KEY = (workplaceId: string) => `restoreQueue:${workplaceId}`;
 export const RESTORE_QUEUE_PREFIX = 'restoreQueue:';
 
+/**
+ * The `meta` key of a restore's attendance history not stored yet (data/repos/backup.ts, `finishRestore`):
+ * the marks of the file dated before the day it was restored on, and the restore queue to put once they are in.
+ */
+export const RESTORE_PENDING_KEY = (workplaceId: string) => `restorePending:${workplaceId}`;
+export const RESTORE_PENDING_PREFIX = 'restorePending:';
+
+/** Workplaces whose restore still has its history to store (a page closed before it finished). */
+export async function pendingRestores(db: TavlaDb): Promise<string[]> {
+  const keys = await db.meta.where('key').startsWith(RESTORE_PENDING_PREFIX).primaryKeys();
+  return keys.map((k) => k.slice(RESTORE_PENDING_PREFIX.length));
+}
+
 export interface RestoreQueue {
   /** tables with rows of the workplace still to be sent, in this order */
   tables: SyncedTable[];

@@ -129,8 +129,21 @@ export async function startApp(root: HTMLElement, opts: StartOptions = {}): Prom
   }
   // Daily attendance counts marked missing (marks written around the app) are recounted in the background.
   void ensureAttendanceDaily(db).catch((err: unknown) => console.warn('attendance counts not rebuilt', err));
-  // Personal data past the workplace's retention period is anonymised at start and then daily.
-  void import('../retention/job').then((m) => m.startRetentionJob(repos));
+  // A restore's attendance history, if the page closed before it was stored (data/repos/backup.ts).
+  const restored = import('../data/restoreQueue')
+    .then((m) => m.pendingRestores(db))
+    .then(async (ids) => {
+      if (ids.length === 0) return;
+      document.documentElement.dataset.restoring = '';
+      try {
+        for (const id of ids) await repos.backup.finishRestore(id);
+      } finally {
+        delete document.documentElement.dataset.restoring;
+      }
+    })
+    .catch((err: unknown) => console.warn('restored history not stored yet', err));
+  // Personal data past the workplace's retention period is anonymised at start and then daily (after that history).
+  void restored.then(() => import('../retention/job')).then((m) => m.startRetentionJob(repos));
   if (navigator.storage?.persist) {
     navigator.storage.persist().catch(() => undefined);
   }

@@ -86,6 +86,58 @@ async function timeToMark(page: Page, mark: string, act: string): Promise<number
 
 const clickLink = (name: string) => `[...document.querySelectorAll('a')].find((a) => a.getAttribute('aria-label') === ${JSON.stringify(name)}).click()`;
 
+export interface ImportRun {
+  importMs: number;
+  phases: { decode: number; store: number; board: number };
+  imported: { attendance: number; blobs: number; outbox: number; queued: number };
+}
+
+/**
+ * Imports the backup `file` on a fresh tablet (`page`: a new context, nothing stored): choose the file → the
+ * board is there. Also used by import.ts (`tsx tests/bench/import.ts`) to time just this, in rounds.
+ */
+export async function importBackup(page: Page, baseUrl: string, file: string): Promise<ImportRun> {
+  // The file goes in by its path, as a tablet's file picker hands it over: given as a buffer,
+  // Playwright would first decode ~25 MB of base64 inside the page (4–6 s counted as import).
+  await page.goto(`${baseUrl}/?lang=en`);
+  await page.getByRole('link', { name: 'Restore from a backup' }).click();
+  const named = join(mkdtempSync(join(tmpdir(), 'tavla-bench-')), 'backup.zip');
+  copyFileSync(file, named);
+  const t1 = Date.now();
+  await page.getByLabel('Choose file').setInputFiles(named);
+  await page.getByRole('region', { name: 'Attendance' }).waitFor({ timeout: 300_000 });
+  const importMs = Date.now() - t1;
+  // a string, not a function: tsx would wrap a callback's inner functions in a __name() the page does not have
+  const [start, decoded, stored, board] = (await page.evaluate(
+    `['tavla:import-start', 'tavla:import-decoded', 'tavla:import-stored', 'tavla:board-ready'].map((n) => performance.getEntriesByName(n).at(-1)?.startTime ?? NaN)`,
+  )) as number[];
+  const phases = { decode: decoded! - start!, store: stored! - decoded!, board: board! - stored! };
+  // the past days' marks are stored after the board (src/data/repos/backup.ts): counted once they are
+  await page.waitForFunction(() => !('restoring' in document.documentElement.dataset), undefined, { timeout: 60_000 });
+  const imported = await page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve) => {
+      const req = indexedDB.open('tavla');
+      req.onsuccess = () => resolve(req.result);
+    });
+    // (no named helpers in here: tsx would wrap them in a __name() the page does not have)
+    const out: Record<string, number> = {};
+    for (const name of ['attendance', 'blobs', 'outbox']) {
+      out[name] = await new Promise<number>((resolve) => {
+        const req = db.transaction(name).objectStore(name).count();
+        req.onsuccess = () => resolve(req.result);
+      });
+    }
+    // restored rows wait in a restore queue (src/data/restoreQueue.ts) and become outbox ops as they are pushed
+    out.queued = await new Promise<number>((resolve) => {
+      const req = db.transaction('meta').objectStore('meta').getAll(IDBKeyRange.bound('restoreQueue:', 'restoreQueue:\uffff'));
+      req.onsuccess = () => resolve(req.result.reduce((n: number, e: { value: { remaining: number } }) => n + e.value.remaining, 0));
+    });
+    db.close();
+    return out as { attendance: number; blobs: number; outbox: number; queued: number };
+  });
+  return { importMs, phases, imported };
+}
+
 export async function benchReports(browser: Browser, baseUrl: string): Promise<Row[]> {
   const today = toIsoDate(new Date());
   const a = await newSession(browser);
@@ -149,43 +201,7 @@ export async function benchReports(browser: Browser, baseUrl: string): Promise<R
     const exportMs = Date.now() - t0;
     const size = statSync(file).size;
 
-    // import on a fresh tablet: choose the file → the board is there.
-    // The file goes in by its path, as a tablet's file picker hands it over: given as a buffer,
-    // Playwright would first decode ~25 MB of base64 inside the page (4–6 s counted as import).
-    await b.page.goto(`${baseUrl}/?lang=en`);
-    await b.page.getByRole('link', { name: 'Restore from a backup' }).click();
-    const named = join(mkdtempSync(join(tmpdir(), 'tavla-bench-')), 'backup.zip');
-    copyFileSync(file, named);
-    const t1 = Date.now();
-    await b.page.getByLabel('Choose file').setInputFiles(named);
-    await b.page.getByRole('region', { name: 'Attendance' }).waitFor({ timeout: 300_000 });
-    const importMs = Date.now() - t1;
-    // a string, not a function: tsx would wrap a callback's inner functions in a __name() the page does not have
-    const [start, decoded, stored] = (await b.page.evaluate(
-      `['tavla:import-start', 'tavla:import-decoded', 'tavla:import-stored'].map((n) => performance.getEntriesByName(n).at(-1)?.startTime ?? NaN)`,
-    )) as number[];
-    const phases = { decode: decoded! - start!, store: stored! - decoded! };
-    const imported = await b.page.evaluate(async () => {
-      const db: IDBDatabase = await new Promise((resolve) => {
-        const req = indexedDB.open('tavla');
-        req.onsuccess = () => resolve(req.result);
-      });
-      // (no named helpers in here: tsx would wrap them in a __name() the page does not have)
-      const out: Record<string, number> = {};
-      for (const name of ['attendance', 'blobs', 'outbox']) {
-        out[name] = await new Promise<number>((resolve) => {
-          const req = db.transaction(name).objectStore(name).count();
-          req.onsuccess = () => resolve(req.result);
-        });
-      }
-      // restored rows wait in a restore queue (src/data/restoreQueue.ts) and become outbox ops as they are pushed
-      out.queued = await new Promise<number>((resolve) => {
-        const req = db.transaction('meta').objectStore('meta').getAll(IDBKeyRange.bound('restoreQueue:', 'restoreQueue:\uffff'));
-        req.onsuccess = () => resolve(req.result.reduce((n: number, e: { value: { remaining: number } }) => n + e.value.remaining, 0));
-      });
-      db.close();
-      return out as { attendance: number; blobs: number; outbox: number; queued: number };
-    });
+    const { importMs, phases, imported } = await importBackup(b.page, baseUrl, file);
 
     const mb = (size / 1024 / 1024).toFixed(1);
     return [

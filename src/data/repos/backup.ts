@@ -24,6 +24,18 @@
  * by mark but counted once from the snapshot and put in the same
  * transaction (`countsRebuiltBy`).
  *
+ * The board first, the history after (`historyBefore`, what the restore screen asks for): the attendance
+ * marks are most of a year's rows and most of the database's work (an index entry per mark and index), so
+ * a restore can leave the marks dated before that day out of its transaction and keep them in it as one
+ * `meta` entry instead (RESTORE_PENDING_KEY, one value, not 12,000 rows), the restore queue with them.
+ * Everything else is stored as above — today's marks, and the attendance counts of the whole file, so
+ * trends and reports are whole from the start — and the board can be shown. `finishRestore` then stores
+ * the marks, puts the restore queue and drops the entry in one transaction; the restore screen calls it
+ * once the board is on screen, and the next start does (shell/start.tsx) if the page closed first. So the
+ * device never keeps a workplace with part of its history and nothing to finish it, and nothing of the
+ * file is sent before all of it is stored. A mark written or pulled in between is never overwritten:
+ * merged field by field with the file's (as sync would), and the counts recounted.
+ *
  * Sync semantics of an import: rows are stored exactly as in the file (same
  * field stamps), and each row is to reach the server as one op per distinct
  * stamp carrying the fields written at that stamp. Those ops are not written
@@ -43,8 +55,9 @@ import Dexie, { type Collection, type Table } from 'dexie';
 import { initialClock, recv } from '../../sync/shared/hlc';
 import type { TavlaDb } from '../db';
 import { newNodeId } from '../ids';
-import type { BlobRecord, SyncedRow, SyncedTable } from '../../domain/types';
-import { RESTORE_QUEUE_KEY, type RestoreQueue } from '../restoreQueue';
+import type { BlobRecord, Iso, SyncedRow, SyncedTable } from '../../domain/types';
+import { RESTORE_PENDING_KEY, RESTORE_QUEUE_KEY, type RestoreQueue } from '../restoreQueue';
+import { mergeRows, type MergeableRow } from '../../sync/shared/merge';
 import { SYNCED_TABLES } from '../../domain/types';
 import { readClock, saveClock, translateStorageError } from '../writer';
 import { countsRebuiltBy } from '../attendanceDaily';
@@ -146,6 +159,14 @@ const cursorKey = (workplaceId: string) => `syncCursor:${workplaceId}`;
 export interface RestoreResult {
   rows: number;
   blobs: number;
+  /** the attendance history is still to be stored: call `finishRestore` (the next start does, if the page closes) */
+  pending: boolean;
+}
+
+/** What a restore left to store (RESTORE_PENDING_KEY): the file's earlier marks, and the restore queue of the whole file. */
+export interface RestorePending {
+  marks: SyncedRow[];
+  queue: RestoreQueue | null;
 }
 
 export function backupRepo(db: TavlaDb) {
@@ -202,7 +223,7 @@ export function backupRepo(db: TavlaDb) {
      * Writes a validated snapshot in one transaction. `replace` first removes
      * everything of that workplace on this device (rows, blobs, unsent ops).
      */
-    async restore(snapshot: WorkplaceSnapshot, opts: { replace?: boolean } = {}): Promise<RestoreResult> {
+    async restore(snapshot: WorkplaceSnapshot, opts: { replace?: boolean; historyBefore?: Iso } = {}): Promise<RestoreResult> {
       const id = snapshot.workplaceId;
       const now = db.now();
       const lists = SYNCED_TABLES.map((name) => [name, snapshot.tables[name] ?? []] as const).filter(([, list]) => list.length > 0);
@@ -218,6 +239,7 @@ export function backupRepo(db: TavlaDb) {
         createdAt: b.createdAt,
         uploaded: 0,
       }));
+      let pending = false;
       try {
         await db.transaction('rw', [...allTables(), db.attendanceDaily, db.attendanceMonthly], async (tx) => {
           // the aggregates of this workplace are counted once below, not mark by mark
@@ -249,10 +271,26 @@ export function backupRepo(db: TavlaDb) {
             ...lists.map(([name, list]) => refuseForeignRows(id, name, list)),
           ]);
           const fresh = blobRecords.filter((b) => !present.has(b.hash));
-          const writes: Promise<unknown>[] = lists.map(([name, list]) => (db.table(name) as Table<SyncedRow, string>).bulkPut(list));
+          // The history of attendance (most of a year's rows) waits for finishRestore when the caller asks for it
+          // (see the header) — not when marks of this workplace are still here: those are counted from the table.
+          const history = opts.historyBefore;
+          const isHistory = (m: SyncedRow) => {
+            const date = (m as { date?: unknown }).date;
+            return !(typeof date === 'string' && date >= history!);
+          };
+          const deferred = history && !marksHere ? (snapshot.tables.attendance ?? []).filter(isHistory) : [];
+          pending = deferred.length > 0;
+          const stored = (name: SyncedTable, list: readonly SyncedRow[]) => (pending && name === 'attendance' ? list.filter((m) => !isHistory(m)) : list);
+          const writes: Promise<unknown>[] = lists.map(([name, list]) => (db.table(name) as Table<SyncedRow, string>).bulkPut(stored(name, list)));
           if (fresh.length > 0) writes.push(db.blobs.bulkPut(fresh));
-          // the rows' ops are made as they are pushed (see the header)
-          writes.push(queued.length > 0 ? db.meta.put({ key: RESTORE_QUEUE_KEY(id), value: queue }) : db.meta.delete(RESTORE_QUEUE_KEY(id)));
+          // the rows' ops are made as they are pushed (see the header); with history pending, the queue waits for it
+          if (pending) {
+            const rest: RestorePending = { marks: deferred, queue: queued.length > 0 ? queue : null };
+            writes.push(db.meta.put({ key: RESTORE_PENDING_KEY(id), value: rest }), db.meta.delete(RESTORE_QUEUE_KEY(id)));
+          } else {
+            writes.push(db.meta.delete(RESTORE_PENDING_KEY(id)));
+            writes.push(queued.length > 0 ? db.meta.put({ key: RESTORE_QUEUE_KEY(id), value: queue }) : db.meta.delete(RESTORE_QUEUE_KEY(id)));
+          }
           // While the database stores all that: what is counted from the rows (no awaits in between,
           // so nothing else runs in this transaction), then the writes it gives.
           const maxStamp = newestStamp(snapshot.tables);
@@ -265,7 +303,52 @@ export function backupRepo(db: TavlaDb) {
       } catch (err) {
         throw translateStorageError(err);
       }
-      return { rows, blobs: blobRecords.length };
+      return { rows, blobs: blobRecords.length, pending };
+    },
+
+    /**
+     * Stores the attendance history a restore left pending (see the header), in one transaction with
+     * its restore queue and the end of the pending entry. Gives false when nothing was pending (already
+     * finished, or the workplace was erased meanwhile: then the entry just goes).
+     */
+    async finishRestore(workplaceId: string): Promise<boolean> {
+      const key = RESTORE_PENDING_KEY(workplaceId);
+      try {
+        return await db.transaction('rw', [db.workplaces, db.attendance, db.attendanceDaily, db.attendanceMonthly, db.meta], async (tx) => {
+          // the restore counted these marks already; a mark written here meanwhile is recounted below
+          countsRebuiltBy(tx);
+          const [entry, workplace] = await Promise.all([db.meta.get(key), db.workplaces.get(workplaceId)]);
+          const rest = entry?.value as RestorePending | undefined;
+          if (!rest) return false;
+          if (!workplace) {
+            await db.meta.delete(key);
+            return false;
+          }
+          // Added, never put: a mark this tablet wrote or pulled since the restore (an edit, a tombstone) is
+          // not overwritten but merged with the file's, field by field, as sync would.
+          const taken: SyncedRow[] = [];
+          await Promise.all([
+            (db.attendance as unknown as Table<SyncedRow, string>).bulkAdd(rest.marks).catch((err: unknown) => {
+              if (!(err instanceof Dexie.BulkError)) throw err;
+              for (const [pos, e] of Object.entries(err.failuresByPos)) {
+                if (e.name !== 'ConstraintError') throw e;
+                taken.push(rest.marks[Number(pos)]!);
+              }
+            }),
+            db.meta.delete(key),
+            rest.queue ? db.meta.put({ key: RESTORE_QUEUE_KEY(workplaceId), value: rest.queue }) : undefined,
+          ]);
+          if (taken.length > 0) {
+            const t = db.attendance as unknown as Table<MergeableRow, string>;
+            const here = await t.bulkGet(taken.map((m) => m.id));
+            await t.bulkPut(taken.map((m, i) => (here[i] ? mergeRows(here[i], m as MergeableRow) : (m as MergeableRow))));
+            await putCounts(workplaceId, countWorkplace(await rowsOfWorkplace(db, 'attendance', workplaceId).toArray()));
+          }
+          return true;
+        });
+      } catch (err) {
+        throw translateStorageError(err);
+      }
     },
   };
 }

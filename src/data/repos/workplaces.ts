@@ -5,7 +5,7 @@ import { newId } from '../ids';
 import type { ActivityType, DeviationCategory, Workplace } from '../../domain/types';
 import { DEVIATION_CATEGORIES, SYNCED_TABLES } from '../../domain/types';
 import { translateStorageError, updateRecord, writeRecord } from '../writer';
-import { RESTORE_QUEUE_KEY } from '../restoreQueue';
+import { RESTORE_PENDING_KEY, RESTORE_QUEUE_KEY } from '../restoreQueue';
 
 export interface NewWorkplace {
   name: string;
@@ -56,6 +56,7 @@ export function workplacesRepo(db: TavlaDb) {
           await db.blobs.where('workplaceId').equals(id).delete();
           await db.outbox.where('workplaceId').equals(id).delete();
           await db.meta.delete(RESTORE_QUEUE_KEY(id)); // restored rows not sent yet: nothing to send now
+          await db.meta.delete(RESTORE_PENDING_KEY(id)); // nor a restore's history still to store
         });
       } catch (err) {
         throw translateStorageError(err);
