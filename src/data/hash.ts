@@ -1,3 +1,5 @@
+import { toHex } from '../domain/hex';
+
 /**
  * Content addresses: the SHA-256 of a blob, as lower-case hex (what the server
  * verifies). WebCrypto where the page has it; @noble/hashes where it does not
@@ -16,8 +18,4 @@ export async function sha256HexOfBytes(bytes: Uint8Array): Promise<string> {
   }
   const digest = await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return toHex(new Uint8Array(digest));
-}
-
-function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -3,6 +3,7 @@
  * so devices create rows offline without coordination.
  */
 import { v7 } from 'uuid';
+import { toHex } from '../domain/hex';
 
 export function newId(): string {
   return v7();
@@ -10,6 +11,5 @@ export function newId(): string {
 
 /** 16 hex chars: the HLC node id of this device. */
 export function newNodeId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(crypto.getRandomValues(new Uint8Array(8)));
 }

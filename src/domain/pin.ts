@@ -30,6 +30,7 @@
  * WebCrypto), so it is not part of every start's JS.
  */
 import { InvalidPin } from './errors';
+import { toHex } from './hex';
 
 export { InvalidPin } from './errors';
 
@@ -64,10 +65,6 @@ export function validatePin(pin: string): PinError[] {
 
 export function isValidPin(pin: string): boolean {
   return validatePin(pin).length === 0;
-}
-
-function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function fromHex(hex: string): Uint8Array<ArrayBuffer> {
