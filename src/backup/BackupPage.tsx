@@ -11,7 +11,7 @@
 import { Navigate, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { useApp } from '../core/context';
-import { onBoardLive } from '../core/snapshot';
+import { whenBoardLive } from '../core/snapshot';
 import { Dialog, PictoButton, PictoLink } from '../core/ui';
 import { WorkplaceExistsError } from '../data/repos/backup';
 import { useI18n } from '../i18n';
@@ -93,10 +93,7 @@ export function ImportSection(props: { afterImport: (workplaceId: string) => voi
     // the page says so meanwhile (tests wait for it to go)
     const root = document.documentElement;
     root.dataset.restoring = '';
-    let stop: () => unknown = () => undefined;
-    const go = () => {
-      stop();
-      clearTimeout(timer);
+    void whenBoardLive(FINISH_WAIT_MS).then(() => {
       // a moment after the board is painted: its first frames and taps come before this write
       setTimeout(() => {
         void app.repos.backup
@@ -107,9 +104,7 @@ export function ImportSection(props: { afterImport: (workplaceId: string) => voi
           )
           .finally(() => delete root.dataset.restoring);
       }, FINISH_AFTER_MS);
-    };
-    const timer = setTimeout(go, FINISH_WAIT_MS);
-    stop = onBoardLive(go);
+    });
   };
 
   const restore = async (decoded: DecodedBackup, replace: boolean) => {

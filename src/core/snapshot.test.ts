@@ -23,6 +23,8 @@ import {
   snapshotPaintable,
   watchSnapshotInvalidation,
   type BoardSnapshot,
+  boardIsLive,
+  whenBoardLive,
 } from './snapshot';
 
 const PAINT = readFileSync(join(process.cwd(), 'public/paint-snapshot.js'), 'utf8');
@@ -226,5 +228,27 @@ describe('dropping', () => {
     put();
     await repos.workplaces.eraseFromDevice(wp.id);
     await dropped();
+  });
+});
+
+describe('waiting for the live board', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('resolves when the board has its data, or after the time given, and only once', async () => {
+    vi.useFakeTimers();
+    const seen: string[] = [];
+    void whenBoardLive(1000).then(() => seen.push('live'));
+    void whenBoardLive(500).then(() => seen.push('late'));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(seen).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(seen).toEqual(['late']);
+    boardIsLive();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual(['late', 'live']);
+    // neither is called again: by a later board, or by its own timer
+    boardIsLive();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(seen).toEqual(['late', 'live']);
   });
 });

@@ -37,10 +37,20 @@ export function boardIsLive(): void {
   for (const fn of [...liveListeners]) fn();
 }
 
-/** Calls `fn` when the live board has its data (see boardIsLive). */
-export function onBoardLive(fn: () => void): () => void {
-  liveListeners.add(fn);
-  return () => liveListeners.delete(fn);
+/**
+ * Resolves when the live board has its data (see boardIsLive), or after `timeoutMs` (another screen, a slow
+ * start): what waits for the board's first frames (the picture giving way, a demo's or a restore's history).
+ */
+export function whenBoardLive(timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      liveListeners.delete(done);
+      clearTimeout(timer);
+      resolve();
+    };
+    liveListeners.add(done);
+    const timer = setTimeout(done, timeoutMs);
+  });
 }
 
 export interface BoardSnapshot {

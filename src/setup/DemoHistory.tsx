@@ -1,13 +1,13 @@
 /**
  * The demo's past days, written once its board is on screen (demo.ts writes today's board first): they would
  * compete with the board's first render and make it re-render while it appears. So the writing waits for the
- * live board to have its data (core/snapshot.ts onBoardLive; at most BOARD_WAIT_MS) and then for the page to
+ * live board to have its data (core/snapshot.ts whenBoardLive; at most BOARD_WAIT_MS) and then for the page to
  * idle; "the demo is ready" (and its sound) then. Meanwhile the page says so (`data-demo-seeding` on <html>).
  * Light on purpose: the app shell renders it after a demo started on the light welcome (shell/start.tsx).
  */
 import { onMount } from 'solid-js';
 import { useApp } from '../core/context';
-import { onBoardLive } from '../core/snapshot';
+import { whenBoardLive } from '../core/snapshot';
 import { clearDemoPending } from './demoPending';
 import type { StartedDemo } from './demo';
 
@@ -20,15 +20,7 @@ type App = Pick<ReturnType<typeof useApp>, 'run' | 'notify'>;
 export async function finishDemo(app: App, demo: Pick<StartedDemo, 'writeHistory'>): Promise<void> {
   const root = document.documentElement;
   root.dataset.demoSeeding = '';
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      stop();
-      clearTimeout(timer);
-      resolve();
-    };
-    const stop = onBoardLive(done);
-    const timer = setTimeout(done, BOARD_WAIT_MS);
-  });
+  await whenBoardLive(BOARD_WAIT_MS);
   await new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 3000 }) : setTimeout(resolve, 200)));
   const written = await app.run(() => demo.writeHistory());
   if (written) clearDemoPending();

@@ -14,7 +14,7 @@ import { translateStorageError, StorageUnavailableError } from '../data/writer';
 import { App } from './App';
 import { StorageProblem } from './StorageProblem';
 import { initialLanguage } from '../core/boot';
-import { checkSnapshotAtBoot, LIVE_ATTR, onBoardLive, rememberDevice, SNAPSHOT_ATTR, watchSnapshotInvalidation } from '../core/snapshot';
+import { checkSnapshotAtBoot, LIVE_ATTR, rememberDevice, whenBoardLive, SNAPSHOT_ATTR, watchSnapshotInvalidation } from '../core/snapshot';
 import { loadLanguage } from '../i18n';
 import { clearDemoPending, readDemoPending } from '../setup/demoPending';
 import { takeFirstRunAction } from '../setup/firstRun';
@@ -101,13 +101,9 @@ export async function startApp(root: HTMLElement, opts: StartOptions = {}): Prom
     const live = document.createElement('div');
     live.setAttribute(LIVE_ATTR, '');
     live.style.display = 'contents';
-    const show = () => {
-      stop();
-      clearTimeout(timer);
+    void whenBoardLive(LIVE_WAIT_MS).then(() => {
       if (live.parentNode !== root) root.replaceChildren(live);
-    };
-    const stop = onBoardLive(show);
-    const timer = setTimeout(show, LIVE_WAIT_MS);
+    });
     render(() => <App repos={repos} workplaceId={workplaceId} lang={lang} />, live);
   } else {
     // The first visit's welcome words stay up until the wizard's chunk is here: no blank page in between.
