@@ -36,7 +36,6 @@ export type { Notice } from './notices';
 export const SUPERVISOR_IDLE_MS = 2 * 60 * 1000;
 /** idle time before supervisor mode locks while a meeting is running */
 export const MEETING_IDLE_MS = 20 * 60 * 1000;
-const WORKPLACE_KEY = WORKPLACE_SETTING;
 const LOCKOUT_KEY = 'pinLockout';
 
 export type UnlockResult = GateResult;
@@ -104,7 +103,7 @@ export function createAppStore(repos: Repositories, initialWorkplaceId: string |
   };
 
   const setWorkplaceId = async (id: string | null) => {
-    await repos.settings.set(WORKPLACE_KEY, id);
+    await repos.settings.set(WORKPLACE_SETTING, id);
     setWorkplaceIdSignal(id);
   };
 
@@ -158,4 +157,4 @@ export function useApp(): AppStore {
   return ctx;
 }
 
-export { createRepositories, WORKPLACE_KEY };
+export { createRepositories };

@@ -9,6 +9,7 @@
  */
 import type { Repositories } from '../data';
 import { toIsoDate } from '../domain/dates';
+import { WORKPLACE_SETTING } from '../data/repos/device';
 
 export const CHECK_EVERY_MS = 60 * 60_000;
 export const START_DELAY_MS = 10_000;
@@ -16,7 +17,7 @@ const LAST_RUN_KEY = (workplaceId: string) => `retentionLastRun:${workplaceId}`;
 
 /** Sweeps the device's workplace if it has not been swept today. Returns whether it swept. */
 export async function sweepIfDue(repos: Repositories, now = new Date(repos.db.now())): Promise<boolean> {
-  const workplaceId = await repos.settings.get<string | null>('workplaceId', null);
+  const workplaceId = await repos.settings.get<string | null>(WORKPLACE_SETTING, null);
   if (!workplaceId) return false;
   const today = toIsoDate(now);
   if ((await repos.settings.get<string | null>(LAST_RUN_KEY(workplaceId), null)) === today) return false;

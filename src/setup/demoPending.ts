@@ -16,7 +16,6 @@ export interface DemoPending {
   lang: string;
 }
 
-
 export function markDemoPending(facts: DemoPending, store: Store | null = storage()): void {
   try {
     store?.setItem(DEMO_PENDING_KEY, JSON.stringify(facts));

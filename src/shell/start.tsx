@@ -20,6 +20,7 @@ import { clearDemoPending, readDemoPending } from '../setup/demoPending';
 import { takeFirstRunAction } from '../setup/firstRun';
 import type { StartedDemo } from '../setup/demo';
 import { toIsoDate } from '../domain/dates';
+import { WORKPLACE_SETTING } from '../data/repos/device';
 
 /** The longest the board's picture stays up once the app has started rendering. */
 const LIVE_WAIT_MS = 1500;
@@ -64,7 +65,7 @@ export async function startApp(root: HTMLElement, opts: StartOptions = {}): Prom
   }
   const repos = createRepositories(db);
   const [savedWorkplaceId, savedLang] = await Promise.all([
-    repos.settings.get<string | null>('workplaceId', null),
+    repos.settings.get<string | null>(WORKPLACE_SETTING, null),
     repos.settings.get<string | null>('language', null),
   ]);
   let workplaceId = savedWorkplaceId;
