@@ -278,9 +278,11 @@ export function backupRepo(db: TavlaDb) {
             const date = (m as { date?: unknown }).date;
             return !(typeof date === 'string' && date >= history!);
           };
-          const deferred = history && !marksHere ? (snapshot.tables.attendance ?? []).filter(isHistory) : [];
+          const deferred: SyncedRow[] = [];
+          const kept: SyncedRow[] = [];
+          if (history && !marksHere) for (const m of snapshot.tables.attendance ?? []) (isHistory(m) ? deferred : kept).push(m);
           pending = deferred.length > 0;
-          const stored = (name: SyncedTable, list: readonly SyncedRow[]) => (pending && name === 'attendance' ? list.filter((m) => !isHistory(m)) : list);
+          const stored = (name: SyncedTable, list: readonly SyncedRow[]) => (pending && name === 'attendance' ? kept : list);
           const writes: Promise<unknown>[] = lists.map(([name, list]) => (db.table(name) as Table<SyncedRow, string>).bulkPut(stored(name, list)));
           if (fresh.length > 0) writes.push(db.blobs.bulkPut(fresh));
           // the rows' ops are made as they are pushed (see the header); with history pending, the queue waits for it
