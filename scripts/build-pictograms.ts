@@ -161,7 +161,8 @@ export function buildPictograms(outDir: string = DEFAULT_OUT_DIR): BuildResult {
     const category = pictogramCategory(entry.id);
     if (!category) throw new Error(`pictogram "${entry.id}" is in the manifest but in no category of catalog.ts`);
     const set = PICTOGRAM_SET_OF_CATEGORY[category];
-    sets.set(set, [...(sets.get(set) ?? []), { id: entry.id, svg }]);
+    if (!sets.has(set)) sets.set(set, []);
+    sets.get(set)!.push({ id: entry.id, svg });
   }
   if (missing.length) {
     throw new Error(`Missing pictogram source icons:\n  ${missing.map((e) => e.message).join('\n  ')}`);

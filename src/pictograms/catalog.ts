@@ -393,8 +393,8 @@ export function pictogramsByCategory(category: PictogramCategory): readonly Pict
  * The pictogram sets: the build also writes every category's pictograms into one SVG "stack" per set
  * (`/pictograms/set/<set>.svg`, each pictogram a nested `<svg id="<pictogram id>">` shown only as the
  * URL's `:target`). A browser starts one SVG document per image file, about 10 ms each on a cheap
- * tablet: the board's hundred pictograms from some thirty files cost it a third of a second; from
- * its three sets, a tenth. Sets group what is shown together (the board's own, the work it lists,
+ * tablet: the board's hundred pictograms from some thirty files cost it a third of a second in
+ * document starts alone; from its three sets, three starts. Sets group what is shown together (the board's own, the work it lists,
  * people's faces), so a screen loads few of them and each stays small enough to restyle quickly.
  */
 export const PICTOGRAM_SET_OF_CATEGORY = {
