@@ -12,7 +12,7 @@
 import type { Page } from 'playwright-core';
 import { toIsoDate } from '../../src/domain/dates';
 import { launch, serveDist } from '../e2e/harness';
-import { benchSession } from './session';
+import { benchSession, buildsFromArgs } from './session';
 import { oneYear } from './dataset';
 import { putRows, waitForDerived } from './seed';
 import { median } from './stats';
@@ -32,11 +32,7 @@ async function boardLoad(page: Page, snapshots = true): Promise<number> {
 }
 
 async function main() {
-  const builds = process.argv.slice(2).map((a) => {
-    const [name, dir] = a.split('=');
-    if (!name || !dir) throw new Error(`expected <name>=<dist dir>, got ${a}`);
-    return { name, dir };
-  });
+  const builds = buildsFromArgs();
   if (!builds.length) throw new Error('usage: npm run bench:ab -- base=<dist> new=<dist>');
   const n1 = Number(process.env.N1 ?? 3);
   const n4 = Number(process.env.N4 ?? 2);

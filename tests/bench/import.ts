@@ -8,14 +8,10 @@ import { copyFileSync } from 'node:fs';
 import { toIsoDate } from '../../src/domain/dates';
 import { DIST, launch, serveDist, unlock } from '../e2e/harness';
 import { importBackup, seed } from './reports';
-import { benchSession } from './session';
+import { benchSession, buildsFromArgs } from './session';
 import { median } from './stats';
 
-const builds = process.argv.slice(2).map((a) => {
-  const [name, dir] = a.split('=');
-  if (!name || !dir) throw new Error(`expected <name>=<dist dir>, got ${a}`);
-  return { name, dir };
-});
+const builds = buildsFromArgs();
 if (!builds.length) builds.push({ name: 'dist', dir: DIST });
 const rounds = Number(process.env.ROUNDS ?? 5);
 const browser = await launch();

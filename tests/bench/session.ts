@@ -15,3 +15,12 @@ export async function benchSession(browser: Browser, viewport = { width: 1280, h
   page.on('pageerror', (err) => errors.push(String(err)));
   return { context, page, errors };
 }
+
+/** The builds a comparison names on its command line, `<name>=<dist dir> …` (board-ab.ts, import.ts). */
+export function buildsFromArgs(args: readonly string[] = process.argv.slice(2)): { name: string; dir: string }[] {
+  return args.map((a) => {
+    const [name, dir] = a.split('=');
+    if (!name || !dir) throw new Error(`expected <name>=<dist dir>, got ${a}`);
+    return { name, dir };
+  });
+}
